@@ -1,0 +1,98 @@
+package org.reprogram.workbench.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.run.ProgramImages;
+import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.train.MemoryProbe;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.Trainer;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code benchmark}: prints throughput (img/s of the reprogramming step at a batch size),
+ * live-view overhead (snapshots at GUI rate vs none) and memory (peak RSS, RSS growth).
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measure training throughput, live-view overhead and memory on the sample digits.")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--epochs", defaultValue = "3", description = "epochs per measured run")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "64")
+    int batchSize;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "alternating headless/live pairs")
+    int repeats;
+
+    @Option(names = "--snapshot-ms", defaultValue = "100", description = "snapshot interval of the live run")
+    long snapshotMs;
+
+    @Option(names = "--program", defaultValue = "pad")
+    String program;
+
+    @Option(names = "--mapping", defaultValue = "ilm")
+    String mapping;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        TrainConfig cfg = TrainConfig.defaults(TargetDatasets.sampleDigits().toString())
+                .withProgramAndMapping(ProgramKind.parse(program), 0, MappingKind.parse(mapping))
+                .withEpochs(epochs).withOptimization(batchSize, 0.01, 0).withDevice("cpu");
+        TargetDataset data = TargetDatasets.open(java.nio.file.Path.of(cfg.target()), cfg.seed());
+        System.out.printf(Locale.ROOT, "benchmark: %s/%s, batch %d, %d epochs per run, %d cores%n", program, mapping,
+                batchSize, epochs, Runtime.getRuntime().availableProcessors());
+        run(cfg, data, 0, new TrainingListener() {}); // warm-up
+        double rssAfterWarmup = MemoryProbe.rssMegabytes();
+        double headless = 0;
+        double live = 0;
+        for (int i = 0; i < repeats; i++) {
+            double h = run(cfg, data, 0, new TrainingListener() {}).imagesPerSecond();
+            double l = run(cfg, data, snapshotMs, new GuiLikeListener()).imagesPerSecond();
+            System.out.printf(Locale.ROOT, "  pair %d: headless %.0f img/s, live view %.0f img/s%n", i + 1, h, l);
+            headless += h / repeats;
+            live += l / repeats;
+        }
+        double rssEnd = MemoryProbe.rssMegabytes();
+        System.out.printf(Locale.ROOT, "throughput (train step incl. program+mapping, batch %d): %.0f img/s headless%n",
+                batchSize, headless);
+        System.out.printf(Locale.ROOT, "live view (snapshot every %d ms): %.0f img/s, overhead %.1f %%%n", snapshotMs, live,
+                100 * (headless - live) / headless);
+        System.out.printf(Locale.ROOT, "memory: peak RSS %.0f MB, RSS after warm-up %.0f MB, after %d more runs %.0f MB"
+                + " (growth %.0f MB)%n", MemoryProbe.peakRssMegabytes(), rssAfterWarmup, 2 * repeats, rssEnd,
+                rssEnd - rssAfterWarmup);
+        return 0;
+    }
+
+    private static TrainingResult run(TrainConfig cfg, TargetDataset data, long snapshotMs, TrainingListener l) {
+        try (Experiment exp = Experiment.open(cfg, data)) {
+            return Trainer.forConfig(cfg, snapshotMs).train(exp, l, new TrainingControl());
+        }
+    }
+
+    /** Does the per-snapshot work the GUI does off the training thread (image conversion). */
+    private static final class GuiLikeListener implements TrainingListener {
+        private long sink;
+
+        @Override
+        public void onSnapshot(TrainingSnapshot s) {
+            sink += ProgramImages.argb(s.perturbation(), s.channels(), s.height(), s.width(), true)[0];
+            for (TrainingSnapshot.SampleView v : s.samples()) {
+                sink += ProgramImages.argb(v.programmed(), s.channels(), s.height(), s.width(), false)[0];
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.reprogram.workbench.cli;
+
+import java.io.PrintWriter;
+import org.reprogram.workbench.core.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code java -jar reprogram-workbench.jar COMMAND [options]}. */
+@Command(name = "reprogram-workbench", mixinStandardHelpOptions = true, version = "Reprogram Workbench 0.1.0",
+        description = "Model reprogramming: reuse a frozen classifier for a new task by learning an input program"
+                + " and a label mapping. Without a command the workbench window opens.",
+        subcommands = {TrainCommand.class, DemoCommand.class, ModelsCommand.class, PretrainCommand.class,
+            BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class Cli {
+
+    /** Exit code for bad user input (missing file, wrong option value). */
+    public static final int EXIT_USAGE = 2;
+
+    /** Runs ARGS and returns the process exit code (0 ok, 1 training failed, 2 bad input). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            boolean verbose = parsed.hasMatchedOption("--verbose");
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
+                err.println("error: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return EXIT_USAGE;
+            }
+            err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            if (verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --verbose for the stack trace)");
+            }
+            err.flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("(see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,34 @@
+package org.reprogram.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: the teaching demo, headless (built-in model to the shipped sample digits). */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Headless teaching demo: built-in Fashion-MNIST CNN reprogrammed to the sample digits.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
+    Path out;
+
+    @Option(names = "--epochs", description = "override the preset's epochs")
+    Integer epochs;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainConfig config = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        System.out.println("demo: " + config.source() + " -> " + config.target() + ", program " + config.program()
+                + ", mapping " + config.mapping() + ", " + config.epochs() + " epochs");
+        return TrainCommand.train(config, out);
+    }
+}

@@ -1,0 +1,61 @@
+package org.reprogram.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.AppPaths;
+import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.RunLauncher;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: one reprogramming run, written to a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Reprogram a frozen source model for a target dataset and save the run folder.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainOptions options;
+
+    @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
+    Path out;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        return train(options.toConfig(), out);
+    }
+
+    /** Shared by train and demo. */
+    static int train(TrainConfig config, Path out) throws Exception {
+        Path dir = out;
+        if (dir == null) {
+            dir = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+        } else {
+            RunStore.requireFresh(dir);
+        }
+        TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
+        TrainingResult r = RunLauncher.run(config, null, dir, console, new TrainingControl(), 0);
+        printResult(r, dir);
+        return r.completed() ? 0 : 1;
+    }
+
+    static void printResult(TrainingResult r, Path dir) {
+        if (!r.completed()) {
+            System.err.println("error: run " + r.status() + ": " + r.message());
+        }
+        System.out.printf(Locale.ROOT, "%s: test accuracy %.4f  trainable %,d  source %,d  wall %.1fs  %.0f img/s  peak RSS %.0f MB%n",
+                r.status(), r.testAccuracy(), r.trainableParameters(), r.sourceParameters(), r.wallSeconds(),
+                r.imagesPerSecond(), r.peakRssMegabytes());
+        System.out.println("run saved to " + dir.toAbsolutePath() + " (" + RunFiles.RESULT + ", " + RunFiles.METRICS + ", "
+                + RunFiles.PROGRAM_PNG + ", " + RunFiles.MAPPING_CSV + ", " + RunFiles.CONFIG + ")");
+    }
+}

@@ -1,0 +1,135 @@
+package org.reprogram.workbench.core.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.reprogram.workbench.core.UserInputException;
+
+/**
+ * Reads MNIST-format IDX files ({@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+ * {@code t10k-*} or {@code test-*}; optionally gzipped) from a folder. Classes are "0".."K-1".
+ */
+public final class IdxLoader {
+
+    private static final String FIX = "put train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte"
+            + " and t10k-labels-idx1-ubyte (optionally .gz) in the folder";
+
+    private IdxLoader() {}
+
+    /** True when DIR holds IDX training images. */
+    public static boolean looksLikeIdx(Path dir) {
+        return find(dir, "train", "images", 3) != null;
+    }
+
+    public static TargetDataset load(Path dir) {
+        Path trImg = require(dir, "train", "images", 3);
+        Path trLab = require(dir, "train", "labels", 1);
+        Path teImg = find(dir, "t10k", "images", 3);
+        Path teLab = find(dir, "t10k", "labels", 1);
+        if (teImg == null) {
+            teImg = require(dir, "test", "images", 3);
+            teLab = require(dir, "test", "labels", 1);
+        } else if (teLab == null) {
+            teLab = require(dir, "t10k", "labels", 1);
+        }
+        List<RasterImage> train = readImages(trImg);
+        int[] trainLabels = readLabels(trLab, train.size());
+        List<RasterImage> test = readImages(teImg);
+        int[] testLabels = readLabels(teLab, test.size());
+        int k = 0;
+        for (int l : trainLabels) {
+            k = Math.max(k, l + 1);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            names.add(Integer.toString(i));
+        }
+        String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        return new TargetDataset(name, dir, "idx", names, new Split(train, trainLabels), new Split(test, testLabels), false);
+    }
+
+    private static Path require(Path dir, String prefix, String kind, int dims) {
+        Path p = find(dir, prefix, kind, dims);
+        if (p == null) {
+            throw UserInputException.forFile(dir, "missing " + prefix + "-" + kind + "-idx" + dims + "-ubyte", FIX);
+        }
+        return p;
+    }
+
+    private static Path find(Path dir, String prefix, String kind, int dims) {
+        for (String sep : new String[] {"-", "."}) {
+            for (String gz : new String[] {"", ".gz"}) {
+                Path p = dir.resolve(prefix + "-" + kind + sep + "idx" + dims + "-ubyte" + gz);
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static DataInputStream open(Path p) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(p));
+        if (p.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in);
+        }
+        return new DataInputStream(in);
+    }
+
+    private static List<RasterImage> readImages(Path p) {
+        try (DataInputStream in = open(p)) {
+            int magic = in.readInt();
+            if (magic != 0x00000803) {
+                throw UserInputException.forFile(p, "not an IDX image file (magic " + Integer.toHexString(magic) + ")", FIX);
+            }
+            int n = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            byte[] buf = new byte[rows * cols];
+            List<RasterImage> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                in.readFully(buf);
+                float[] data = new float[buf.length];
+                for (int j = 0; j < buf.length; j++) {
+                    data[j] = (buf[j] & 0xff) / 255f;
+                }
+                out.add(new RasterImage(1, rows, cols, data));
+            }
+            return out;
+        } catch (EOFException e) {
+            throw UserInputException.forFile(p, "is truncated", "download or copy the file again", e);
+        } catch (IOException e) {
+            throw UserInputException.forFile(p, "cannot read (" + e.getMessage() + ")", FIX, e);
+        }
+    }
+
+    private static int[] readLabels(Path p, int expected) {
+        try (DataInputStream in = open(p)) {
+            int magic = in.readInt();
+            if (magic != 0x00000801) {
+                throw UserInputException.forFile(p, "not an IDX label file (magic " + Integer.toHexString(magic) + ")", FIX);
+            }
+            int n = in.readInt();
+            if (n != expected) {
+                throw UserInputException.forFile(p, "has " + n + " labels but the image file has " + expected,
+                        "use the label file that belongs to the image file");
+            }
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = in.readUnsignedByte();
+            }
+            return labels;
+        } catch (EOFException e) {
+            throw UserInputException.forFile(p, "is truncated", "download or copy the file again", e);
+        } catch (IOException e) {
+            throw UserInputException.forFile(p, "cannot read (" + e.getMessage() + ")", FIX, e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.reprogram.workbench.core.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.reprogram.workbench.core.UserInputException;
+
+/**
+ * Reads {@code DIR/train/<class>/*} + {@code DIR/test/<class>/*}, or {@code DIR/<class>/*}
+ * split per class into train/test by seed. Class names are the sorted folder names.
+ */
+public final class ImageFolderLoader {
+
+    private static final String LAYOUT_FIX =
+            "arrange images as DIR/<class>/<image> or DIR/train/<class>/<image> + DIR/test/<class>/<image>";
+
+    private ImageFolderLoader() {}
+
+    public static TargetDataset load(Path dir, long seed, double testFraction) {
+        Path trainDir = dir.resolve("train");
+        Path testDir = dir.resolve("test");
+        boolean presplit = Files.isDirectory(trainDir) && Files.isDirectory(testDir);
+        List<String> classes = classFolders(presplit ? trainDir : dir);
+        if (classes.size() < 2) {
+            throw UserInputException.forFile(presplit ? trainDir : dir, "needs at least two class folders, found "
+                    + classes.size(), LAYOUT_FIX);
+        }
+        String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        if (presplit) {
+            for (String c : classFolders(testDir)) {
+                if (!classes.contains(c)) {
+                    throw UserInputException.forFile(testDir.resolve(c), "test class '" + c + "' has no train folder",
+                            "add " + trainDir.resolve(c) + " or remove the test folder");
+                }
+            }
+            Split train = read(trainDir, classes, true);
+            Split test = read(testDir, classes, false);
+            return new TargetDataset(name, dir, "imagefolder", classes, train, test, false);
+        }
+        Split all = read(dir, classes, true);
+        int[][] parts = splitPerClass(all.labels(), classes.size(), testFraction, seed);
+        return new TargetDataset(name, dir, "imagefolder", classes, all.subset(parts[0]), all.subset(parts[1]), true);
+    }
+
+    static List<String> classFolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw UserInputException.forFile(dir, "folder not found", LAYOUT_FIX);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> names = new ArrayList<>();
+            s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).forEach(names::add);
+            Collections.sort(names);
+            return names;
+        } catch (IOException e) {
+            throw UserInputException.forFile(dir, "cannot list folder (" + e.getMessage() + ")", null, e);
+        }
+    }
+
+    private static Split read(Path root, List<String> classes, boolean requireEach) {
+        List<RasterImage> images = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Path cdir = root.resolve(classes.get(c));
+            if (!Files.isDirectory(cdir)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.list(cdir)) {
+                files = s.filter(Files::isRegularFile).filter(ImageDecoder::isImageFile).sorted().toList();
+            } catch (IOException e) {
+                throw UserInputException.forFile(cdir, "cannot list folder (" + e.getMessage() + ")", null, e);
+            }
+            if (files.isEmpty() && requireEach) {
+                throw UserInputException.forFile(cdir, "class folder has no PNG/JPEG/BMP/GIF images",
+                        "add images or remove the folder");
+            }
+            for (Path f : files) {
+                images.add(ImageDecoder.read(f));
+                labels.add(c);
+            }
+        }
+        if (images.isEmpty()) {
+            throw UserInputException.forFile(root, "contains no images", LAYOUT_FIX);
+        }
+        return new Split(images, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Per class: shuffled by seed, the first ceil(n * fraction) (at least 1 when n >= 2) go to part 1. */
+    static int[][] splitPerClass(int[] labels, int numClasses, double fraction, long seed) {
+        List<Integer> a = new ArrayList<>();
+        List<Integer> b = new ArrayList<>();
+        Random rnd = new Random(seed);
+        for (int c = 0; c < numClasses; c++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    idx.add(i);
+                }
+            }
+            Collections.shuffle(idx, rnd);
+            int k = idx.size() < 2 ? 0 : Math.max(1, (int) Math.round(idx.size() * fraction));
+            b.addAll(idx.subList(0, k));
+            a.addAll(idx.subList(k, idx.size()));
+        }
+        Collections.sort(a);
+        Collections.sort(b);
+        return new int[][] {a.stream().mapToInt(Integer::intValue).toArray(), b.stream().mapToInt(Integer::intValue).toArray()};
+    }
+}

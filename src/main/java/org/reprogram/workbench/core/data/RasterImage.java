@@ -1,0 +1,91 @@
+package org.reprogram.workbench.core.data;
+
+/**
+ * A decoded image: CHW floats in [0, 1], 1 (gray) or 3 (RGB) channels.
+ *
+ * @param channels 1 or 3
+ * @param height rows
+ * @param width columns
+ * @param data channels * height * width values, channel-major
+ */
+public record RasterImage(int channels, int height, int width, float[] data) {
+
+    public RasterImage {
+        if (data.length != channels * height * width) {
+            throw new IllegalArgumentException("data length " + data.length + " != " + channels + "x" + height + "x" + width);
+        }
+    }
+
+    /** This image with C channels: gray is repeated, colour becomes luminance (ITU-R 601). */
+    public RasterImage withChannels(int c) {
+        if (c == channels) {
+            return this;
+        }
+        int plane = height * width;
+        float[] out = new float[c * plane];
+        if (channels == 1) {
+            for (int k = 0; k < c; k++) {
+                System.arraycopy(data, 0, out, k * plane, plane);
+            }
+        } else if (c == 1) {
+            for (int i = 0; i < plane; i++) {
+                out[i] = 0.299f * data[i] + 0.587f * data[plane + i] + 0.114f * data[2 * plane + i];
+            }
+        } else {
+            throw new IllegalArgumentException("cannot convert " + channels + " to " + c + " channels");
+        }
+        return new RasterImage(c, height, width, out);
+    }
+
+    /** Resized to H x W: box-average when shrinking, bilinear (half-pixel centres) otherwise. */
+    public RasterImage resize(int h, int w) {
+        if (h == height && w == width) {
+            return this;
+        }
+        RasterImage src = this;
+        while (src.height >= 2 * h && src.width >= 2 * w) {
+            src = src.halve();
+        }
+        int plane = h * w;
+        float[] out = new float[channels * plane];
+        float sy = (float) src.height / h;
+        float sx = (float) src.width / w;
+        for (int y = 0; y < h; y++) {
+            float fy = Math.max(0, (y + 0.5f) * sy - 0.5f);
+            int y0 = Math.min((int) fy, src.height - 1);
+            int y1 = Math.min(y0 + 1, src.height - 1);
+            float wy = fy - y0;
+            for (int x = 0; x < w; x++) {
+                float fx = Math.max(0, (x + 0.5f) * sx - 0.5f);
+                int x0 = Math.min((int) fx, src.width - 1);
+                int x1 = Math.min(x0 + 1, src.width - 1);
+                float wx = fx - x0;
+                for (int c = 0; c < channels; c++) {
+                    int base = c * src.height * src.width;
+                    float a = src.data[base + y0 * src.width + x0];
+                    float b = src.data[base + y0 * src.width + x1];
+                    float d = src.data[base + y1 * src.width + x0];
+                    float e = src.data[base + y1 * src.width + x1];
+                    out[c * plane + y * w + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy;
+                }
+            }
+        }
+        return new RasterImage(channels, h, w, out);
+    }
+
+    private RasterImage halve() {
+        int h = height / 2;
+        int w = width / 2;
+        float[] out = new float[channels * h * w];
+        for (int c = 0; c < channels; c++) {
+            int sb = c * height * width;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = sb + 2 * y * width + 2 * x;
+                    out[c * h * w + y * w + x] = 0.25f * (data[i] + data[i + 1] + data[i + width] + data[i + width + 1]);
+                }
+            }
+        }
+        return new RasterImage(channels, h, w, out);
+    }
+}

@@ -1,0 +1,137 @@
+package org.reprogram.workbench.core.mapping;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * Base of the fixed (non-learned) mappings: target logit t = mean of the logits of its source
+ * classes, computed as logits @ Omega with Omega[s][t] = 1/m for the m sources of t.
+ */
+public abstract class HardLabelMapping implements LabelMapping {
+
+    private final int ks;
+    private final int kt;
+    private final NDManager manager;
+    private NDArray omega;
+    private int[][] assignment;
+
+    protected HardLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
+        if (targetClasses > sourceClasses) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + targetClasses
+                    + " target classes but the source model has only " + sourceClasses
+                    + "; a one-to-one mapping needs K_t <= K_s (use the linear mapping instead)");
+        }
+        this.ks = sourceClasses;
+        this.kt = targetClasses;
+        this.manager = parent.newSubManager();
+    }
+
+    /** Sets the source classes of every target class. */
+    protected final void assign(int[][] sourcesPerTarget) {
+        float[] w = new float[ks * kt];
+        for (int t = 0; t < kt; t++) {
+            for (int s : sourcesPerTarget[t]) {
+                w[s * kt + t] = 1f / sourcesPerTarget[t].length;
+            }
+        }
+        NDArray next = manager.create(w, new Shape(ks, kt));
+        if (omega != null) {
+            omega.close();
+        }
+        omega = next;
+        assignment = sourcesPerTarget;
+    }
+
+    protected final void assignOneToOne(int[] sourceOfTarget) {
+        int[][] a = new int[sourceOfTarget.length][];
+        for (int t = 0; t < a.length; t++) {
+            a[t] = new int[] {sourceOfTarget[t]};
+        }
+        assign(a);
+    }
+
+    @Override
+    public NDArray apply(NDArray sourceLogits) {
+        return sourceLogits.matMul(omega);
+    }
+
+    @Override
+    public int sourceClasses() {
+        return ks;
+    }
+
+    @Override
+    public int targetClasses() {
+        return kt;
+    }
+
+    @Override
+    public void update(int[][] frequencies) {
+        assignOneToOne(GreedyMatching.oneToOne(frequencies));
+    }
+
+    @Override
+    public List<NDArray> parameters() {
+        return List.of();
+    }
+
+    /** The fixed Omega matrix [K_s, K_t]. */
+    public NDArray omega() {
+        return omega;
+    }
+
+    @Override
+    public long trainableParameters() {
+        return 0;
+    }
+
+    @Override
+    public float[][] weights() {
+        float[] flat = omega.toFloatArray();
+        float[][] w = new float[ks][kt];
+        for (int s = 0; s < ks; s++) {
+            System.arraycopy(flat, s * kt, w[s], 0, kt);
+        }
+        return w;
+    }
+
+    @Override
+    public int[][] assignment() {
+        int[][] copy = new int[assignment.length][];
+        for (int t = 0; t < copy.length; t++) {
+            copy[t] = assignment[t].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public float[] state() {
+        return omega.toFloatArray();
+    }
+
+    @Override
+    public void loadState(float[] state) {
+        int[][] a = new int[kt][];
+        for (int t = 0; t < kt; t++) {
+            int count = 0;
+            for (int s = 0; s < ks; s++) {
+                count += state[s * kt + t] > 0 ? 1 : 0;
+            }
+            a[t] = new int[count];
+            int i = 0;
+            for (int s = 0; s < ks; s++) {
+                if (state[s * kt + t] > 0) {
+                    a[t][i++] = s;
+                }
+            }
+        }
+        assign(a);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

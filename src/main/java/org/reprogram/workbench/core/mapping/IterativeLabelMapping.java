@@ -1,0 +1,24 @@
+package org.reprogram.workbench.core.mapping;
+
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Iterative label mapping (ILM, Chen et al. CVPR'23): the FLM matching recomputed at the start
+ * of every epoch with the current program, so mapping and program co-evolve.
+ */
+public final class IterativeLabelMapping extends FrequencyLabelMapping {
+
+    public IterativeLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
+        super(sourceClasses, targetClasses, parent);
+    }
+
+    @Override
+    public String name() {
+        return "ilm";
+    }
+
+    @Override
+    public boolean needsFrequencies(int epoch) {
+        return true;
+    }
+}

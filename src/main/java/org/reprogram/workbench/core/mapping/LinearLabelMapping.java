@@ -1,0 +1,116 @@
+package org.reprogram.workbench.core.mapping;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Learned linear mapping (FullyMap): target logits = source logits @ W + b, trained with the
+ * program. Works for any K_t. Trainable: K_s * K_t + K_t.
+ */
+public final class LinearLabelMapping implements LabelMapping {
+
+    private final int ks;
+    private final int kt;
+    private final NDManager manager;
+    private final NDArray weight;
+    private final NDArray bias;
+
+    public LinearLabelMapping(int sourceClasses, int targetClasses, long seed, NDManager parent) {
+        this.ks = sourceClasses;
+        this.kt = targetClasses;
+        this.manager = parent.newSubManager();
+        Random rnd = new Random(seed);
+        float[] w = new float[ks * kt];
+        double scale = 1.0 / Math.sqrt(ks);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (rnd.nextGaussian() * scale * 0.1);
+        }
+        weight = manager.create(w, new Shape(ks, kt));
+        bias = manager.zeros(new Shape(kt));
+        weight.setRequiresGradient(true);
+        bias.setRequiresGradient(true);
+    }
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public int sourceClasses() {
+        return ks;
+    }
+
+    @Override
+    public int targetClasses() {
+        return kt;
+    }
+
+    @Override
+    public NDArray apply(NDArray sourceLogits) {
+        return sourceLogits.matMul(weight).add(bias);
+    }
+
+    @Override
+    public boolean needsFrequencies(int epoch) {
+        return false;
+    }
+
+    @Override
+    public void update(int[][] frequencies) {
+        // learned by gradient descent, nothing to recompute
+    }
+
+    @Override
+    public List<NDArray> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public long trainableParameters() {
+        return (long) ks * kt + kt;
+    }
+
+    @Override
+    public float[][] weights() {
+        float[] flat = weight.toFloatArray();
+        float[][] w = new float[ks][kt];
+        for (int s = 0; s < ks; s++) {
+            System.arraycopy(flat, s * kt, w[s], 0, kt);
+        }
+        return w;
+    }
+
+    @Override
+    public int[][] assignment() {
+        return null;
+    }
+
+    @Override
+    public float[] state() {
+        float[] w = weight.toFloatArray();
+        float[] b = bias.toFloatArray();
+        float[] s = new float[w.length + b.length];
+        System.arraycopy(w, 0, s, 0, w.length);
+        System.arraycopy(b, 0, s, w.length, b.length);
+        return s;
+    }
+
+    @Override
+    public void loadState(float[] state) {
+        float[] w = new float[ks * kt];
+        float[] b = new float[kt];
+        System.arraycopy(state, 0, w, 0, w.length);
+        System.arraycopy(state, w.length, b, 0, b.length);
+        weight.set(w);
+        bias.set(b);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,42 @@
+package org.reprogram.workbench.core.model;
+
+import java.util.List;
+
+/**
+ * What the workbench needs to know about a source classifier: the input it expects and the
+ * classes it predicts. Built-in models carry more (architecture, training data, accuracy);
+ * a TorchScript sidecar carries only inputShape, classNames and optionally mean/std.
+ *
+ * @param name short identifier ("fmnist-cnn")
+ * @param inputShape [C, H, W]
+ * @param classNames one name per output logit
+ * @param mean per-channel mean subtracted after the program (null: the model normalises itself)
+ * @param std per-channel std (null with mean)
+ * @param description free text: architecture, training data, measured accuracy
+ * @param testAccuracy accuracy measured on the source test set, or null when unknown
+ */
+public record ModelCard(
+        String name,
+        int[] inputShape,
+        List<String> classNames,
+        float[] mean,
+        float[] std,
+        String description,
+        Double testAccuracy) {
+
+    public int channels() {
+        return inputShape[0];
+    }
+
+    public int height() {
+        return inputShape[1];
+    }
+
+    public int width() {
+        return inputShape[2];
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+}

@@ -1,0 +1,47 @@
+package org.reprogram.workbench.core.program;
+
+import org.reprogram.workbench.core.data.RasterImage;
+
+/**
+ * Where a target image goes on the source model's canvas: resized to INNER_H x INNER_W and
+ * centred on a CHANNELS x HEIGHT x WIDTH canvas of zeros.
+ */
+public record Placement(int channels, int height, int width, int innerHeight, int innerWidth) {
+
+    public Placement {
+        if (innerHeight < 1 || innerWidth < 1 || innerHeight > height || innerWidth > width) {
+            throw new IllegalArgumentException("inner size " + innerHeight + "x" + innerWidth
+                    + " must be between 1 and the canvas size " + height + "x" + width);
+        }
+    }
+
+    public int top() {
+        return (height - innerHeight) / 2;
+    }
+
+    public int left() {
+        return (width - innerWidth) / 2;
+    }
+
+    public int canvasSize() {
+        return channels * height * width;
+    }
+
+    /** True when pixel (y, x) lies inside the target window. */
+    public boolean inWindow(int y, int x) {
+        return y >= top() && y < top() + innerHeight && x >= left() && x < left() + innerWidth;
+    }
+
+    /** Resizes IMG into the window and writes the canvas into OUT at OFFSET. */
+    public void place(RasterImage img, float[] out, int offset) {
+        RasterImage r = img.withChannels(channels).resize(innerHeight, innerWidth);
+        float[] src = r.data();
+        for (int c = 0; c < channels; c++) {
+            int plane = offset + c * height * width;
+            for (int y = 0; y < innerHeight; y++) {
+                System.arraycopy(src, (c * innerHeight + y) * innerWidth, out,
+                        plane + (top() + y) * width + left(), innerWidth);
+            }
+        }
+    }
+}

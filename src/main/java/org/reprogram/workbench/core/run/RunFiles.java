@@ -1,0 +1,16 @@
+package org.reprogram.workbench.core.run;
+
+/** File names inside a run folder (the CLI and the GUI write the same layout). */
+public final class RunFiles {
+
+    public static final String CONFIG = "config.json";
+    public static final String INFO = "info.json";
+    public static final String RESULT = "result.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String HISTORY = "history.jsonl";
+    public static final String PROGRAM_PNG = "program.png";
+    public static final String MAPPING_CSV = "mapping.csv";
+    public static final String MAPPING_JSON = "mapping.json";
+
+    private RunFiles() {}
+}

@@ -1,0 +1,147 @@
+package org.reprogram.workbench.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+
+/**
+ * Writes a run folder as training goes: config.json at once, info.json at start, a metrics.csv
+ * row and a history.jsonl line per epoch (append-only, so a crash loses at most the line being
+ * written), and at the end result.json, program.png, mapping.csv and mapping.json. Whole files
+ * are written atomically.
+ */
+public final class RunRecorder implements TrainingListener {
+
+    private final Path dir;
+    private RunInfo info;
+    private TrainingSnapshot last;
+
+    public RunRecorder(Path dir, TrainConfig config) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        Json.write(dir.resolve(RunFiles.CONFIG), config);
+        Json.writeString(dir.resolve(RunFiles.METRICS), EpochMetrics.CSV_HEADER + "\n");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void onStart(RunInfo runInfo) {
+        this.info = runInfo;
+        io(() -> Json.write(dir.resolve(RunFiles.INFO), runInfo));
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics metrics) {
+        append(RunFiles.METRICS, metrics.toCsv());
+    }
+
+    @Override
+    public void onSnapshot(TrainingSnapshot s) {
+        last = s;
+        if (s.epochEnd() || s.epoch() == 0) {
+            TrainingSnapshot light = new TrainingSnapshot(s.epoch(), s.step(), s.epochEnd(), s.channels(), s.height(),
+                    s.width(), s.perturbation(), s.mappingWeights(), s.assignment(), List.of(), s.confusion(),
+                    s.metrics());
+            append(RunFiles.HISTORY, Json.COMPACT.toJson(light));
+        }
+    }
+
+    @Override
+    public void onFinish(TrainingResult result) {
+        io(() -> {
+            Json.write(dir.resolve(RunFiles.RESULT), result);
+            if (last != null) {
+                Json.writeBytes(dir.resolve(RunFiles.PROGRAM_PNG), ProgramImages.png(last.perturbation(),
+                        last.channels(), last.height(), last.width(), true, 256));
+                if (info != null) {
+                    writeMapping(last);
+                }
+            }
+        });
+    }
+
+    private void writeMapping(TrainingSnapshot s) throws IOException {
+        StringBuilder csv = new StringBuilder("target_index,target_class,source_indices,source_classes,weights\n");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (int t = 0; t < info.targetClasses().size(); t++) {
+            int[] sources = s.assignment() != null ? s.assignment()[t] : topSources(s.mappingWeights(), t, 3);
+            List<String> names = new ArrayList<>();
+            List<String> weights = new ArrayList<>();
+            for (int src : sources) {
+                names.add(info.sourceClasses().get(src));
+                weights.add(String.format(java.util.Locale.ROOT, "%.4g", s.mappingWeights()[src][t]));
+            }
+            csv.append(t).append(',').append(quote(info.targetClasses().get(t))).append(',')
+                    .append(join(sources)).append(',').append(quote(String.join(";", names))).append(',')
+                    .append(String.join(";", weights)).append('\n');
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("target", info.targetClasses().get(t));
+            row.put("sources", names);
+            row.put("weights", weights.stream().map(Double::parseDouble).toList());
+            json.add(row);
+        }
+        Json.writeString(dir.resolve(RunFiles.MAPPING_CSV), csv.toString());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sourceClasses", info.sourceClasses());
+        doc.put("targetClasses", info.targetClasses());
+        doc.put("mapping", json);
+        doc.put("weights", s.mappingWeights());
+        Json.write(dir.resolve(RunFiles.MAPPING_JSON), doc);
+    }
+
+    /** The K source classes with the largest weight for target T. */
+    static int[] topSources(float[][] w, int t, int k) {
+        List<Integer> idx = new ArrayList<>();
+        for (int s = 0; s < w.length; s++) {
+            idx.add(s);
+        }
+        idx.sort((a, b) -> Float.compare(w[b][t], w[a][t]));
+        return idx.subList(0, Math.min(k, idx.size())).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String join(int[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ";").append(a[i]);
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private void append(String file, String line) {
+        io(() -> Files.write(dir.resolve(file), (line + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC));
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run files: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.reprogram.workbench.core.run;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+
+/** A folder of run folders: creates new ones, lists and reads them back. Never overwrites a run. */
+public final class RunStore {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A new, empty, uniquely named run folder for CONFIG. */
+    public synchronized Path newRunDir(TrainConfig config) throws IOException {
+        Files.createDirectories(root);
+        String target = Path.of(config.target()).getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
+        String base = STAMP.format(LocalDateTime.now()) + "-" + config.program().id() + "-" + config.mapping().id()
+                + "-" + target;
+        Path dir = root.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = root.resolve(base + "-" + i);
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Refuses a folder that already holds a run (so a saved run is never overwritten). */
+    public static void requireFresh(Path dir) {
+        if (Files.exists(dir.resolve(RunFiles.CONFIG)) || Files.exists(dir.resolve(RunFiles.RESULT))) {
+            throw UserInputException.forFile(dir, "already holds a saved run",
+                    "choose another --out folder or delete this one first");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw UserInputException.forFile(dir, "is a file", "choose a folder for --out");
+        }
+    }
+
+    /** All runs, newest first; unreadable folders are skipped. */
+    public List<RunRecord> list() {
+        List<RunRecord> runs = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return runs;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve(RunFiles.CONFIG))).toList()) {
+                try {
+                    runs.add(load(d, false));
+                } catch (RuntimeException e) {
+                    // a damaged folder must not hide the other runs
+                }
+            }
+        } catch (IOException e) {
+            return runs;
+        }
+        runs.sort(Comparator.comparing(RunRecord::name).reversed());
+        return runs;
+    }
+
+    /** Reads a run folder; WITHHISTORY also reads history.jsonl (larger). */
+    public static RunRecord load(Path dir, boolean withHistory) {
+        Path cfgFile = dir.resolve(RunFiles.CONFIG);
+        TrainConfig config = Json.read(cfgFile, TrainConfig.class, "choose a folder written by Reprogram Workbench");
+        RunInfo info = Files.exists(dir.resolve(RunFiles.INFO))
+                ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, null) : null;
+        TrainingResult result = Files.exists(dir.resolve(RunFiles.RESULT))
+                ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, null) : null;
+        List<EpochMetrics> metrics = new ArrayList<>();
+        for (String line : lines(dir.resolve(RunFiles.METRICS))) {
+            if (line.isBlank() || line.startsWith("epoch")) {
+                continue;
+            }
+            try {
+                metrics.add(EpochMetrics.fromCsv(line));
+            } catch (RuntimeException e) {
+                // a half-written last row after a crash
+            }
+        }
+        List<TrainingSnapshot> history = new ArrayList<>();
+        if (withHistory) {
+            for (String line : lines(dir.resolve(RunFiles.HISTORY))) {
+                try {
+                    TrainingSnapshot s = Json.COMPACT.fromJson(line, TrainingSnapshot.class);
+                    if (s != null) {
+                        history.add(s);
+                    }
+                } catch (RuntimeException e) {
+                    // a half-written last line after a crash
+                }
+            }
+        }
+        return new RunRecord(dir, config, info, result, metrics, history);
+    }
+
+    private static List<String> lines(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                out.add(l);
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.reprogram.workbench.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/** Runs program + frozen model + mapping over a split without gradients. */
+public final class Evaluator {
+
+    /**
+     * @param accuracy share of correct mapped predictions (NaN for an empty split)
+     * @param loss mean cross-entropy
+     * @param confusion [true target][predicted target]
+     * @param frequencies [predicted source][true target], the FLM/ILM count matrix
+     */
+    public record Result(double accuracy, double loss, int[][] confusion, int[][] frequencies) {
+
+        /** The single predicted class when every sample got it (collapse), else -1. */
+        public int collapsedTo() {
+            int only = -1;
+            for (int[] row : confusion) {
+                for (int p = 0; p < row.length; p++) {
+                    if (row[p] > 0) {
+                        if (only >= 0 && only != p) {
+                            return -1;
+                        }
+                        only = p;
+                    }
+                }
+            }
+            return only;
+        }
+    }
+
+    private final Experiment exp;
+    private final int batchSize;
+    private final float[] buffer;
+
+    public Evaluator(Experiment exp, int batchSize) {
+        this.exp = exp;
+        this.batchSize = batchSize;
+        this.buffer = new float[batchSize * exp.placement().canvasSize()];
+    }
+
+    public Result evaluate(Experiment.Tensors split) {
+        int kt = exp.mapping().targetClasses();
+        int ks = exp.mapping().sourceClasses();
+        int[][] confusion = new int[kt][kt];
+        int[][] freq = new int[ks][kt];
+        int n = split.size();
+        if (n == 0) {
+            return new Result(Double.NaN, Double.NaN, confusion, freq);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            try (NDManager scope = BatchScope.open(exp)) {
+                NDArray x = split.batch(scope, order, from, to, exp.placement(), buffer);
+                int[] labels = split.labels(order, from, to);
+                NDArray y = scope.create(labels);
+                NDArray src = exp.source().logits(exp.program().apply(x));
+                NDArray tgt = exp.mapping().apply(src);
+                lossSum += Losses.crossEntropy(tgt, y).getFloat() * (to - from);
+                int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
+                int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
+                for (int i = 0; i < labels.length; i++) {
+                    confusion[labels[i]][pt[i]]++;
+                    freq[ps[i]][labels[i]]++;
+                    if (pt[i] == labels[i]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return new Result((double) correct / n, lossSum / n, confusion, freq);
+    }
+}

@@ -1,0 +1,198 @@
+package org.reprogram.workbench.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.Split;
+import org.reprogram.workbench.core.data.SplitPlan;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.mapping.LabelMapping;
+import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.program.InputProgram;
+import org.reprogram.workbench.core.program.Placement;
+
+/**
+ * A run's assembled pieces: the frozen source, the target data placed on the canvas (plain
+ * float arrays, copied into per-batch NDArrays), the program and the mapping. Close it to
+ * release native memory.
+ */
+public final class Experiment implements AutoCloseable {
+
+    /** Canvas-ready images of one split. */
+    public record Tensors(float[] pixels, int[] labels, int imageSize) {
+
+        public int size() {
+            return labels.length;
+        }
+
+        /** The images at INDICES as a [n, C, H, W] array in MANAGER. */
+        public NDArray batch(NDManager manager, int[] indices, int from, int to, Placement p, float[] buffer) {
+            int n = to - from;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(pixels, indices[from + i] * imageSize, buffer, i * imageSize, imageSize);
+            }
+            return manager.create(FloatBuffer.wrap(buffer, 0, n * imageSize),
+                    new Shape(n, p.channels(), p.height(), p.width()));
+        }
+
+        public int[] labels(int[] indices, int from, int to) {
+            int[] out = new int[to - from];
+            for (int i = from; i < to; i++) {
+                out[i - from] = labels[indices[i]];
+            }
+            return out;
+        }
+    }
+
+    private final TrainConfig config;
+    private final SourceModel source;
+    private final TargetDataset dataset;
+    private final Placement placement;
+    private final Tensors train;
+    private final Tensors validation;
+    private final Tensors test;
+    private final InputProgram program;
+    private final LabelMapping mapping;
+    private final List<String> notices;
+    private final NDManager manager;
+
+    private Experiment(TrainConfig config, SourceModel source, TargetDataset dataset, Placement placement,
+            Tensors train, Tensors validation, Tensors test, List<String> notices) {
+        this.config = config;
+        this.source = source;
+        this.dataset = dataset;
+        this.placement = placement;
+        this.train = train;
+        this.validation = validation;
+        this.test = test;
+        this.notices = notices;
+        this.manager = source.manager().newSubManager();
+        this.program = config.program().create(placement, manager);
+        this.mapping = config.mapping().create(source.card().numClasses(), dataset.numClasses(),
+                config.sourcesPerClass(), config.seed(), manager);
+    }
+
+    /** Loads model and data for CONFIG; every user-input problem is a {@link UserInputException}. */
+    public static Experiment open(TrainConfig config) {
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new UserInputException(String.join("; ", problems));
+        }
+        TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed());
+        return open(config, dataset);
+    }
+
+    /** As {@link #open(TrainConfig)} with an already loaded dataset (the GUI keeps one). */
+    public static Experiment open(TrainConfig config, TargetDataset dataset) {
+        DeviceSelector.Choice device = DeviceSelector.select(config.device());
+        List<String> notices = new ArrayList<>();
+        if (device.notice() != null) {
+            notices.add(device.notice());
+        }
+        SourceModel source = SourceModels.open(config.source(), device.device());
+        try {
+            int ks = source.card().numClasses();
+            int kt = dataset.numClasses();
+            if (config.mapping().oneToOne() && (long) kt * config.sourcesPerClass() > ks) {
+                throw new UserInputException("target '" + dataset.name() + "' has " + kt + " classes but source model '"
+                        + source.card().name() + "' has only " + ks + " (x " + config.sourcesPerClass()
+                        + " per class): mapping '" + config.mapping().id() + "' maps one source class to one target"
+                        + " class. Fix: use --mapping linear, or a source model with more classes");
+            }
+            int side = Math.min(source.card().height(), source.card().width());
+            if (config.innerSize() > side) {
+                throw new UserInputException("--inner-size " + config.innerSize() + " is larger than the source canvas ("
+                        + side + " px). Fix: choose 1.." + side);
+            }
+            Placement placement = config.program().placement(source.card(), config.innerSize());
+            SplitPlan plan = SplitPlan.make(dataset.train().labels(), kt, config.valFraction(), config.shots(),
+                    config.seed());
+            Tensors train = place(dataset.train().subset(plan.train()), placement);
+            Tensors val = place(dataset.train().subset(plan.validation()), placement);
+            Tensors test = place(dataset.test(), placement);
+            return new Experiment(config, source, dataset, placement, train, val, test, notices);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    public static Tensors place(Split split, Placement p) {
+        int size = p.canvasSize();
+        float[] pixels = new float[split.size() * size];
+        for (int i = 0; i < split.size(); i++) {
+            p.place(split.images().get(i), pixels, i * size);
+        }
+        return new Tensors(pixels, split.labels().clone(), size);
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public SourceModel source() {
+        return source;
+    }
+
+    public TargetDataset dataset() {
+        return dataset;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Tensors train() {
+        return train;
+    }
+
+    public Tensors validation() {
+        return validation;
+    }
+
+    public Tensors test() {
+        return test;
+    }
+
+    public InputProgram program() {
+        return program;
+    }
+
+    public LabelMapping mapping() {
+        return mapping;
+    }
+
+    public List<String> notices() {
+        return notices;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Program and mapping arrays that receive gradients. */
+    public List<NDArray> trainableArrays() {
+        List<NDArray> all = new ArrayList<>(program.parameters());
+        all.addAll(mapping.parameters());
+        return all;
+    }
+
+    public long trainableParameters() {
+        return program.trainableParameters() + mapping.trainableParameters();
+    }
+
+    @Override
+    public void close() {
+        program.close();
+        mapping.close();
+        manager.close();
+        source.close();
+    }
+}

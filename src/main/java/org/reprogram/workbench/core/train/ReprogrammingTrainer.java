@@ -1,0 +1,242 @@
+package org.reprogram.workbench.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.reprogram.workbench.core.program.Placement;
+
+/**
+ * The epoch loop shared by the white-box and black-box trainers: label-mapping updates,
+ * shuffled batches in per-batch memory scopes, pause/stop/cancel, validation, collapse and
+ * NaN detection, throttled snapshots, and the final test evaluation. Subclasses implement
+ * one optimisation step.
+ */
+public abstract class ReprogrammingTrainer implements Trainer {
+
+    private static final int SAMPLE_COUNT = 8;
+
+    /** What one step reports: summed loss, correct predictions, model queries used. */
+    protected record StepResult(double lossSum, int correct, long queries) {}
+
+    private final long snapshotIntervalNanos;
+
+    protected ReprogrammingTrainer(long snapshotIntervalMillis) {
+        this.snapshotIntervalNanos = snapshotIntervalMillis * 1_000_000L;
+    }
+
+    /** Called once before the first step. */
+    protected abstract void prepare(Experiment exp);
+
+    /** One optimisation step on batch X (canvases) with labels Y at learning rate LR. */
+    protected abstract StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr);
+
+    @Override
+    public TrainingResult train(Experiment exp, TrainingListener listener, TrainingControl control) {
+        TrainConfig cfg = exp.config();
+        long start = System.nanoTime();
+        Experiment.Tensors train = exp.train();
+        int batch = Math.min(cfg.batchSize(), Math.max(1, train.size()));
+        int batches = (train.size() + batch - 1) / batch;
+        long totalSteps = (long) batches * cfg.epochs();
+        Evaluator evaluator = new Evaluator(exp, Math.max(batch, 128));
+        Experiment.Tensors monitor = exp.validation().size() > 0 ? exp.validation() : train;
+        int[] sampleIdx = pickSamples(monitor.labels(), SAMPLE_COUNT);
+        listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
+                exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
+                exp.source().parameterCount(), exp.source().device().toString(), exp.notices(), train.size(),
+                exp.validation().size(), train.size() == 0 ? 0 : exp.test().size()));
+
+        String status = "completed";
+        String message = null;
+        int epochsDone = 0;
+        double bestVal = Double.NaN;
+        long queries = 0;
+        long step = 0;
+        long trainImages = 0;
+        double trainNanos = 0;
+        double lr = cfg.lr();
+        Evaluator.Result testResult = null;
+        try {
+            if (train.size() == 0) {
+                throw new IllegalStateException("no training images left after the validation split and --shots");
+            }
+            prepare(exp);
+            listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx));
+            float[] buffer = new float[batch * exp.placement().canvasSize()];
+            long lastSnapshot = System.nanoTime();
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                if (exp.mapping().needsFrequencies(epoch - 1)) {
+                    exp.mapping().update(evaluator.evaluate(train).frequencies());
+                }
+                int[] order = shuffled(train.size(), new Random(cfg.seed() * 1_000_003L + epoch));
+                double lossSum = 0;
+                int correct = 0;
+                long epochStart = System.nanoTime();
+                for (int b = 0; b < batches; b++) {
+                    control.checkpoint();
+                    long t0 = System.nanoTime();
+                    int from = b * batch;
+                    int to = Math.min(train.size(), from + batch);
+                    lr = cfg.schedule().rate(cfg.lr(), step, totalSteps);
+                    StepResult r;
+                    try (NDManager scope = BatchScope.open(exp)) {
+                        int[] labels = train.labels(order, from, to);
+                        NDArray x = train.batch(scope, order, from, to, exp.placement(), buffer);
+                        NDArray y = scope.create(labels);
+                        r = step(exp, scope, x, y, labels, lr);
+                    }
+                    if (Double.isNaN(r.lossSum()) || Double.isInfinite(r.lossSum())) {
+                        throw new TrainingFailedException("loss became " + r.lossSum() + " at epoch " + epoch + ", step "
+                                + (step + 1) + ". Fix: lower the learning rate (now " + cfg.lr() + ")");
+                    }
+                    step++;
+                    queries += r.queries();
+                    lossSum += r.lossSum();
+                    correct += r.correct();
+                    trainImages += to - from;
+                    trainNanos += System.nanoTime() - t0;
+                    double ips = trainImages / (trainNanos / 1e9);
+                    double eta = (totalSteps - step) * (trainNanos / step) / 1e9;
+                    listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step,
+                            r.lossSum() / (to - from), ips, eta, queries));
+                    if (snapshotIntervalNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotIntervalNanos) {
+                        listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, sampleIdx));
+                        lastSnapshot = System.nanoTime();
+                    }
+                }
+                Evaluator.Result val = evaluator.evaluate(exp.validation());
+                double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+                String warning = collapseWarning(val, exp);
+                EpochMetrics m = new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
+                        val.loss(), val.accuracy(), lr, train.size() / epochSeconds,
+                        (System.nanoTime() - start) / 1e9, queries, warning);
+                if (!Double.isNaN(val.accuracy()) && (Double.isNaN(bestVal) || val.accuracy() > bestVal)) {
+                    bestVal = val.accuracy();
+                }
+                epochsDone = epoch;
+                listener.onEpoch(m);
+                listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, sampleIdx));
+                if (control.isStopRequested() && epoch < cfg.epochs()) {
+                    status = "stopped";
+                    message = "stopped by the user after epoch " + epoch;
+                    break;
+                }
+            }
+            testResult = evaluator.evaluate(exp.test());
+        } catch (TrainingControl.TrainingCancelledException e) {
+            status = "cancelled";
+            message = "cancelled by the user during epoch " + (epochsDone + 1);
+        } catch (TrainingFailedException e) {
+            status = "failed";
+            message = e.getMessage();
+        } catch (OutOfMemoryError e) {
+            status = "failed";
+            message = "out of memory (" + e.getMessage() + "). Fix: lower the batch size (now " + batch + ")";
+        } catch (RuntimeException e) {
+            status = "failed";
+            message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        TrainingResult result = new TrainingResult(status, message,
+                testResult == null ? Double.NaN : testResult.accuracy(),
+                testResult == null ? Double.NaN : testResult.loss(), bestVal, exp.trainableParameters(),
+                exp.source().parameterCount(), wall, epochsDone, cfg.seed(), cfg.program().id(), cfg.mapping().id(),
+                name(), exp.source().origin(), cfg.target(), exp.source().device().toString(),
+                trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, queries, MemoryProbe.peakRssMegabytes(),
+                testResult == null ? null : testResult.confusion());
+        listener.onFinish(result);
+        return result;
+    }
+
+    private static String collapseWarning(Evaluator.Result val, Experiment exp) {
+        int c = val.collapsedTo();
+        if (c >= 0 && exp.mapping().targetClasses() > 1) {
+            return "collapse: every validation sample is predicted as '" + exp.dataset().classNames().get(c)
+                    + "'. Try another mapping, a lower learning rate or a different seed";
+        }
+        return null;
+    }
+
+    /** A snapshot of the current state; SAMPLE indices are into MONITOR. */
+    private TrainingSnapshot snapshot(Experiment exp, int epoch, long step, boolean epochEnd, int[][] confusion,
+            EpochMetrics metrics, Experiment.Tensors monitor, int[] sampleIdx) {
+        Placement p = exp.placement();
+        List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
+        if (sampleIdx.length > 0) {
+            try (NDManager scope = BatchScope.open(exp)) {
+                float[] buf = new float[sampleIdx.length * p.canvasSize()];
+                NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, p, buf);
+                NDArray programmed = exp.program().apply(x);
+                NDArray src = exp.source().logits(programmed);
+                int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
+                int[] pt = exp.mapping().apply(src).argMax(1).toType(DataType.INT32, false).toIntArray();
+                float[] img = programmed.clip(0f, 1f).toFloatArray();
+                int size = p.canvasSize();
+                for (int i = 0; i < sampleIdx.length; i++) {
+                    float[] one = new float[size];
+                    System.arraycopy(img, i * size, one, 0, size);
+                    samples.add(new TrainingSnapshot.SampleView(sampleIdx[i], monitor.labels()[sampleIdx[i]], one,
+                            ps[i], pt[i]));
+                }
+            }
+        }
+        return new TrainingSnapshot(epoch, step, epochEnd, p.channels(), p.height(), p.width(),
+                exp.program().perturbation(), exp.mapping().weights(), exp.mapping().assignment(), List.copyOf(samples),
+                confusion, metrics);
+    }
+
+    /** Up to N indices, one per class first, then in order. */
+    static int[] pickSamples(int[] labels, int n) {
+        List<Integer> picked = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < labels.length && picked.size() < n; i++) {
+            if (seen.add(labels[i])) {
+                picked.add(i);
+            }
+        }
+        for (int i = 0; i < labels.length && picked.size() < n; i++) {
+            if (!picked.contains(i)) {
+                picked.add(i);
+            }
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] shuffled(int n, Random rnd) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    /** Training cannot go on (NaN loss); the message says why and what to change. */
+    public static final class TrainingFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TrainingFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Counts correct argmax predictions of LOGITS against LABELS. */
+    protected static int countCorrect(NDArray logits, int[] labels) {
+        int[] pred = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+        int c = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (pred[i] == labels[i]) {
+                c++;
+            }
+        }
+        return c;
+    }
+}

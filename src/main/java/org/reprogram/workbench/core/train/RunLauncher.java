@@ -1,0 +1,29 @@
+package org.reprogram.workbench.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.run.RunRecorder;
+
+/**
+ * Opens the experiment, records the run folder and trains: the one path the CLI and the GUI
+ * share, so both write the same run layout.
+ */
+public final class RunLauncher {
+
+    private RunLauncher() {}
+
+    /**
+     * Trains CONFIG into RUNDIR. DATASET may be null (then it is read from config.target()).
+     * Bad input throws {@link org.reprogram.workbench.core.UserInputException} before anything is
+     * written; training outcomes are in the result.
+     */
+    public static TrainingResult run(TrainConfig config, TargetDataset dataset, Path runDir, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+            RunRecorder recorder = new RunRecorder(runDir, config);
+            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+            return trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.reprogram.workbench.core.train;
+
+/** Trains an experiment's program (and mapping) against its frozen source model. */
+public interface Trainer {
+
+    /** "whitebox" or "blackbox". */
+    String name();
+
+    /**
+     * Runs the whole training; never throws for cancellation or training failure, which are
+     * reported in the result's status (and to {@link TrainingListener#onFinish}).
+     */
+    TrainingResult train(Experiment experiment, TrainingListener listener, TrainingControl control);
+
+    /** The trainer named in CONFIG. */
+    static Trainer forConfig(TrainConfig config, long snapshotIntervalMillis) {
+        return "blackbox".equals(config.trainer())
+                ? new ZerothOrderTrainer(snapshotIntervalMillis)
+                : new WhiteBoxTrainer(snapshotIntervalMillis);
+    }
+}

@@ -1,0 +1,71 @@
+package org.reprogram.workbench.core.train;
+
+/**
+ * Cooperative control of a running trainer, safe to call from any thread.
+ * <ul>
+ *   <li>pause/resume: training waits between steps, nothing is lost;</li>
+ *   <li>stop: finish after the current epoch, evaluate on test, save as "stopped";</li>
+ *   <li>cancel: abort at the next step, save what exists as "cancelled" (no test evaluation).</li>
+ * </ul>
+ */
+public final class TrainingControl {
+
+    private boolean paused;
+    private volatile boolean stopRequested;
+    private volatile boolean cancelled;
+
+    public synchronized void pause() {
+        paused = true;
+    }
+
+    public synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    public synchronized boolean isPaused() {
+        return paused;
+    }
+
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean isStopRequested() {
+        return stopRequested;
+    }
+
+    public synchronized void cancel() {
+        cancelled = true;
+        paused = false;
+        notifyAll();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Blocks while paused; throws when cancelled. Called by the trainer between steps. */
+    public synchronized void checkpoint() {
+        while (paused && !cancelled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelled = true;
+            }
+        }
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new TrainingCancelledException();
+        }
+    }
+
+    /** Thrown inside the trainer to unwind a cancelled run. */
+    public static final class TrainingCancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TrainingCancelledException() {
+            super("cancelled by the user");
+        }
+    }
+}

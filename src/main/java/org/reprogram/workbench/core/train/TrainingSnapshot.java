@@ -1,0 +1,50 @@
+package org.reprogram.workbench.core.train;
+
+import java.util.List;
+
+/**
+ * An immutable copy of the run's state for views and history (plain arrays only).
+ *
+ * @param epoch 1-based epoch the snapshot belongs to (0: before training)
+ * @param step global training step
+ * @param epochEnd true for the snapshot taken after an epoch's validation
+ * @param channels canvas channels
+ * @param height canvas height
+ * @param width canvas width
+ * @param perturbation the program's additive delta, channels*height*width floats
+ * @param mappingWeights K_s x K_t mapping weights
+ * @param assignment source classes of each target class (null for learned mappings)
+ * @param samples a few validation samples after programming, with predictions
+ * @param confusion validation confusion matrix [true][predicted] (epoch ends only, else null)
+ * @param metrics the epoch's metrics (epoch ends only, else null)
+ */
+public record TrainingSnapshot(
+        int epoch,
+        long step,
+        boolean epochEnd,
+        int channels,
+        int height,
+        int width,
+        float[] perturbation,
+        float[][] mappingWeights,
+        int[][] assignment,
+        List<SampleView> samples,
+        int[][] confusion,
+        EpochMetrics metrics) {
+
+    /**
+     * One target sample as the source model sees it.
+     *
+     * @param index index in the validation set
+     * @param trueTarget true target class
+     * @param programmed programmed input clipped to [0, 1], channels*height*width floats
+     * @param predictedSource argmax source class
+     * @param predictedTarget argmax mapped target class
+     */
+    public record SampleView(int index, int trueTarget, float[] programmed, int predictedSource, int predictedTarget) {
+
+        public boolean correct() {
+            return trueTarget == predictedTarget;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.reprogram.workbench.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+
+/**
+ * White-box reprogramming: cross-entropy on the mapped logits, backpropagated through the
+ * frozen source model (inference mode) to the program and, for learned mappings, the mapping;
+ * Adam updates only those.
+ */
+public final class WhiteBoxTrainer extends ReprogrammingTrainer {
+
+    private AdamOptimizer optimizer;
+
+    public WhiteBoxTrainer(long snapshotIntervalMillis) {
+        super(snapshotIntervalMillis);
+    }
+
+    @Override
+    public String name() {
+        return "whitebox";
+    }
+
+    @Override
+    protected void prepare(Experiment exp) {
+        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
+    }
+
+    @Override
+    protected StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr) {
+        float loss;
+        int correct;
+        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+            NDArray target = exp.mapping().apply(exp.source().logits(exp.program().apply(x)));
+            NDArray l = Losses.crossEntropy(target, y);
+            gc.backward(l);
+            loss = l.getFloat();
+            correct = countCorrect(target, labels);
+        }
+        optimizer.step(lr);
+        return new StepResult((double) loss * labels.length, correct, labels.length);
+    }
+}
