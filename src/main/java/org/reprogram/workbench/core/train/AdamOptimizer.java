@@ -31,14 +31,27 @@ public final class AdamOptimizer {
         }
     }
 
-    /** One update of every parameter with its autograd gradient at learning rate LR. */
-    public void step(double lr) {
+    /**
+     * One update of every parameter with its autograd gradient at learning rate LR. A step whose
+     * gradient is not finite is skipped (gradients zeroed) and reported as false: observed
+     * sporadically when backpropagating through TorchScript modules with libtorch 2.7.1 on CPU.
+     */
+    public boolean step(double lr) {
         NDArray[] grads = new NDArray[parameters.size()];
         try {
+            boolean finite = true;
             for (int i = 0; i < grads.length; i++) {
                 grads[i] = parameters.get(i).getGradient();
+                finite &= isFinite(grads[i]);
+            }
+            if (!finite) {
+                for (NDArray g : grads) {
+                    g.muli(0);
+                }
+                return false;
             }
             step(lr, List.of(grads));
+            return true;
         } finally {
             for (NDArray g : grads) {
                 if (g != null) {
@@ -59,6 +72,12 @@ public final class AdamOptimizer {
             NDArray[] m = moments.get(p);
             p.getNDArrayInternal().adamUpdate(new NDList(p, gradients.get(i), m[0], m[1]), new NDList(p),
                     (float) lr, corrected, weightDecay, 1f, -1f, BETA1, BETA2, EPS, true, false);
+        }
+    }
+
+    private static boolean isFinite(NDArray g) {
+        try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any()) {
+            return !bad.getBoolean();
         }
     }
 

@@ -11,7 +11,10 @@ import ai.djl.training.GradientCollector;
  */
 public final class WhiteBoxTrainer extends ReprogrammingTrainer {
 
+    private static final int MAX_SKIPPED_STEPS = 20;
+
     private AdamOptimizer optimizer;
+    private int skippedSteps;
 
     public WhiteBoxTrainer(long snapshotIntervalMillis) {
         super(snapshotIntervalMillis);
@@ -25,6 +28,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
     @Override
     protected void prepare(Experiment exp) {
         optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
+        skippedSteps = 0;
     }
 
     @Override
@@ -38,7 +42,13 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
             loss = l.getFloat();
             correct = countCorrect(target, labels);
         }
-        optimizer.step(lr);
+        if (!optimizer.step(lr)) {
+            skippedSteps++;
+            if (skippedSteps > MAX_SKIPPED_STEPS) {
+                throw new TrainingFailedException(skippedSteps + " steps had a non-finite gradient (NaN/Inf) through the"
+                        + " source model. Fix: lower the learning rate, or check the source model with a dry run");
+            }
+        }
         return new StepResult((double) loss * labels.length, correct, labels.length);
     }
 }

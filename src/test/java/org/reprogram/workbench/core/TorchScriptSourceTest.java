@@ -1,0 +1,119 @@
+package org.reprogram.workbench.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.train.TrainConfig;
+
+/** The committed TorchScript fixture (made by fixtures/torchscript/make_fixtures.py with torch 1.13). */
+class TorchScriptSourceTest {
+
+    private static final Path DIR = TestPaths.fixtures().resolve("torchscript");
+
+    private static float[] floats(JsonObject o, String key) {
+        var a = o.getAsJsonArray(key);
+        float[] f = new float[a.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = a.get(i).getAsFloat();
+        }
+        return f;
+    }
+
+    /*
+     * Known limitation (see README, "TorchScript"): with DJL 0.36 / libtorch 2.7.1 on CPU the input
+     * gradient through a traced module was intermittently wrong (same forward, gradient off by a
+     * constant factor) or NaN. The forward pass is exact and is what these tests pin down; the
+     * trainer skips non-finite steps and fails clearly when they pile up.
+     */
+    @Test
+    void forwardMatchesPythonAndBackwardLeavesWeightsFrozen() throws Exception {
+        JsonObject ref = Json.GSON.fromJson(Files.readString(DIR.resolve("tiny_cnn_reference.json")), JsonObject.class);
+        float[] input = floats(ref, "input");
+        float[] logits = floats(ref, "logits");
+        try (SourceModel model = SourceModels.open(DIR.resolve("tiny_cnn.pt").toString(), Device.cpu());
+                NDManager m = model.manager().newSubManager()) {
+            assertEquals(5, model.card().numClasses());
+            assertTrue(model.parameterCount() > 1000, "parameters: " + model.parameterCount());
+            float[] before = firstWeights(model);
+            // the sidecar normalises with mean 0.5, std 0.25: feed pixels that normalise to the reference input
+            float[] pixels = new float[input.length];
+            for (int i = 0; i < input.length; i++) {
+                pixels[i] = input[i] * 0.25f + 0.5f;
+            }
+            for (int round = 0; round < 3; round++) {
+                NDArray x = m.create(pixels, new Shape(2, 3, 16, 16));
+                x.setRequiresGradient(true);
+                float[] out;
+                try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    NDArray y = model.logits(x);
+                    out = y.toFloatArray();
+                    gc.backward(y.get(new NDIndex(":, 0")).sum());
+                }
+                for (int i = 0; i < logits.length; i++) {
+                    assertEquals(logits[i], out[i], 1e-4, "logit " + i + " in round " + round);
+                }
+                assertEquals(2 * 3 * 16 * 16, x.getGradient().size(), "the gradient reaches the input");
+            }
+            assertArrayEquals(before, firstWeights(model), 0f, "TorchScript weights must stay frozen");
+        }
+    }
+
+    @Test
+    void experimentPlacesGrayTargetsOnTheModelsThreeChannels() {
+        TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
+        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
+                .withProgramAndMapping(ProgramKind.PAD, 8, MappingKind.LINEAR).withEpochs(1).withDevice("cpu");
+        try (Experiment exp = Experiment.open(cfg, digits)) {
+            assertEquals(3, exp.placement().channels(), "gray digits are repeated to the model's 3 channels");
+            assertEquals(16, exp.placement().height());
+            assertEquals(3L * (16 * 16 - 8 * 8) + 5 * 10 + 10, exp.trainableParameters());
+        }
+    }
+
+    private static float[] firstWeights(SourceModel model) {
+        var block = ((org.reprogram.workbench.core.model.TorchScriptSourceModel) model).block();
+        return block.getParameters().get(0).getValue().getArray().toFloatArray();
+    }
+
+    @Test
+    void wrongShapeNotAModelAndMissingSidecarAreClearErrors(@TempDir Path tmp) throws Exception {
+        UserInputException shape = assertThrows(UserInputException.class,
+                () -> SourceModels.open(DIR.resolve("bad_shape.pt").toString(), Device.cpu()));
+        assertTrue(shape.getMessage().contains("bad_shape.pt.json") && shape.getMessage().contains("inputShape"),
+                shape.getMessage());
+        UserInputException notModel = assertThrows(UserInputException.class,
+                () -> SourceModels.open(DIR.resolve("not_a_model.pt").toString(), Device.cpu()));
+        assertTrue(notModel.getMessage().contains("not_a_model.pt") && notModel.getMessage().contains("TorchScript"),
+                notModel.getMessage());
+        Path lonely = tmp.resolve("lonely.pt");
+        Files.copy(DIR.resolve("tiny_cnn.pt"), lonely);
+        UserInputException noSidecar = assertThrows(UserInputException.class,
+                () -> SourceModels.open(lonely.toString(), Device.cpu()));
+        assertTrue(noSidecar.getMessage().contains("lonely.pt.json") && noSidecar.getMessage().contains("missing"),
+                noSidecar.getMessage());
+        Files.writeString(tmp.resolve("lonely.pt.json"), "{\"inputShape\": [3, 16, 16], \"classNames\": [\"a\", \"b\"]}");
+        UserInputException wrongClasses = assertThrows(UserInputException.class,
+                () -> SourceModels.open(lonely.toString(), Device.cpu()));
+        assertTrue(wrongClasses.getMessage().contains("2 classNames"), wrongClasses.getMessage());
+    }
+}
