@@ -1,11 +1,13 @@
 package org.reprogram.workbench.ui;
 
-/** Placeholder until the GUI lands: opens the JavaFX workbench. */
+import javafx.application.Application;
+
+/** Starts the JavaFX workbench (the jar's main class must not extend Application). */
 public final class WorkbenchLauncher {
 
     private WorkbenchLauncher() {}
 
     public static void launch(String[] args) {
-        System.err.println("GUI not built yet");
+        Application.launch(WorkbenchApp.class, args);
     }
 }

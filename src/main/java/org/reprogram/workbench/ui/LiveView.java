@@ -1,0 +1,234 @@
+package org.reprogram.workbench.ui;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+
+/**
+ * The live view: program image with the step slider, sample gallery, label mapping, confusion
+ * matrix and curves. One slider moves program, mapping and confusion matrix together.
+ */
+final class LiveView {
+
+    private final TrainingViewModel vm;
+    private final VBox root = new VBox(8);
+    private final ImageView program = new ImageView();
+    private final Slider slider = new Slider(0, 0, 0);
+    private final Label sliderLabel = new Label("live");
+    private final HBox gallery = new HBox(6);
+    private final GridPane mapping = new GridPane();
+    private final GridPane confusion = new GridPane();
+    private final Label cellInfo = new Label("Click a confusion-matrix cell to list its samples in the gallery.");
+    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> valAcc = new XYChart.Series<>();
+    private final Label latest = new Label();
+
+    LiveView(TrainingViewModel vm) {
+        this.vm = vm;
+        program.setId("programImage");
+        program.setSmooth(false);
+        slider.setId("stepSlider");
+        slider.setMajorTickUnit(1);
+        slider.setSnapToTicks(true);
+        slider.setShowTickMarks(true);
+        VBox programBox = box("Learned perturbation (gray = 0)", program, slider, sliderLabel);
+        programBox.setPrefWidth(300);
+
+        trainLoss.setName("train loss");
+        trainAcc.setName("train acc");
+        valAcc.setName("val acc");
+        LineChart<Number, Number> lossChart = chart("Loss", trainLoss);
+        lossChart.setId("lossChart");
+        LineChart<Number, Number> accChart = chart("Accuracy", trainAcc, valAcc);
+        accChart.setId("accuracyChart");
+        latest.setId("latestMetrics");
+
+        gallery.setId("gallery");
+        mapping.setId("mappingGrid");
+        confusion.setId("confusionGrid");
+        mapping.setHgap(8);
+        cellInfo.setWrapText(true);
+
+        HBox top = new HBox(8, programBox, box("Label mapping (target ← source, weight)", mapping),
+                box("Validation confusion (row = true)", confusion, cellInfo));
+        HBox charts = new HBox(8, lossChart, accChart);
+        root.getChildren().addAll(top, box("Samples: target → programmed input → source class → target class", gallery),
+                charts, latest);
+        root.setPadding(new Insets(0));
+
+        vm.history.addListener((InvalidationListener) o -> {
+            slider.setMax(Math.max(0, vm.history.size() - 1));
+            if (vm.followNewest.get()) {
+                slider.setValue(vm.history.size() - 1);
+            }
+        });
+        slider.valueProperty().addListener((o, a, v) -> {
+            int i = (int) Math.round(v.doubleValue());
+            if (slider.isValueChanging() || slider.isPressed() || slider.isFocused()) {
+                vm.followNewest.set(i >= vm.history.size() - 1 && vm.running.get());
+            }
+            vm.historyIndex.set(i);
+        });
+        vm.historyIndex.addListener(o -> render());
+        vm.live.addListener(o -> render());
+        vm.metrics.addListener((InvalidationListener) o -> renderMetrics());
+    }
+
+    private void render() {
+        TrainingSnapshot s = vm.shown();
+        if (s == null) {
+            return;
+        }
+        sliderLabel.setText(vm.followNewest.get() && vm.running.get() ? "live, epoch " + s.epoch() + ", step " + s.step()
+                : "epoch " + s.epoch() + " (step " + s.step() + ")");
+        int scale = Math.max(1, 256 / Math.max(s.height(), s.width()));
+        program.setImage(FxImages.of(s.perturbation(), s.channels(), s.height(), s.width(), true, scale));
+        RunInfo info = vm.info.get();
+        renderMapping(s, info);
+        TrainingSnapshot withConfusion = s.confusion() != null ? s : lastEpochSnapshot();
+        if (withConfusion != null && withConfusion.confusion() != null) {
+            renderConfusion(withConfusion.confusion(), info);
+        }
+        if (!s.samples().isEmpty()) {
+            renderGallery(s.samples(), s, info, -1, -1);
+        }
+    }
+
+    private TrainingSnapshot lastEpochSnapshot() {
+        int i = Math.min(vm.historyIndex.get(), vm.history.size() - 1);
+        return i >= 0 ? vm.history.get(i) : null;
+    }
+
+    private void renderMapping(TrainingSnapshot s, RunInfo info) {
+        mapping.getChildren().clear();
+        int kt = s.mappingWeights()[0].length;
+        for (int t = 0; t < kt; t++) {
+            int best = 0;
+            for (int src = 0; src < s.mappingWeights().length; src++) {
+                if (s.mappingWeights()[src][t] > s.mappingWeights()[best][t]) {
+                    best = src;
+                }
+            }
+            int[] sources = s.assignment() != null ? s.assignment()[t] : new int[] {best};
+            StringBuilder names = new StringBuilder();
+            for (int src : sources) {
+                names.append(names.length() == 0 ? "" : ", ").append(name(info == null ? null : info.sourceClasses(), src));
+            }
+            mapping.addRow(t, new Label(name(info == null ? null : info.targetClasses(), t)), new Label("←"),
+                    new Label(names.toString()), new Label(String.format(Locale.ROOT, "%.2f", s.mappingWeights()[sources[0]][t])));
+        }
+    }
+
+    private void renderConfusion(int[][] c, RunInfo info) {
+        confusion.getChildren().clear();
+        int max = 1;
+        for (int[] row : c) {
+            for (int v : row) {
+                max = Math.max(max, v);
+            }
+        }
+        for (int t = 0; t < c.length; t++) {
+            for (int p = 0; p < c.length; p++) {
+                Label cell = new Label(Integer.toString(c[t][p]));
+                cell.setMinSize(26, 22);
+                cell.getStyleClass().add("cell-box");
+                double a = c[t][p] / (double) max;
+                String color = t == p ? "rgba(27,127,59," + a + ")" : "rgba(179,38,30," + a + ")";
+                cell.setStyle("-fx-background-color: " + color + ";");
+                final int tt = t;
+                final int pp = p;
+                cell.setOnMouseClicked(e -> showCell(tt, pp, c[tt][pp]));
+                confusion.add(cell, p, t);
+            }
+        }
+    }
+
+    private void showCell(int t, int p, int count) {
+        TrainingSnapshot s = vm.live.get() != null ? vm.live.get() : null;
+        RunInfo info = vm.info.get();
+        cellInfo.setText(String.format(Locale.ROOT, "true %s, predicted %s: %d validation samples%s",
+                name(info == null ? null : info.targetClasses(), t), name(info == null ? null : info.targetClasses(), p),
+                count, s == null ? "" : " (gallery filtered to the live samples of this cell)"));
+        if (s != null) {
+            renderGallery(s.samples(), s, info, t, p);
+        }
+    }
+
+    private void renderGallery(List<TrainingSnapshot.SampleView> samples, TrainingSnapshot s, RunInfo info, int t, int p) {
+        gallery.getChildren().clear();
+        for (TrainingSnapshot.SampleView v : samples) {
+            if (t >= 0 && (v.trueTarget() != t || v.predictedTarget() != p)) {
+                continue;
+            }
+            ImageView img = new ImageView(FxImages.of(v.programmed(), s.channels(), s.height(), s.width(), false,
+                    Math.max(1, 96 / s.height())));
+            Label caption = new Label(name(info == null ? null : info.targetClasses(), v.trueTarget()) + " → "
+                    + name(info == null ? null : info.sourceClasses(), v.predictedSource()) + " → "
+                    + name(info == null ? null : info.targetClasses(), v.predictedTarget()) + (v.correct() ? " ✓" : " ✗"));
+            caption.getStyleClass().add(v.correct() ? "correct" : "wrong");
+            gallery.getChildren().add(new VBox(2, img, caption));
+        }
+    }
+
+    private void renderMetrics() {
+        trainLoss.getData().clear();
+        trainAcc.getData().clear();
+        valAcc.getData().clear();
+        for (EpochMetrics m : vm.metrics) {
+            trainLoss.getData().add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
+            trainAcc.getData().add(new XYChart.Data<>(m.epoch(), m.trainAccuracy()));
+            if (!Double.isNaN(m.valAccuracy())) {
+                valAcc.getData().add(new XYChart.Data<>(m.epoch(), m.valAccuracy()));
+            }
+        }
+        if (!vm.metrics.isEmpty()) {
+            EpochMetrics m = vm.metrics.get(vm.metrics.size() - 1);
+            latest.setText(String.format(Locale.ROOT, "Epoch %d: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f,"
+                    + " lr %.3g, %.0f img/s", m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(),
+                    m.learningRate(), m.imagesPerSecond()));
+        }
+    }
+
+    private static String name(List<String> names, int i) {
+        return names == null || i >= names.size() ? Integer.toString(i) : names.get(i);
+    }
+
+    @SafeVarargs
+    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number>... series) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        LineChart<Number, Number> c = new LineChart<>(x, new NumberAxis());
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setPrefHeight(240);
+        c.getData().addAll(series);
+        return c;
+    }
+
+    private static VBox box(String title, javafx.scene.Node... nodes) {
+        Label l = new Label(title);
+        l.getStyleClass().add("title");
+        VBox b = new VBox(6, l);
+        b.getChildren().addAll(nodes);
+        b.getStyleClass().add("panel");
+        return b;
+    }
+
+    VBox root() {
+        return root;
+    }
+}

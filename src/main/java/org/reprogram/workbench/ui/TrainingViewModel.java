@@ -1,0 +1,298 @@
+package org.reprogram.workbench.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.BatchProgress;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.LearningRateSchedule;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.RunLauncher;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+
+/**
+ * Setup values, the training service and the live state the view binds to. Engine events
+ * arrive on the training thread and reach these properties coalesced (newest wins).
+ */
+public final class TrainingViewModel {
+
+    // setup
+    public final StringProperty source = new SimpleStringProperty("builtin");
+    public final StringProperty target = new SimpleStringProperty("");
+    public final ObjectProperty<ProgramKind> program = new SimpleObjectProperty<>(ProgramKind.PAD);
+    public final IntegerProperty innerSize = new SimpleIntegerProperty(TrainConfig.DEMO_INNER_SIZE);
+    public final ObjectProperty<MappingKind> mapping = new SimpleObjectProperty<>(MappingKind.ILM);
+    public final StringProperty trainer = new SimpleStringProperty("whitebox");
+    public final IntegerProperty epochs = new SimpleIntegerProperty(TrainConfig.DEMO_EPOCHS);
+    public final IntegerProperty batchSize = new SimpleIntegerProperty(64);
+    public final StringProperty lr = new SimpleStringProperty("0.05");
+    public final IntegerProperty seed = new SimpleIntegerProperty(0);
+    public final IntegerProperty shots = new SimpleIntegerProperty(0);
+    public final StringProperty device = new SimpleStringProperty("auto");
+    public final StringProperty problems = new SimpleStringProperty("");
+
+    // live state
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final BooleanProperty paused = new SimpleBooleanProperty();
+    public final StringProperty progressText = new SimpleStringProperty("Ready.");
+    public final StringProperty warning = new SimpleStringProperty("");
+    public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
+    public final ObjectProperty<TrainingSnapshot> live = new SimpleObjectProperty<>();
+    public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
+    /** Epoch-end snapshots (index 0 = before training): what the step slider moves over. */
+    public final ObservableList<TrainingSnapshot> history = FXCollections.observableArrayList();
+    public final IntegerProperty historyIndex = new SimpleIntegerProperty(-1);
+    public final BooleanProperty followNewest = new SimpleBooleanProperty(true);
+    public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
+
+    private final RunStore store;
+    private final TrainingService service = new TrainingService();
+    private volatile TrainingControl control = new TrainingControl();
+    private Runnable onFinished = () -> { };
+
+    public TrainingViewModel(Path runsDir) {
+        this.store = new RunStore(runsDir);
+        List<javafx.beans.Observable> deps = List.of(source, target, program, innerSize, mapping, trainer, epochs,
+                batchSize, lr, seed, shots, device);
+        deps.forEach(d -> d.addListener(o -> validate()));
+        validate();
+    }
+
+    public BooleanBinding canStart() {
+        return Bindings.createBooleanBinding(() -> problems.get().isEmpty() && !running.get(), problems, running);
+    }
+
+    public void setOnFinished(Runnable r) {
+        this.onFinished = r;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /** The teaching demo: built-in model, shipped digits, measured preset. */
+    public void loadDemo() {
+        TrainConfig d = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
+        source.set(d.source());
+        target.set(d.target());
+        program.set(d.program());
+        innerSize.set(d.innerSize());
+        mapping.set(d.mapping());
+        epochs.set(d.epochs());
+        batchSize.set(d.batchSize());
+        lr.set(Double.toString(d.lr()));
+        seed.set((int) d.seed());
+    }
+
+    /** The config of the current setup values (throws IllegalArgumentException on a bad number). */
+    public TrainConfig config() {
+        double rate;
+        try {
+            rate = Double.parseDouble(lr.get().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("learning rate '" + lr.get() + "' is not a number");
+        }
+        TrainConfig d = TrainConfig.demo(target.get());
+        return new TrainConfig(source.get(), target.get(), program.get(), innerSize.get(), mapping.get(), 1,
+                trainer.get(), epochs.get(), batchSize.get(), rate, LearningRateSchedule.COSINE, 0, seed.get(),
+                shots.get(), d.valFraction(), device.get(), d.queryDirections(), d.smoothing());
+    }
+
+    void validate() {
+        try {
+            List<String> p = config().problems();
+            problems.set(String.join("\n", p));
+        } catch (IllegalArgumentException e) {
+            problems.set(e.getMessage());
+        }
+    }
+
+    public void start() {
+        if (running.get() || !problems.get().isEmpty()) {
+            return;
+        }
+        TrainConfig cfg = config();
+        metrics.clear();
+        history.clear();
+        historyIndex.set(-1);
+        followNewest.set(true);
+        warning.set("");
+        result.set(null);
+        live.set(null);
+        control = new TrainingControl();
+        running.set(true);
+        paused.set(false);
+        progressText.set("Loading model and data...");
+        service.config = cfg;
+        service.restart();
+    }
+
+    public void pauseResume() {
+        if (!running.get()) {
+            return;
+        }
+        if (paused.get()) {
+            control.resume();
+            paused.set(false);
+        } else {
+            control.pause();
+            paused.set(true);
+            progressText.set(progressText.get() + "  (paused)");
+        }
+    }
+
+    /** Finish after the current epoch, evaluate on test, keep the run. */
+    public void stop() {
+        control.requestStop();
+    }
+
+    /** Abort now; the run folder keeps what was recorded, marked cancelled. */
+    public void cancel() {
+        control.cancel();
+    }
+
+    /** Shows a saved run: its history drives the slider, its metrics the curves. */
+    public void showRun(RunRecord run) {
+        if (running.get()) {
+            return;
+        }
+        metrics.setAll(run.metrics());
+        history.setAll(run.history());
+        info.set(run.info());
+        result.set(run.result());
+        live.set(null);
+        followNewest.set(false);
+        historyIndex.set(history.size() - 1);
+        warning.set(run.result() != null && "failed".equals(run.result().status()) ? run.result().message() : "");
+        progressText.set("Run " + run.name() + ": " + run.status());
+    }
+
+    /** The snapshot the views show: the slider's choice, or the live one while following. */
+    public TrainingSnapshot shown() {
+        int i = historyIndex.get();
+        if (followNewest.get() && live.get() != null) {
+            return live.get();
+        }
+        return i >= 0 && i < history.size() ? history.get(i) : live.get();
+    }
+
+    private void onEpochSnapshot(TrainingSnapshot s) {
+        history.add(s);
+        if (followNewest.get()) {
+            historyIndex.set(history.size() - 1);
+        }
+    }
+
+    private final class TrainingService extends Service<TrainingResult> {
+        private TrainConfig config;
+
+        @Override
+        protected Task<TrainingResult> createTask() {
+            TrainConfig cfg = config;
+            TrainingControl ctl = control;
+            return new Task<>() {
+                @Override
+                protected TrainingResult call() throws Exception {
+                    Path dir = store.newRunDir(cfg);
+                    return RunLauncher.run(cfg, null, dir, new FxListener(), ctl, 250);
+                }
+
+                @Override
+                protected void succeeded() {
+                    finish(getValue(), null);
+                }
+
+                @Override
+                protected void failed() {
+                    Throwable e = getException();
+                    finish(null, e instanceof UserInputException || e instanceof IllegalArgumentException
+                            ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            };
+        }
+    }
+
+    private void finish(TrainingResult r, String error) {
+        running.set(false);
+        paused.set(false);
+        result.set(r);
+        if (error != null) {
+            warning.set(error);
+            progressText.set("Could not start: see the message above.");
+        } else {
+            progressText.set(String.format(Locale.ROOT, "Run %s: test accuracy %.4f, %d epochs, %.1f s, %.0f img/s",
+                    r.status(), r.testAccuracy(), r.epochs(), r.wallSeconds(), r.imagesPerSecond()));
+            if ("failed".equals(r.status())) {
+                warning.set("Training failed: " + r.message());
+            }
+        }
+        onFinished.run();
+    }
+
+    /** Engine events to FX properties, coalesced. */
+    private final class FxListener implements TrainingListener {
+        private final SnapshotPoster<BatchProgress> progress = new SnapshotPoster<>(Platform::runLater, p ->
+                progressText.set(String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %.4f  %.0f img/s  ETA %.0f s%s",
+                        p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), p.etaSeconds(),
+                        paused.get() ? "  (paused)" : "")));
+        private final SnapshotPoster<TrainingSnapshot> snapshots = new SnapshotPoster<>(Platform::runLater, live::set);
+
+        @Override
+        public void onStart(RunInfo i) {
+            Platform.runLater(() -> {
+                info.set(i);
+                if (!i.notices().isEmpty()) {
+                    warning.set(String.join("; ", i.notices()));
+                }
+            });
+        }
+
+        @Override
+        public void onBatch(BatchProgress p) {
+            progress.post(p);
+        }
+
+        @Override
+        public void onSnapshot(TrainingSnapshot s) {
+            if (s.epochEnd() || s.epoch() == 0) {
+                Platform.runLater(() -> onEpochSnapshot(s)); // once per epoch: never dropped
+            }
+            snapshots.post(s);
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics m) {
+            Platform.runLater(() -> {
+                metrics.add(m);
+                if (m.warning() != null) {
+                    warning.set(m.warning());
+                }
+            });
+        }
+    }
+}
