@@ -23,7 +23,7 @@ public final class TrainOptions {
             description = "pad: side of the target window in pixels (0 = half the canvas)")
     int innerSize;
 
-    @Option(names = "--mapping", defaultValue = "ilm", description = "random, flm, ilm or linear (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mapping", defaultValue = "ilm", description = "random, flm, ilm, linear or blm (default: ${DEFAULT-VALUE})")
     String mapping;
 
     @Option(names = "--sources-per-class", defaultValue = "1", description = "random mapping: source classes per target")

@@ -123,6 +123,25 @@ class ProgramAndMappingTest {
     }
 
     @Test
+    void bayesianMappingIsLaplaceSmoothedAndColumnNormalised() {
+        int[][] f = {{3, 0, 0}, {1, 0, 0}};
+        float[] w = org.reprogram.workbench.core.mapping.BayesianLabelMapping.omega(f);
+        // column 0: (3+1)/(3+1+1+1) = 4/6 and (1+1)/6; column 1: all zero counts -> uniform 1/2
+        assertEquals(4f / 6, w[0], 1e-6);
+        assertEquals(2f / 6, w[3], 1e-6);
+        assertEquals(0.5f, w[1], 1e-6);
+        assertEquals(0.5f, w[4], 1e-6);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            var blm = new org.reprogram.workbench.core.mapping.BayesianLabelMapping(2, 3, m);
+            assertTrue(blm.needsFrequencies(7));
+            blm.update(f);
+            assertEquals(4f / 6, blm.weights()[0][0], 1e-6);
+            float[] t = blm.apply(m.create(new float[] {6f, 0f}, new Shape(1, 2))).toFloatArray();
+            assertEquals(6f * 4 / 6, t[0], 1e-5);
+        }
+    }
+
+    @Test
     void oneToOneMappingWithMoreTargetsThanSourcesFailsClearly() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

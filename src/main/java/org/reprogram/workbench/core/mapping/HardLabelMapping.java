@@ -21,7 +21,7 @@ public abstract class HardLabelMapping implements LabelMapping {
         if (targetClasses > sourceClasses) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": " + targetClasses
                     + " target classes but the source model has only " + sourceClasses
-                    + "; a one-to-one mapping needs K_t <= K_s (use the linear mapping instead)");
+                    + "; a one-to-one mapping needs K_t <= K_s (use the linear or blm mapping instead)");
         }
         this.ks = sourceClasses;
         this.kt = targetClasses;

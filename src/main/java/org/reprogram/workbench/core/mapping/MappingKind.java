@@ -7,7 +7,8 @@ public enum MappingKind {
     RANDOM("random", "Random many-to-one, fixed"),
     FLM("flm", "Frequency label mapping, computed once"),
     ILM("ilm", "Iterative label mapping, recomputed every epoch"),
-    LINEAR("linear", "Learned linear layer K_s -> K_t");
+    LINEAR("linear", "Learned linear layer K_s -> K_t"),
+    BLM("blm", "Bayesian-guided probabilistic mapping, recomputed every epoch");
 
     private final String id;
     private final String description;
@@ -27,7 +28,7 @@ public enum MappingKind {
 
     /** Whether this mapping needs K_t <= K_s * sourcesPerTarget. */
     public boolean oneToOne() {
-        return this != LINEAR;
+        return this != LINEAR && this != BLM;
     }
 
     public LabelMapping create(int ks, int kt, int sourcesPerTarget, long seed, NDManager manager) {
@@ -36,6 +37,7 @@ public enum MappingKind {
             case FLM -> new FrequencyLabelMapping(ks, kt, manager);
             case ILM -> new IterativeLabelMapping(ks, kt, manager);
             case LINEAR -> new LinearLabelMapping(ks, kt, seed, manager);
+            case BLM -> new BayesianLabelMapping(ks, kt, manager);
         };
     }
 
@@ -45,7 +47,7 @@ public enum MappingKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown mapping '" + s + "' (use random, flm, ilm or linear)");
+        throw new IllegalArgumentException("unknown mapping '" + s + "' (use random, flm, ilm, linear or blm)");
     }
 
     @Override

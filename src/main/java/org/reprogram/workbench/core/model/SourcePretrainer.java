@@ -27,6 +27,7 @@ import org.reprogram.workbench.core.data.IdxLoader;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.train.AdamOptimizer;
+import org.reprogram.workbench.core.train.BatchBuffer;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.Losses;
 
@@ -71,7 +72,7 @@ public final class SourcePretrainer {
             AdamOptimizer adam = new AdamOptimizer(params, manager, 0);
             int n = train.size();
             int steps = (n + o.batchSize() - 1) / o.batchSize();
-            float[] buf = new float[o.batchSize() * p.canvasSize()];
+            BatchBuffer buf = new BatchBuffer(o.batchSize(), p.canvasSize());
             Random rnd = new Random(o.seed());
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
                 int[] order = permutation(n, rnd);
@@ -123,7 +124,7 @@ public final class SourcePretrainer {
             Placement p, float mean, float std) {
         int correct = 0;
         int[] order = permutation(test.size(), null);
-        float[] buf = new float[256 * p.canvasSize()];
+        BatchBuffer buf = new BatchBuffer(256, p.canvasSize());
         for (int from = 0; from < test.size(); from += 256) {
             int to = Math.min(test.size(), from + 256);
             try (NDManager scope = manager.newSubManager()) {

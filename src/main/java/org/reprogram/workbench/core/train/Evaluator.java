@@ -34,12 +34,12 @@ public final class Evaluator {
 
     private final Experiment exp;
     private final int batchSize;
-    private final float[] buffer;
+    private final BatchBuffer buffer;
 
     public Evaluator(Experiment exp, int batchSize) {
         this.exp = exp;
         this.batchSize = batchSize;
-        this.buffer = new float[batchSize * exp.placement().canvasSize()];
+        this.buffer = new BatchBuffer(batchSize, exp.placement().canvasSize());
     }
 
     public Result evaluate(Experiment.Tensors split) {

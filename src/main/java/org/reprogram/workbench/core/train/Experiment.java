@@ -33,13 +33,14 @@ public final class Experiment implements AutoCloseable {
         }
 
         /** The images at INDICES as a [n, C, H, W] array in MANAGER. */
-        public NDArray batch(NDManager manager, int[] indices, int from, int to, Placement p, float[] buffer) {
+        public NDArray batch(NDManager manager, int[] indices, int from, int to, Placement p, BatchBuffer buffer) {
             int n = to - from;
+            FloatBuffer f = buffer.start();
             for (int i = 0; i < n; i++) {
-                System.arraycopy(pixels, indices[from + i] * imageSize, buffer, i * imageSize, imageSize);
+                f.put(pixels, indices[from + i] * imageSize, imageSize);
             }
-            return manager.create(FloatBuffer.wrap(buffer, 0, n * imageSize),
-                    new Shape(n, p.channels(), p.height(), p.width()));
+            return manager.create(buffer.finish(n * imageSize), new Shape(n, p.channels(), p.height(), p.width()),
+                    ai.djl.ndarray.types.DataType.FLOAT32);
         }
 
         public int[] labels(int[] indices, int from, int to) {
@@ -104,7 +105,7 @@ public final class Experiment implements AutoCloseable {
                 throw new UserInputException("target '" + dataset.name() + "' has " + kt + " classes but source model '"
                         + source.card().name() + "' has only " + ks + " (x " + config.sourcesPerClass()
                         + " per class): mapping '" + config.mapping().id() + "' maps one source class to one target"
-                        + " class. Fix: use --mapping linear, or a source model with more classes");
+                        + " class. Fix: use --mapping linear or blm, or a source model with more classes");
             }
             int side = Math.min(source.card().height(), source.card().width());
             if (config.innerSize() > side) {

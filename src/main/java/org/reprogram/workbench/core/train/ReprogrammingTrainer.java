@@ -65,7 +65,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
             }
             prepare(exp);
             listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx));
-            float[] buffer = new float[batch * exp.placement().canvasSize()];
+            BatchBuffer buffer = new BatchBuffer(batch, exp.placement().canvasSize());
             long lastSnapshot = System.nanoTime();
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 if (exp.mapping().needsFrequencies(epoch - 1)) {
@@ -167,7 +167,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
         if (sampleIdx.length > 0) {
             try (NDManager scope = BatchScope.open(exp)) {
-                float[] buf = new float[sampleIdx.length * p.canvasSize()];
+                BatchBuffer buf = new BatchBuffer(sampleIdx.length, p.canvasSize());
                 NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, p, buf);
                 NDArray programmed = exp.program().apply(x);
                 NDArray src = exp.source().logits(programmed);
