@@ -157,14 +157,29 @@ final class LiveView {
         }
     }
 
+    /** Shows the validation images of confusion cell (true T, predicted P) of the shown epoch. */
     private void showCell(int t, int p, int count) {
-        TrainingSnapshot s = vm.live.get() != null ? vm.live.get() : null;
         RunInfo info = vm.info.get();
-        cellInfo.setText(String.format(Locale.ROOT, "true %s, predicted %s: %d validation samples%s",
+        TrainingSnapshot s = lastEpochSnapshot();
+        var data = vm.dataset.get();
+        cellInfo.setText(String.format(Locale.ROOT, "true %s, predicted %s: %d validation images",
                 name(info == null ? null : info.targetClasses(), t), name(info == null ? null : info.targetClasses(), p),
-                count, s == null ? "" : " (gallery filtered to the live samples of this cell)"));
-        if (s != null) {
-            renderGallery(s.samples(), s, info, t, p);
+                count));
+        gallery.getChildren().clear();
+        if (s == null || s.validationPredictions() == null || info == null || info.validationIndices() == null
+                || data == null) {
+            cellInfo.setText(cellInfo.getText() + " (images need the run's dataset loaded)");
+            return;
+        }
+        int[] idx = info.validationIndices();
+        int[] pred = s.validationPredictions();
+        for (int i = 0; i < Math.min(idx.length, pred.length); i++) {
+            if (pred[i] == p && data.train().labels()[idx[i]] == t && gallery.getChildren().size() < 24) {
+                Label caption = new Label("#" + idx[i]);
+                caption.getStyleClass().add(t == p ? "correct" : "wrong");
+                gallery.getChildren().add(new VBox(2, DatasetPreview.thumbnail(data.train().images().get(idx[i]), 48),
+                        caption));
+            }
         }
     }
 

@@ -25,6 +25,8 @@ final class RunsView {
     private final VBox root = new VBox(8);
     private final TableView<RunRecord> table = new TableView<>();
     private final Label compare = new Label();
+    private final javafx.scene.chart.LineChart<Number, Number> overlay =
+            new javafx.scene.chart.LineChart<>(new javafx.scene.chart.NumberAxis(), new javafx.scene.chart.NumberAxis());
 
     RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open) {
         table.setId("runsTable");
@@ -55,12 +57,29 @@ final class RunsView {
             }
         });
         Button compareButton = new Button("Compare selected");
-        compareButton.setOnAction(e -> compare.setText(compareText()));
+        compareButton.setOnAction(e -> {
+            compare.setText(compareText());
+            overlay.getData().clear();
+            for (RunRecord r : table.getSelectionModel().getSelectedItems()) {
+                javafx.scene.chart.XYChart.Series<Number, Number> series = new javafx.scene.chart.XYChart.Series<>();
+                series.setName(r.name());
+                for (var m : r.metrics()) {
+                    if (!Double.isNaN(m.valAccuracy())) {
+                        series.getData().add(new javafx.scene.chart.XYChart.Data<>(m.epoch(), m.valAccuracy()));
+                    }
+                }
+                overlay.getData().add(series);
+            }
+        });
         Button export = new Button("Export…");
         export.setOnAction(e -> export(table.getSelectionModel().getSelectedItem()));
         compare.setId("compareText");
         compare.setStyle("-fx-font-family: monospace;");
-        root.getChildren().addAll(new HBox(6, filter, refresh, openButton, compareButton, export), table, compare);
+        overlay.setId("compareChart");
+        overlay.setTitle("Validation accuracy of the selected runs");
+        overlay.setAnimated(false);
+        overlay.setPrefHeight(260);
+        root.getChildren().addAll(new HBox(6, filter, refresh, openButton, compareButton, export), table, compare, overlay);
         root.getStyleClass().add("panel");
     }
 

@@ -101,12 +101,19 @@ final class SetupView {
         g.addRow(r++, new Label("Shots / class (0 = all)"), spinner(vm.shots, 0, 100000, "shots"));
         g.addRow(r, new Label("Device"), device);
 
+        Label datasetStatus = new Label();
+        datasetStatus.setId("datasetStatus");
+        datasetStatus.setWrapText(true);
+        datasetStatus.textProperty().bind(vm.datasetStatus);
+        DatasetPreview preview = new DatasetPreview();
+        vm.dataset.addListener((o, a, d) -> preview.show(d));
+
         Label problems = new Label();
         problems.setId("problems");
         problems.getStyleClass().add("problem");
         problems.setWrapText(true);
         problems.textProperty().bind(vm.problems);
-        root.getChildren().addAll(title, g, modelCard, problems);
+        root.getChildren().addAll(title, g, problems, datasetStatus, preview, modelCard);
     }
 
     private void showCard(String spec) {

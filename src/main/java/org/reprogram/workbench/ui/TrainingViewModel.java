@@ -18,7 +18,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.ProgramKind;
@@ -55,6 +59,9 @@ public final class TrainingViewModel {
     public final IntegerProperty shots = new SimpleIntegerProperty(0);
     public final StringProperty device = new SimpleStringProperty("auto");
     public final StringProperty problems = new SimpleStringProperty("");
+    /** The target dataset as loaded for the preview (null while loading or on error). */
+    public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
+    public final StringProperty datasetStatus = new SimpleStringProperty("");
 
     // live state
     public final BooleanProperty running = new SimpleBooleanProperty();
@@ -74,13 +81,88 @@ public final class TrainingViewModel {
     private final TrainingService service = new TrainingService();
     private volatile TrainingControl control = new TrainingControl();
     private Runnable onFinished = () -> { };
+    private final Consumer<Runnable> background;
+    private final Consumer<Runnable> fx;
+    private String datasetError;
+    private String loadingKey;
 
     public TrainingViewModel(Path runsDir) {
+        this(runsDir, backgroundThread(), Platform::runLater);
+    }
+
+    /** BACKGROUND runs dataset loading, FX hands results back; tests pass Runnable::run for both. */
+    TrainingViewModel(Path runsDir, Consumer<Runnable> background, Consumer<Runnable> fx) {
         this.store = new RunStore(runsDir);
-        List<javafx.beans.Observable> deps = List.of(source, target, program, innerSize, mapping, trainer, epochs,
-                batchSize, lr, seed, shots, device);
+        this.background = background;
+        this.fx = fx;
+        List<javafx.beans.Observable> deps = List.of(source, program, innerSize, mapping, trainer, epochs,
+                batchSize, lr, shots, device);
         deps.forEach(d -> d.addListener(o -> validate()));
+        target.addListener(o -> loadDataset());
+        seed.addListener(o -> loadDataset());
         validate();
+    }
+
+    private static Consumer<Runnable> backgroundThread() {
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dataset-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        return ex::execute;
+    }
+
+    /** Reads the target folder off the FX thread; the newest request wins. */
+    private void loadDataset() {
+        String dir = target.get();
+        long s = seed.get();
+        dataset.set(null);
+        datasetError = null;
+        if (dir == null || dir.isBlank()) {
+            datasetStatus.set("");
+            loadingKey = null;
+            validate();
+            return;
+        }
+        String key = dir + "#" + s;
+        loadingKey = key;
+        datasetStatus.set("Reading " + dir + " ...");
+        validate();
+        background.accept(() -> {
+            TargetDataset ds = null;
+            String error = null;
+            try {
+                ds = TargetDatasets.open(Path.of(dir), s);
+            } catch (UserInputException | java.nio.file.InvalidPathException e) {
+                error = e.getMessage();
+            } catch (RuntimeException e) {
+                error = dir + ": " + e;
+            }
+            TargetDataset result = ds;
+            String err = error;
+            fx.accept(() -> {
+                if (!key.equals(loadingKey)) {
+                    return; // a newer folder was chosen meanwhile
+                }
+                loadingKey = null;
+                dataset.set(result);
+                datasetError = err;
+                datasetStatus.set(result == null ? "" : summary(result));
+                validate();
+            });
+        });
+    }
+
+    static String summary(TargetDataset d) {
+        int[] counts = d.train().classCounts(d.numClasses());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %d classes, %d train / %d test%s",
+                d.name(), d.format(), d.numClasses(), d.train().size(), d.test().size(),
+                d.testFromTrain() ? " (test split off by seed)" : ""));
+        sb.append("\ntrain per class: ");
+        for (int c = 0; c < counts.length; c++) {
+            sb.append(c == 0 ? "" : ", ").append(d.classNames().get(c)).append(' ').append(counts[c]);
+        }
+        return sb.toString();
     }
 
     public BooleanBinding canStart() {
@@ -109,6 +191,22 @@ public final class TrainingViewModel {
         seed.set((int) d.seed());
     }
 
+    /** Puts a saved run's configuration into the setup (so it can be re-run or varied). */
+    public void applyConfig(TrainConfig c) {
+        source.set(c.source());
+        target.set(c.target());
+        program.set(c.program());
+        innerSize.set(c.innerSize());
+        mapping.set(c.mapping());
+        trainer.set(c.trainer());
+        epochs.set(c.epochs());
+        batchSize.set(c.batchSize());
+        lr.set(Double.toString(c.lr()));
+        seed.set((int) c.seed());
+        shots.set(c.shots());
+        device.set(c.device());
+    }
+
     /** The config of the current setup values (throws IllegalArgumentException on a bad number). */
     public TrainConfig config() {
         double rate;
@@ -125,7 +223,12 @@ public final class TrainingViewModel {
 
     void validate() {
         try {
-            List<String> p = config().problems();
+            List<String> p = new java.util.ArrayList<>(config().problems());
+            if (datasetError != null) {
+                p.add(datasetError);
+            } else if (loadingKey != null) {
+                p.add("reading the target folder ...");
+            }
             problems.set(String.join("\n", p));
         } catch (IllegalArgumentException e) {
             problems.set(e.getMessage());
@@ -149,6 +252,7 @@ public final class TrainingViewModel {
         paused.set(false);
         progressText.set("Loading model and data...");
         service.config = cfg;
+        service.data = dataset.get();
         service.restart();
     }
 
@@ -181,6 +285,7 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        applyConfig(run.config());
         metrics.setAll(run.metrics());
         history.setAll(run.history());
         info.set(run.info());
@@ -210,16 +315,18 @@ public final class TrainingViewModel {
 
     private final class TrainingService extends Service<TrainingResult> {
         private TrainConfig config;
+        private TargetDataset data;
 
         @Override
         protected Task<TrainingResult> createTask() {
             TrainConfig cfg = config;
+            TargetDataset ds = data;
             TrainingControl ctl = control;
             return new Task<>() {
                 @Override
                 protected TrainingResult call() throws Exception {
                     Path dir = store.newRunDir(cfg);
-                    return RunLauncher.run(cfg, null, dir, new FxListener(), ctl, 250);
+                    return RunLauncher.run(cfg, ds, dir, new FxListener(), ctl, 250);
                 }
 
                 @Override

@@ -18,12 +18,17 @@ class TrainingViewModelTest {
 
     @Test
     void startIsDisabledUntilTheSetupIsValidAndProblemsAreExplained(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs);
+        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
         assertTrue(vm.problems.get().contains("target"), vm.problems.get());
         assertFalse(vm.canStart().get());
         vm.target.set(TestPaths.digits().toString());
         assertEquals("", vm.problems.get());
         assertTrue(vm.canStart().get());
+        assertTrue(vm.datasetStatus.get().contains("10 classes, 1438 train / 359 test"), vm.datasetStatus.get());
+        vm.target.set(runs.resolve("missing").toString());
+        assertTrue(vm.problems.get().contains("missing") && vm.problems.get().contains("not found"), vm.problems.get());
+        assertFalse(vm.canStart().get());
+        vm.target.set(TestPaths.digits().toString());
         vm.lr.set("fast");
         assertTrue(vm.problems.get().contains("'fast' is not a number"), vm.problems.get());
         assertFalse(vm.canStart().get());
@@ -37,7 +42,7 @@ class TrainingViewModelTest {
 
     @Test
     void demoPresetFillsTheSetup(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs);
+        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
         vm.loadDemo();
         assertTrue(vm.target.get().endsWith("digits"));
         assertEquals(20, vm.epochs.get());
@@ -46,7 +51,7 @@ class TrainingViewModelTest {
 
     @Test
     void sliderSelectsHistorySnapshotUnlessFollowingLive(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs);
+        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
         TrainingSnapshot a = snap(0);
         TrainingSnapshot b = snap(1);
         TrainingSnapshot live = snap(2);
@@ -80,6 +85,6 @@ class TrainingViewModelTest {
 
     private static TrainingSnapshot snap(int epoch) {
         return new TrainingSnapshot(epoch, epoch * 10L, true, 1, 2, 2, new float[4], new float[][] {{1f}}, null,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 }

@@ -58,7 +58,11 @@ class WorkbenchGuiTest {
             vm.epochs.set(3);
             vm.mapping.set(org.reprogram.workbench.core.mapping.MappingKind.FLM);
         });
-        assertFalse(start.isDisabled());
+        waitFor(30, () -> !start.isDisabled());
+        assertTrue(robot.lookup("#datasetStatus").queryAs(Label.class).getText().contains("10 classes"));
+        assertEquals(10 * (1 + DatasetPreview.PER_CLASS),
+                robot.lookup("#datasetPreview").queryAs(javafx.scene.layout.GridPane.class).getChildren().size(),
+                "class label + 5 thumbnails per class");
         robot.clickOn("#start");
 
         ImageView program = robot.lookup("#programImage").queryAs(ImageView.class);
@@ -83,7 +87,13 @@ class WorkbenchGuiTest {
         assertEquals(3, acc.getData().get(0).getData().size(), "train accuracy curve has one point per epoch");
         assertEquals(4, vm.history.size(), "epoch 0 + 3 epoch ends for the slider");
         assertTrue(robot.lookup("#progress").queryAs(Label.class).getText().contains("completed"));
-        assertTrue(robot.lookup("#confusionGrid").queryAs(javafx.scene.layout.GridPane.class).getChildren().size() == 100);
+        javafx.scene.layout.GridPane confusion = robot.lookup("#confusionGrid").queryAs(javafx.scene.layout.GridPane.class);
+        assertEquals(100, confusion.getChildren().size());
+        // clicking the diagonal cell of class 0 lists its correctly classified validation images
+        Label cell00 = (Label) confusion.getChildren().get(0);
+        int expected = Math.min(24, Integer.parseInt(cell00.getText()));
+        robot.clickOn(cell00);
+        assertEquals(expected, robot.lookup("#gallery").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
 
         // a second run, cancelled
         robot.interact(() -> vm.epochs.set(50));
@@ -113,5 +123,12 @@ class WorkbenchGuiTest {
         assertEquals(0, vm.historyIndex.get());
         assertNotNull(program.getImage());
         assertEquals(0, vm.shown().epoch(), "slider at 0 shows the initial program");
+
+        // compare both runs: one overlaid validation curve each
+        robot.clickOn("Runs");
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn("Compare selected");
+        assertEquals(2, robot.lookup("#compareChart").queryAs(LineChart.class).getData().size());
+        assertTrue(robot.lookup("#compareText").queryAs(Label.class).getText().contains("test acc"));
     }
 }

@@ -58,7 +58,7 @@ public final class RunRecorder implements TrainingListener {
         if (s.epochEnd() || s.epoch() == 0) {
             TrainingSnapshot light = new TrainingSnapshot(s.epoch(), s.step(), s.epochEnd(), s.channels(), s.height(),
                     s.width(), s.perturbation(), s.mappingWeights(), s.assignment(), List.of(), s.confusion(),
-                    s.metrics());
+                    s.metrics(), s.validationPredictions());
             append(RunFiles.HISTORY, Json.COMPACT.toJson(light));
         }
     }

@@ -12,8 +12,9 @@ public final class Evaluator {
      * @param loss mean cross-entropy
      * @param confusion [true target][predicted target]
      * @param frequencies [predicted source][true target], the FLM/ILM count matrix
+     * @param predictions predicted target class per sample, in split order
      */
-    public record Result(double accuracy, double loss, int[][] confusion, int[][] frequencies) {
+    public record Result(double accuracy, double loss, int[][] confusion, int[][] frequencies, int[] predictions) {
 
         /** The single predicted class when every sample got it (collapse), else -1. */
         public int collapsedTo() {
@@ -49,7 +50,7 @@ public final class Evaluator {
         int[][] freq = new int[ks][kt];
         int n = split.size();
         if (n == 0) {
-            return new Result(Double.NaN, Double.NaN, confusion, freq);
+            return new Result(Double.NaN, Double.NaN, confusion, freq, new int[0]);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -57,6 +58,7 @@ public final class Evaluator {
         }
         double lossSum = 0;
         int correct = 0;
+        int[] predictions = new int[n];
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             try (NDManager scope = BatchScope.open(exp)) {
@@ -70,6 +72,7 @@ public final class Evaluator {
                 int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
                 for (int i = 0; i < labels.length; i++) {
                     confusion[labels[i]][pt[i]]++;
+                    predictions[from + i] = pt[i];
                     freq[ps[i]][labels[i]]++;
                     if (pt[i] == labels[i]) {
                         correct++;
@@ -77,6 +80,6 @@ public final class Evaluator {
                 }
             }
         }
-        return new Result((double) correct / n, lossSum / n, confusion, freq);
+        return new Result((double) correct / n, lossSum / n, confusion, freq, predictions);
     }
 }

@@ -63,9 +63,11 @@ public final class Experiment implements AutoCloseable {
     private final LabelMapping mapping;
     private final List<String> notices;
     private final NDManager manager;
+    private final int[] validationIndices;
 
     private Experiment(TrainConfig config, SourceModel source, TargetDataset dataset, Placement placement,
-            Tensors train, Tensors validation, Tensors test, List<String> notices) {
+            Tensors train, Tensors validation, Tensors test, List<String> notices, int[] validationIndices) {
+        this.validationIndices = validationIndices;
         this.config = config;
         this.source = source;
         this.dataset = dataset;
@@ -118,7 +120,7 @@ public final class Experiment implements AutoCloseable {
             Tensors train = place(dataset.train().subset(plan.train()), placement);
             Tensors val = place(dataset.train().subset(plan.validation()), placement);
             Tensors test = place(dataset.test(), placement);
-            return new Experiment(config, source, dataset, placement, train, val, test, notices);
+            return new Experiment(config, source, dataset, placement, train, val, test, notices, plan.validation());
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -168,6 +170,11 @@ public final class Experiment implements AutoCloseable {
 
     public LabelMapping mapping() {
         return mapping;
+    }
+
+    /** Indices into the dataset's train split of the validation images. */
+    public int[] validationIndices() {
+        return validationIndices.clone();
     }
 
     public List<String> notices() {

@@ -47,7 +47,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
                 exp.source().parameterCount(), exp.source().device().toString(), exp.notices(), train.size(),
-                exp.validation().size(), train.size() == 0 ? 0 : exp.test().size()));
+                exp.validation().size(), exp.test().size(), exp.validationIndices()));
 
         String status = "completed";
         String message = null;
@@ -64,7 +64,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 throw new IllegalStateException("no training images left after the validation split and --shots");
             }
             prepare(exp);
-            listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx));
+            listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx, null));
             BatchBuffer buffer = new BatchBuffer(batch, exp.placement().canvasSize());
             long lastSnapshot = System.nanoTime();
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -103,7 +103,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step,
                             r.lossSum() / (to - from), ips, eta, queries));
                     if (snapshotIntervalNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotIntervalNanos) {
-                        listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, sampleIdx));
+                        listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, sampleIdx, null));
                         lastSnapshot = System.nanoTime();
                     }
                 }
@@ -118,7 +118,8 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 }
                 epochsDone = epoch;
                 listener.onEpoch(m);
-                listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, sampleIdx));
+                listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, sampleIdx,
+                        val.predictions()));
                 if (control.isStopRequested() && epoch < cfg.epochs()) {
                     status = "stopped";
                     message = "stopped by the user after epoch " + epoch;
@@ -162,7 +163,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     /** A snapshot of the current state; SAMPLE indices are into MONITOR. */
     private TrainingSnapshot snapshot(Experiment exp, int epoch, long step, boolean epochEnd, int[][] confusion,
-            EpochMetrics metrics, Experiment.Tensors monitor, int[] sampleIdx) {
+            EpochMetrics metrics, Experiment.Tensors monitor, int[] sampleIdx, int[] validationPredictions) {
         Placement p = exp.placement();
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
         if (sampleIdx.length > 0) {
@@ -185,7 +186,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         }
         return new TrainingSnapshot(epoch, step, epochEnd, p.channels(), p.height(), p.width(),
                 exp.program().perturbation(), exp.mapping().weights(), exp.mapping().assignment(), List.copyOf(samples),
-                confusion, metrics);
+                confusion, metrics, validationPredictions);
     }
 
     /** Up to N indices, one per class first, then in order. */

@@ -18,6 +18,8 @@ import org.reprogram.workbench.core.program.Placement;
  * @param trainSize training images
  * @param valSize validation images
  * @param testSize test images
+ * @param validationIndices indices into the dataset's train split of the validation images, in
+ *     the order of {@link TrainingSnapshot#validationPredictions()}
  */
 public record RunInfo(
         String sourceName,
@@ -31,4 +33,5 @@ public record RunInfo(
         List<String> notices,
         int trainSize,
         int valSize,
-        int testSize) {}
+        int testSize,
+        int[] validationIndices) {}

@@ -17,6 +17,8 @@ import java.util.List;
  * @param samples a few validation samples after programming, with predictions
  * @param confusion validation confusion matrix [true][predicted] (epoch ends only, else null)
  * @param metrics the epoch's metrics (epoch ends only, else null)
+ * @param validationPredictions predicted target class of every validation image (epoch ends
+ *     only, else null), aligned with {@link RunInfo#validationIndices()}
  */
 public record TrainingSnapshot(
         int epoch,
@@ -30,7 +32,8 @@ public record TrainingSnapshot(
         int[][] assignment,
         List<SampleView> samples,
         int[][] confusion,
-        EpochMetrics metrics) {
+        EpochMetrics metrics,
+        int[] validationPredictions) {
 
     /**
      * One target sample as the source model sees it.
