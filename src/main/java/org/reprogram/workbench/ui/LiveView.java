@@ -54,6 +54,11 @@ final class LiveView {
         LineChart<Number, Number> lossChart = chart("Loss", trainLoss);
         lossChart.setId("lossChart");
         LineChart<Number, Number> accChart = chart("Accuracy", trainAcc, valAcc);
+        NumberAxis accAxis = (NumberAxis) accChart.getYAxis();
+        accAxis.setAutoRanging(false);
+        accAxis.setLowerBound(0);
+        accAxis.setUpperBound(1);
+        accAxis.setTickUnit(0.1);
         accChart.setId("accuracyChart");
         latest.setId("latestMetrics");
 

@@ -76,6 +76,11 @@ final class RunsView {
         compare.setId("compareText");
         compare.setStyle("-fx-font-family: monospace;");
         overlay.setId("compareChart");
+        javafx.scene.chart.NumberAxis y = (javafx.scene.chart.NumberAxis) overlay.getYAxis();
+        y.setAutoRanging(false);
+        y.setUpperBound(1);
+        y.setTickUnit(0.1);
+        overlay.getXAxis().setLabel("epoch");
         overlay.setTitle("Validation accuracy of the selected runs");
         overlay.setAnimated(false);
         overlay.setPrefHeight(260);

@@ -85,6 +85,7 @@ public final class TrainingViewModel {
     private final Consumer<Runnable> fx;
     private String datasetError;
     private String loadingKey;
+    private boolean startWhenLoaded;
 
     public TrainingViewModel(Path runsDir) {
         this(runsDir, backgroundThread(), Platform::runLater);
@@ -149,6 +150,10 @@ public final class TrainingViewModel {
                 datasetError = err;
                 datasetStatus.set(result == null ? "" : summary(result));
                 validate();
+                if (startWhenLoaded) {
+                    startWhenLoaded = false;
+                    start();
+                }
             });
         });
     }
@@ -236,6 +241,10 @@ public final class TrainingViewModel {
     }
 
     public void start() {
+        if (loadingKey != null && datasetError == null) {
+            startWhenLoaded = true; // e.g. --demo: start as soon as the folder is read
+            return;
+        }
         if (running.get() || !problems.get().isEmpty()) {
             return;
         }

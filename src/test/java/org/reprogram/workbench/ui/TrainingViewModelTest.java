@@ -41,6 +41,18 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void startRequestedWhileTheFolderIsReadStartsOnceItIsLoaded(@TempDir Path runs) {
+        List<Runnable> pending = new ArrayList<>();
+        TrainingViewModel vm = new TrainingViewModel(runs, pending::add, Runnable::run);
+        vm.target.set(runs.resolve("missing").toString());
+        vm.start();
+        assertFalse(vm.running.get(), "still reading");
+        pending.remove(0).run();
+        assertFalse(vm.running.get(), "a folder that failed to load never starts");
+        assertTrue(vm.problems.get().contains("not found"));
+    }
+
+    @Test
     void demoPresetFillsTheSetup(@TempDir Path runs) {
         TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
         vm.loadDemo();
