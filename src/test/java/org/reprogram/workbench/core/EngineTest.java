@@ -139,6 +139,35 @@ class EngineTest {
     }
 
     @Test
+    void blackBoxTrainerCountsQueriesLearnsAndNeverTouchesTheWindow() {
+        TrainConfig base = config(ProgramKind.PAD, MappingKind.ILM, 3);
+        TrainConfig cfg = new TrainConfig(base.source(), base.target(), ProgramKind.PAD, 10, MappingKind.RANDOM, 1,
+                "blackbox", 4, 32, 0.05, org.reprogram.workbench.core.train.LearningRateSchedule.CONSTANT, 0, 0, 50,
+                0.1, "cpu", 10, 0.05);
+        List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
+        try (Experiment exp = Experiment.open(cfg, DIGITS)) {
+            TrainingResult r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,
+                    new TrainingListener() {
+                        @Override
+                        public void onEpoch(EpochMetrics m) {
+                            epochs.add(m);
+                        }
+                    }, new TrainingControl());
+            assertEquals("completed", r.status(), r.message());
+            assertEquals("blackbox", r.trainer());
+            int n = exp.train().size();
+            assertEquals(500, n, "50 shots x 10 classes");
+            assertEquals(4L * n * (10 + 1), r.queries(), "q + 1 queries per image per step");
+            float[] w = exp.program().weights();
+            int centre = 16 * 32 + 16;
+            assertEquals(0f, w[centre], 0f, "directions are masked: the window weights never move");
+            assertTrue(java.util.Arrays.stream(new int[] {0, 1, 33}).anyMatch(i -> w[i] != 0f), "the frame moves");
+            assertTrue(epochs.get(3).trainLoss() < epochs.get(0).trainLoss(),
+                    "zeroth-order training lowers the loss: " + epochs);
+        }
+    }
+
+    @Test
     void trainerEmitsSnapshotsWithPlainArraysAndHonoursCancel() {
         List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();

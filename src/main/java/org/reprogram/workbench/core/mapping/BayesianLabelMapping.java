@@ -87,11 +87,7 @@ public final class BayesianLabelMapping implements LabelMapping {
 
     @Override
     public float[][] weights() {
-        float[][] w = new float[ks][kt];
-        for (int s = 0; s < ks; s++) {
-            System.arraycopy(values, s * kt, w[s], 0, kt);
-        }
-        return w;
+        return LabelMapping.toMatrix(values, ks, kt);
     }
 
     @Override

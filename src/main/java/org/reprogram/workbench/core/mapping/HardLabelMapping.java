@@ -89,12 +89,7 @@ public abstract class HardLabelMapping implements LabelMapping {
 
     @Override
     public float[][] weights() {
-        float[] flat = omega.toFloatArray();
-        float[][] w = new float[ks][kt];
-        for (int s = 0; s < ks; s++) {
-            System.arraycopy(flat, s * kt, w[s], 0, kt);
-        }
-        return w;
+        return LabelMapping.toMatrix(omega.toFloatArray(), ks, kt);
     }
 
     @Override

@@ -44,4 +44,13 @@ public interface LabelMapping extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A row-major K_s x K_t array as a matrix (shared by the mappings' {@link #weights()}). */
+    static float[][] toMatrix(float[] flat, int ks, int kt) {
+        float[][] w = new float[ks][kt];
+        for (int s = 0; s < ks; s++) {
+            System.arraycopy(flat, s * kt, w[s], 0, kt);
+        }
+        return w;
+    }
 }

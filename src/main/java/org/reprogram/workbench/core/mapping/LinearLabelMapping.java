@@ -76,12 +76,7 @@ public final class LinearLabelMapping implements LabelMapping {
 
     @Override
     public float[][] weights() {
-        float[] flat = weight.toFloatArray();
-        float[][] w = new float[ks][kt];
-        for (int s = 0; s < ks; s++) {
-            System.arraycopy(flat, s * kt, w[s], 0, kt);
-        }
-        return w;
+        return LabelMapping.toMatrix(weight.toFloatArray(), ks, kt);
     }
 
     @Override

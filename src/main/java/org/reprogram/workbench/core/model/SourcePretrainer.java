@@ -30,6 +30,7 @@ import org.reprogram.workbench.core.train.AdamOptimizer;
 import org.reprogram.workbench.core.train.BatchBuffer;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.Losses;
+import org.reprogram.workbench.core.train.ReprogrammingTrainer;
 
 /**
  * The recipe of the built-in source model: trains {@link FashionCnn} on Fashion-MNIST (IDX,
@@ -75,7 +76,7 @@ public final class SourcePretrainer {
             BatchBuffer buf = new BatchBuffer(o.batchSize(), p.canvasSize());
             Random rnd = new Random(o.seed());
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-                int[] order = permutation(n, rnd);
+                int[] order = ReprogrammingTrainer.permutation(n, rnd);
                 double lossSum = 0;
                 long t0 = System.nanoTime();
                 for (int s = 0; s < steps; s++) {
@@ -123,7 +124,7 @@ public final class SourcePretrainer {
     private static double accuracy(SequentialBlock net, ParameterStore ps, NDManager manager, Experiment.Tensors test,
             Placement p, float mean, float std) {
         int correct = 0;
-        int[] order = permutation(test.size(), null);
+        int[] order = ReprogrammingTrainer.permutation(test.size(), null);
         BatchBuffer buf = new BatchBuffer(256, p.canvasSize());
         for (int from = 0; from < test.size(); from += 256) {
             int to = Math.min(test.size(), from + 256);
@@ -138,22 +139,6 @@ public final class SourcePretrainer {
             }
         }
         return (double) correct / test.size();
-    }
-
-    private static int[] permutation(int n, Random rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        if (rnd != null) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-            }
-        }
-        return a;
     }
 
     private static String markdown(ModelCard c, String cmd, Options o) {

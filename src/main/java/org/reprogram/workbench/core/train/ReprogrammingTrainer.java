@@ -27,8 +27,15 @@ public abstract class ReprogrammingTrainer implements Trainer {
         this.snapshotIntervalNanos = snapshotIntervalMillis * 1_000_000L;
     }
 
-    /** Called once before the first step. */
-    protected abstract void prepare(Experiment exp);
+    private AdamOptimizer optimizer;
+
+    /** Adam over the experiment's trainable arrays, created at the start of each run. */
+    protected final AdamOptimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Called once before the first step (after the optimizer exists). */
+    protected void prepare(Experiment exp) {}
 
     /** One optimisation step on batch X (canvases) with labels Y at learning rate LR. */
     protected abstract StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr);
@@ -63,6 +70,8 @@ public abstract class ReprogrammingTrainer implements Trainer {
             if (train.size() == 0) {
                 throw new IllegalStateException("no training images left after the validation split and --shots");
             }
+            exp.manager().getEngine().setRandomSeed((int) cfg.seed()); // black-box directions repeat by seed
+            optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), cfg.weightDecay());
             prepare(exp);
             listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx, null));
             BatchBuffer buffer = new BatchBuffer(batch, exp.placement().canvasSize());
@@ -71,7 +80,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 if (exp.mapping().needsFrequencies(epoch - 1)) {
                     exp.mapping().update(evaluator.evaluate(train).frequencies());
                 }
-                int[] order = shuffled(train.size(), new Random(cfg.seed() * 1_000_003L + epoch));
+                int[] order = permutation(train.size(), new Random(cfg.seed() * 1_000_003L + epoch));
                 double lossSum = 0;
                 int correct = 0;
                 long epochStart = System.nanoTime();
@@ -206,12 +215,13 @@ public abstract class ReprogrammingTrainer implements Trainer {
         return picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int[] shuffled(int n, Random rnd) {
+    /** 0..N-1, shuffled by RND (Fisher-Yates) when RND is not null. */
+    public static int[] permutation(int n, Random rnd) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
+        for (int i = n - 1; rnd != null && i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = a[i];
             a[i] = a[j];

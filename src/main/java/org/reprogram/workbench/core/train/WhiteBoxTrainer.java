@@ -13,7 +13,6 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
 
     private static final int MAX_SKIPPED_STEPS = 20;
 
-    private AdamOptimizer optimizer;
     private int skippedSteps;
 
     public WhiteBoxTrainer(long snapshotIntervalMillis) {
@@ -27,7 +26,6 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
 
     @Override
     protected void prepare(Experiment exp) {
-        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
         skippedSteps = 0;
     }
 
@@ -42,7 +40,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
             loss = l.getFloat();
             correct = countCorrect(target, labels);
         }
-        if (!optimizer.step(lr)) {
+        if (!optimizer().step(lr)) {
             skippedSteps++;
             if (skippedSteps > MAX_SKIPPED_STEPS) {
                 throw new TrainingFailedException(skippedSteps + " steps had a non-finite gradient (NaN/Inf) through the"

@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class ZerothOrderTrainer extends ReprogrammingTrainer {
 
-    private AdamOptimizer optimizer;
-
     public ZerothOrderTrainer(long snapshotIntervalMillis) {
         super(snapshotIntervalMillis);
     }
@@ -25,11 +23,6 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
     @Override
     public String name() {
         return "blackbox";
-    }
-
-    @Override
-    protected void prepare(Experiment exp) {
-        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
     }
 
     @Override
@@ -69,7 +62,7 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
         for (NDArray p : exp.mapping().parameters()) {
             grads.add(p.getGradient());
         }
-        optimizer.step(lr, grads);
+        optimizer().step(lr, grads);
         return new StepResult((double) loss0 * labels.length, correct, (long) (q + 1) * labels.length);
     }
 }
