@@ -65,10 +65,11 @@ final class LiveView {
         gallery.setId("gallery");
         mapping.setId("mappingGrid");
         confusion.setId("confusionGrid");
-        mapping.setHgap(8);
+        mapping.setHgap(1);
+        mapping.setVgap(1);
         cellInfo.setWrapText(true);
 
-        HBox top = new HBox(8, programBox, box("Label mapping (target ← source, weight)", mapping),
+        HBox top = new HBox(8, programBox, box("Label mapping (rows: target, columns: source)", mapping),
                 box("Validation confusion (row = true)", confusion, cellInfo));
         HBox charts = new HBox(8, lossChart, accChart);
         root.getChildren().addAll(top, box("Samples: target → programmed input → source class → target class", gallery),
@@ -118,23 +119,48 @@ final class LiveView {
         return i >= 0 ? vm.history.get(i) : null;
     }
 
+    /**
+     * The mapping as a heatmap (rows: target classes, columns: source classes, shade: weight
+     * relative to the row's largest) followed by the source class names the target is mapped to.
+     */
     private void renderMapping(TrainingSnapshot s, RunInfo info) {
         mapping.getChildren().clear();
-        int kt = s.mappingWeights()[0].length;
+        float[][] w = s.mappingWeights();
+        int ks = w.length;
+        int kt = w[0].length;
+        List<String> sourceNames = info == null ? null : info.sourceClasses();
+        for (int src = 0; src < ks; src++) {
+            Label h = new Label(Integer.toString(src));
+            h.setMinWidth(14);
+            h.setTooltip(new javafx.scene.control.Tooltip("source class " + src + ": " + name(sourceNames, src)));
+            mapping.add(h, src + 1, 0);
+        }
         for (int t = 0; t < kt; t++) {
+            float max = 1e-12f;
+            float min = Float.MAX_VALUE;
             int best = 0;
-            for (int src = 0; src < s.mappingWeights().length; src++) {
-                if (s.mappingWeights()[src][t] > s.mappingWeights()[best][t]) {
-                    best = src;
-                }
+            for (int src = 0; src < ks; src++) {
+                max = Math.max(max, w[src][t]);
+                min = Math.min(min, w[src][t]);
+                best = w[src][t] > w[best][t] ? src : best;
+            }
+            mapping.add(new Label(name(info == null ? null : info.targetClasses(), t)), 0, t + 1);
+            for (int src = 0; src < ks; src++) {
+                Label cell = new Label();
+                cell.setMinSize(14, 14);
+                double a = max > min ? (w[src][t] - min) / (max - min) : 0;
+                cell.setStyle("-fx-background-color: rgba(33,84,160," + String.format(Locale.ROOT, "%.3f", a) + ");");
+                cell.setTooltip(new javafx.scene.control.Tooltip(name(sourceNames, src) + ": "
+                        + String.format(Locale.ROOT, "%.4g", w[src][t])));
+                mapping.add(cell, src + 1, t + 1);
             }
             int[] sources = s.assignment() != null ? s.assignment()[t] : new int[] {best};
-            StringBuilder names = new StringBuilder();
-            for (int src : sources) {
-                names.append(names.length() == 0 ? "" : ", ").append(name(info == null ? null : info.sourceClasses(), src));
+            StringBuilder names = new StringBuilder("← ");
+            for (int i = 0; i < sources.length; i++) {
+                names.append(i == 0 ? "" : ", ").append(name(sourceNames, sources[i]));
             }
-            mapping.addRow(t, new Label(name(info == null ? null : info.targetClasses(), t)), new Label("←"),
-                    new Label(names.toString()), new Label(String.format(Locale.ROOT, "%.2f", s.mappingWeights()[sources[0]][t])));
+            names.append(String.format(Locale.ROOT, " (%.2f)", w[sources[0]][t]));
+            mapping.add(new Label(names.toString()), ks + 1, t + 1);
         }
     }
 
