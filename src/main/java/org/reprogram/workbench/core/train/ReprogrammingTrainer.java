@@ -70,6 +70,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
             if (train.size() == 0) {
                 throw new IllegalStateException("no training images left after the validation split and --shots");
             }
+            TrainingThread.prepare();
             exp.manager().getEngine().setRandomSeed((int) cfg.seed()); // black-box directions repeat by seed
             optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), cfg.weightDecay());
             prepare(exp);
