@@ -90,6 +90,28 @@ class TorchScriptSourceTest {
         }
     }
 
+    @Test
+    void blackBoxReprogrammingOfTheTorchScriptModelUsesForwardPassesOnly() {
+        TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
+        TrainConfig base = TrainConfig.defaults(TestPaths.digits().toString());
+        TrainConfig cfg = new TrainConfig(DIR.resolve("tiny_cnn.pt").toString(), base.target(), ProgramKind.PAD, 8,
+                MappingKind.LINEAR, 1, "blackbox", 2, 32, 0.05, base.schedule(), 0, 0, 10, 0.1, "cpu", 5, 0.05);
+        try (Experiment exp = Experiment.open(cfg, digits)) {
+            assertTrue(exp.notices().stream().noneMatch(n -> n.contains("TorchScript")), "no warning for black-box");
+            var r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,
+                    new org.reprogram.workbench.core.train.TrainingListener() {},
+                    new org.reprogram.workbench.core.train.TrainingControl());
+            assertEquals("completed", r.status(), r.message());
+            assertEquals(2L * 100 * (5 + 1), r.queries());
+            assertTrue(r.testAccuracy() >= 0 && r.testAccuracy() <= 1);
+        }
+        TrainConfig white = TrainConfig.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
+                .withProgramAndMapping(ProgramKind.PAD, 8, MappingKind.LINEAR).withDevice("cpu");
+        try (Experiment exp = Experiment.open(white, digits)) {
+            assertTrue(exp.notices().stream().anyMatch(n -> n.contains("--trainer blackbox")), exp.notices().toString());
+        }
+    }
+
     private static float[] firstWeights(SourceModel model) {
         var block = ((org.reprogram.workbench.core.model.TorchScriptSourceModel) model).block();
         return block.getParameters().get(0).getValue().getArray().toFloatArray();

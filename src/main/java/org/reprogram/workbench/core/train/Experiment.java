@@ -100,6 +100,10 @@ public final class Experiment implements AutoCloseable {
             notices.add(device.notice());
         }
         SourceModel source = SourceModels.open(config.source(), device.device());
+        if (source instanceof org.reprogram.workbench.core.model.TorchScriptSourceModel && "whitebox".equals(config.trainer())) {
+            notices.add("white-box gradients through TorchScript models disagreed with PyTorch on some backward passes"
+                    + " (DJL 0.36 / libtorch 2.7.1 CPU, see README); --trainer blackbox uses forward passes only");
+        }
         try {
             int ks = source.card().numClasses();
             int kt = dataset.numClasses();
