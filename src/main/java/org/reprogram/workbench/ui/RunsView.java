@@ -1,135 +1,152 @@
 package org.reprogram.workbench.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.File;
 import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.control.Alert;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 
-/** Saved runs: filter, open (replay in the Train tab), compare selected, export files. */
-final class RunsView {
+/** Saved runs: filter, open (replay), compare (overlaid val accuracy + final metrics), export. */
+public final class RunsView extends VBox {
 
-    private final VBox root = new VBox(8);
+    private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
-    private final Label compare = new Label();
-    private final javafx.scene.chart.LineChart<Number, Number> overlay =
-            new javafx.scene.chart.LineChart<>(new javafx.scene.chart.NumberAxis(), new javafx.scene.chart.NumberAxis());
 
-    RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open) {
+    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open) {
+        super(8);
+        this.vm = vm;
+        getStyleClass().add("panel");
         table.setId("runsTable");
         table.setItems(vm.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(col("Run", RunRecord::name, 260));
-        table.getColumns().add(col("Status", RunRecord::status, 90));
-        table.getColumns().add(col("Program", r -> r.config().program().id(), 70));
-        table.getColumns().add(col("Mapping", r -> r.config().mapping().id(), 70));
-        table.getColumns().add(col("Trainer", r -> r.config().trainer(), 80));
-        table.getColumns().add(col("Test acc", RunsViewModel::accuracy, 80));
-        table.getColumns().add(col("Epochs", r -> Integer.toString(r.metrics().size()), 60));
-        table.getColumns().add(col("Trainable", r -> r.result() == null ? "-" : Long.toString(r.result().trainableParameters()), 80));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c ->
+                vm.selected.setAll(table.getSelectionModel().getSelectedItems()));
+        table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
+        table.getColumns().add(col("Run", RunRecord::name, 250));
+        table.getColumns().add(col("Status", RunRecord::status, 85));
+        table.getColumns().add(col("Source", r -> r.info() == null ? r.config().source() : r.info().sourceName(), 110));
+        table.getColumns().add(col("Program", r -> r.config().program().id(), 65));
+        table.getColumns().add(col("Mapping", r -> r.config().mapping().id(), 65));
+        table.getColumns().add(col("Trainer", r -> r.config().trainer(), 75));
+        table.getColumns().add(col("Test acc", RunsViewModel::accuracy, 75));
+        table.getColumns().add(col("Epochs", r -> r.metrics().size() + "/" + r.config().epochs(), 60));
         table.getColumns().add(col("Wall s", r -> r.result() == null ? "-"
-                : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 70));
+                : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 60));
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<RunRecord>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
         TextField filter = new TextField();
         filter.setId("runsFilter");
-        filter.setPromptText("filter: e.g. pad ilm completed");
+        filter.setPromptText("filter, e.g.  pad ilm completed");
         filter.textProperty().bindBidirectional(vm.filter);
+        HBox.setHgrow(filter, Priority.ALWAYS);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
         Button openButton = new Button("Open (replay)");
         openButton.setId("openRun");
-        openButton.setOnAction(e -> {
-            RunRecord r = table.getSelectionModel().getSelectedItem();
-            if (r != null) {
-                open.accept(vm.open(r));
-            }
-        });
-        Button compareButton = new Button("Compare selected");
-        compareButton.setOnAction(e -> {
-            compare.setText(compareText());
-            overlay.getData().clear();
-            for (RunRecord r : table.getSelectionModel().getSelectedItems()) {
-                javafx.scene.chart.XYChart.Series<Number, Number> series = new javafx.scene.chart.XYChart.Series<>();
-                series.setName(r.name());
-                for (var m : r.metrics()) {
-                    if (!Double.isNaN(m.valAccuracy())) {
-                        series.getData().add(new javafx.scene.chart.XYChart.Data<>(m.epoch(), m.valAccuracy()));
-                    }
-                }
-                overlay.getData().add(series);
-            }
-        });
+        openButton.setTooltip(new Tooltip("Replay the run in the Train tab: slider, program, mapping, confusion, curves"));
+        openButton.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
+        openButton.setOnAction(e -> open.accept(vm.selected.get(0)));
+        Button compare = new Button("Compare selected");
+        compare.setId("compareRuns");
+        compare.disableProperty().bind(Bindings.isEmpty(vm.selected));
+        compare.setOnAction(e -> vm.compare());
         Button export = new Button("Export…");
-        export.setOnAction(e -> export(table.getSelectionModel().getSelectedItem()));
-        compare.setId("compareText");
-        compare.setStyle("-fx-font-family: monospace;");
-        overlay.setId("compareChart");
-        javafx.scene.chart.NumberAxis y = (javafx.scene.chart.NumberAxis) overlay.getYAxis();
-        y.setAutoRanging(false);
-        y.setUpperBound(1);
-        y.setTickUnit(0.1);
-        overlay.getXAxis().setLabel("epoch");
-        overlay.setTitle("Validation accuracy of the selected runs");
-        overlay.setAnimated(false);
-        overlay.setPrefHeight(260);
-        root.getChildren().addAll(new HBox(6, filter, refresh, openButton, compareButton, export), table, compare, overlay);
-        root.getStyleClass().add("panel");
-    }
-
-    private String compareText() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-40s %-8s %-8s %9s %9s %9s%n", "run", "program",
-                "mapping", "test acc", "best val", "trainable"));
-        for (RunRecord r : table.getSelectionModel().getSelectedItems()) {
-            sb.append(String.format(Locale.ROOT, "%-40s %-8s %-8s %9s %9s %9s%n", r.name(), r.config().program().id(),
-                    r.config().mapping().id(), RunsViewModel.accuracy(r),
-                    r.result() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.result().bestValAccuracy()),
-                    r.result() == null ? "-" : Long.toString(r.result().trainableParameters())));
-        }
-        return sb.toString();
-    }
-
-    private void export(RunRecord r) {
-        if (r == null) {
-            return;
-        }
-        java.io.File dest = new DirectoryChooser().showDialog(root.getScene().getWindow());
-        if (dest == null) {
-            return;
-        }
-        try {
-            for (String f : new String[] {RunFiles.PROGRAM_PNG, RunFiles.METRICS, RunFiles.MAPPING_CSV,
-                RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT}) {
-                Path src = r.dir().resolve(f);
-                if (Files.exists(src)) {
-                    Files.copy(src, dest.toPath().resolve(r.name() + "-" + f), StandardCopyOption.REPLACE_EXISTING);
-                }
+        export.setId("exportRun");
+        export.setTooltip(new Tooltip("Copy program.png, metrics.csv, mapping.csv/json, config.json and result.json"
+                + " of the selected run into a folder"));
+        export.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
+        export.setOnAction(e -> {
+            File dest = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (dest != null) {
+                vm.export(vm.selected.get(0), dest.toPath());
             }
-        } catch (IOException ex) {
-            new Alert(Alert.AlertType.ERROR, "Export to " + dest + " failed: " + ex.getMessage()).show();
-        }
+        });
+        HBox bar = new HBox(6, filter, refresh, openButton, compare, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("runsMessage");
+        message.textProperty().bind(vm.message);
+        message.getStyleClass().add("status");
+        getChildren().addAll(bar, message, table, compareBox());
+        VBox.setVgrow(table, Priority.ALWAYS);
     }
 
-    private static TableColumn<RunRecord, String> col(String title, java.util.function.Function<RunRecord, String> f,
-            double width) {
+    private HBox compareBox() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setAutoRanging(false);
+        y.setLabel("validation accuracy");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("compareChart");
+        chart.setTitle("Validation accuracy of the selected runs");
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        vm.curves.addListener((ListChangeListener<RunsViewModel.Curve>) c -> {
+            chart.getData().clear();
+            for (RunsViewModel.Curve curve : vm.curves) {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(curve.name());
+                curve.points().forEach(p -> s.getData().add(new XYChart.Data<>(p[0], p[1])));
+                chart.getData().add(s);
+            }
+        });
+        TableView<RunsViewModel.Row> rows = new TableView<>(vm.rows);
+        rows.setId("compareTable");
+        rows.setPlaceholder(new Label("Select runs and press Compare."));
+        rows.getColumns().add(rcol("Run", RunsViewModel.Row::name, 220));
+        rows.getColumns().add(rcol("Program", RunsViewModel.Row::program, 60));
+        rows.getColumns().add(rcol("Mapping", RunsViewModel.Row::mapping, 60));
+        rows.getColumns().add(rcol("Trainer", RunsViewModel.Row::trainer, 70));
+        rows.getColumns().add(rcol("Test acc", RunsViewModel.Row::testAccuracy, 70));
+        rows.getColumns().add(rcol("Best val", RunsViewModel.Row::bestVal, 70));
+        rows.getColumns().add(rcol("Epochs", r -> Integer.toString(r.epochs()), 55));
+        rows.getColumns().add(rcol("Trainable", RunsViewModel.Row::trainable, 75));
+        rows.getColumns().add(rcol("Wall s", RunsViewModel.Row::wallSeconds, 55));
+        rows.getColumns().add(rcol("img/s", RunsViewModel.Row::imagesPerSecond, 60));
+        rows.setPrefHeight(300);
+        HBox box = new HBox(8, chart, rows);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(rows, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f, double width) {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    VBox root() {
-        return root;
+    private static TableColumn<RunsViewModel.Row, String> rcol(String title, Function<RunsViewModel.Row, String> f,
+            double width) {
+        TableColumn<RunsViewModel.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 }

@@ -1,40 +1,121 @@
 package org.reprogram.workbench.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.EpochMetrics;
 
-/** The saved runs with a text filter (name, status, program, mapping). */
+/** The saved runs: text filter, selection, comparison (curves + final metrics), open and export. */
 public final class RunsViewModel {
 
+    /** Files that Export copies (those that exist). */
+    static final List<String> EXPORTED = List.of(RunFiles.PROGRAM_PNG, RunFiles.METRICS, RunFiles.MAPPING_CSV,
+            RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT);
+
+    /** One run's validation accuracy per epoch, for the overlay chart. */
+    public record Curve(String name, List<double[]> points) {}
+
+    /** One line of the final-metrics table. */
+    public record Row(String name, String status, String program, String mapping, String trainer, String testAccuracy,
+            String bestVal, int epochs, String trainable, String wallSeconds, String imagesPerSecond) {}
+
     public final StringProperty filter = new SimpleStringProperty("");
+    public final StringProperty message = new SimpleStringProperty("");
+    /** The table's selection (the view keeps it in sync). */
+    public final ObservableList<RunRecord> selected = FXCollections.observableArrayList();
+    public final ObservableList<Curve> curves = FXCollections.observableArrayList();
+    public final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> all = FXCollections.observableArrayList();
     private final FilteredList<RunRecord> shown = new FilteredList<>(all, r -> true);
     private final RunStore store;
+    private final TaskExecutor executor;
 
-    public RunsViewModel(Path runsDir) {
-        this.store = new RunStore(runsDir);
+    public RunsViewModel(TaskExecutor executor, RunStore store) {
+        this.executor = executor;
+        this.store = store;
         filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
-        refresh();
     }
 
     public ObservableList<RunRecord> runs() {
         return shown;
     }
 
-    public void refresh() {
-        all.setAll(store.list());
+    public Path root() {
+        return store.root();
     }
 
-    /** Full record with history, for replay. */
-    public RunRecord open(RunRecord r) {
-        return RunStore.load(r.dir(), true);
+    /** Re-reads the runs folder in the background. */
+    public void refresh() {
+        executor.execute(store::list, all::setAll, e -> message.set("Cannot list " + store.root() + ": " + e.getMessage()));
+    }
+
+    /** Overlaid validation curves and the final-metrics table of the selected runs. */
+    public void compare() {
+        List<Curve> c = new ArrayList<>();
+        List<Row> r = new ArrayList<>();
+        for (RunRecord run : selected) {
+            List<double[]> pts = new ArrayList<>();
+            for (EpochMetrics m : run.metrics()) {
+                if (!Double.isNaN(m.valAccuracy())) {
+                    pts.add(new double[] {m.epoch(), m.valAccuracy()});
+                }
+            }
+            c.add(new Curve(run.name(), pts));
+            r.add(row(run));
+        }
+        curves.setAll(c);
+        rows.setAll(r);
+        message.set(selected.size() < 2 ? "Select two or more runs (Ctrl/Shift-click) to compare them." : "");
+    }
+
+    /** Reads RUN with its history in the background, then hands it to THEN. */
+    public void open(RunRecord run, Consumer<RunRecord> then) {
+        message.set("Opening " + run.name() + " …");
+        executor.execute(() -> RunStore.load(run.dir(), true), full -> {
+            message.set("");
+            then.accept(full);
+        }, e -> message.set("Cannot open " + run.name() + ": " + e.getMessage()));
+    }
+
+    /** Copies program PNG, metrics CSV, mapping CSV/JSON, config and result of RUN into DEST. */
+    public void export(RunRecord run, Path dest) {
+        executor.execute(() -> copy(run, dest), n -> message.set("Exported " + n + " files of " + run.name() + " to "
+                + dest), e -> message.set("Export to " + dest + " failed: " + e.getMessage()));
+    }
+
+    static int copy(RunRecord run, Path dest) throws IOException {
+        Files.createDirectories(dest);
+        int n = 0;
+        for (String f : EXPORTED) {
+            Path src = run.dir().resolve(f);
+            if (Files.exists(src)) {
+                Files.copy(src, dest.resolve(run.name() + "-" + f), StandardCopyOption.REPLACE_EXISTING);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static Row row(RunRecord r) {
+        var res = r.result();
+        return new Row(r.name(), r.status(), r.config().program().id(), r.config().mapping().id(), r.config().trainer(),
+                accuracy(r), res == null || Double.isNaN(res.bestValAccuracy()) ? "-" : pct(res.bestValAccuracy()),
+                r.metrics().size(), res == null ? "-" : Long.toString(res.trainableParameters()),
+                res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
+                res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()));
     }
 
     static boolean matches(RunRecord r, String f) {
@@ -42,7 +123,7 @@ public final class RunsViewModel {
             return true;
         }
         String hay = (r.name() + " " + r.status() + " " + r.config().program() + " " + r.config().mapping() + " "
-                + r.config().source()).toLowerCase(Locale.ROOT);
+                + r.config().trainer() + " " + r.config().source()).toLowerCase(Locale.ROOT);
         for (String word : f.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!hay.contains(word)) {
                 return false;
@@ -52,7 +133,10 @@ public final class RunsViewModel {
     }
 
     static String accuracy(RunRecord r) {
-        return r.result() == null || Double.isNaN(r.result().testAccuracy()) ? "-"
-                : String.format(Locale.ROOT, "%.4f", r.result().testAccuracy());
+        return r.result() == null || Double.isNaN(r.result().testAccuracy()) ? "-" : pct(r.result().testAccuracy());
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 }

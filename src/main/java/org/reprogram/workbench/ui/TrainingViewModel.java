@@ -3,268 +3,110 @@ package org.reprogram.workbench.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Service;
-import javafx.concurrent.Task;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
-import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
-import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
 /**
- * Setup values, the training service and the live state the view binds to. Engine events
- * arrive on the training thread and reach these properties coalesced (newest wins).
+ * One training (live) or one saved run (replay): progress, controls, curves, the step history
+ * behind the slider, gallery and confusion-cell images, and the warning banner.
  */
-public final class TrainingViewModel {
+public final class TrainingViewModel implements TrainingBridge.Sink {
 
-    // setup
-    public final StringProperty source = new SimpleStringProperty("builtin");
-    public final StringProperty target = new SimpleStringProperty("");
-    public final ObjectProperty<ProgramKind> program = new SimpleObjectProperty<>(ProgramKind.PAD);
-    public final IntegerProperty innerSize = new SimpleIntegerProperty(TrainConfig.DEMO_INNER_SIZE);
-    public final ObjectProperty<MappingKind> mapping = new SimpleObjectProperty<>(MappingKind.ILM);
-    public final StringProperty trainer = new SimpleStringProperty("whitebox");
-    public final IntegerProperty epochs = new SimpleIntegerProperty(TrainConfig.DEMO_EPOCHS);
-    public final IntegerProperty batchSize = new SimpleIntegerProperty(64);
-    public final StringProperty lr = new SimpleStringProperty("0.05");
-    public final IntegerProperty seed = new SimpleIntegerProperty(0);
-    public final IntegerProperty shots = new SimpleIntegerProperty(0);
-    public final StringProperty device = new SimpleStringProperty("auto");
-    public final StringProperty problems = new SimpleStringProperty("");
-    /** The target dataset as loaded for the preview (null while loading or on error). */
-    public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
-    public final StringProperty datasetStatus = new SimpleStringProperty("");
+    /** Banner levels: a notice (e.g. no GPU), a warning (collapse), an error (failure). */
+    public enum Level { NONE, INFO, WARNING, ERROR }
 
-    // live state
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final BooleanProperty paused = new SimpleBooleanProperty();
-    public final StringProperty progressText = new SimpleStringProperty("Ready.");
-    public final StringProperty warning = new SimpleStringProperty("");
+    public final BooleanProperty stopRequested = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("Ready. Choose a source model and a target dataset.");
+    public final StringProperty progressText = new SimpleStringProperty("");
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty deviceText = new SimpleStringProperty("");
+    public final StringProperty banner = new SimpleStringProperty("");
+    public final ObjectProperty<Level> bannerLevel = new SimpleObjectProperty<>(Level.NONE);
     public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
-    public final ObjectProperty<TrainingSnapshot> live = new SimpleObjectProperty<>();
-    public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
-    /** Epoch-end snapshots (index 0 = before training): what the step slider moves over. */
-    public final ObservableList<TrainingSnapshot> history = FXCollections.observableArrayList();
-    public final IntegerProperty historyIndex = new SimpleIntegerProperty(-1);
-    public final BooleanProperty followNewest = new SimpleBooleanProperty(true);
     public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
+    public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
+    public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
+    public final StepHistory history = new StepHistory();
+    /** The dataset of the setup (for original images in the gallery and confusion cells). */
+    public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
+    public final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
+    public final ObservableList<ImageTile> cellImages = FXCollections.observableArrayList();
+    public final StringProperty cellCaption = new SimpleStringProperty(
+            "Click a cell of the confusion matrix to see its validation images.");
 
+    private final TaskExecutor executor;
     private final RunStore store;
-    private final TrainingService service = new TrainingService();
-    private volatile TrainingControl control = new TrainingControl();
-    private Runnable onFinished = () -> { };
-    private final Consumer<Runnable> background;
-    private final Consumer<Runnable> fx;
-    private String datasetError;
-    private String loadingKey;
-    private boolean startWhenLoaded;
+    private final TrainingBackend backend;
+    private TrainingControl control = new TrainingControl();
+    private TrainConfig config;
+    private int[] cell;
+    private Consumer<TrainingResult> onFinished = r -> { };
 
-    public TrainingViewModel(Path runsDir) {
-        this(runsDir, backgroundThread(), Platform::runLater);
+    public TrainingViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
+        this.executor = executor;
+        this.store = store;
+        this.backend = backend;
+        history.shown().addListener(o -> gallery.setAll(SampleViews.gallery(history.shown().get(), info.get(),
+                SampleViews.matching(dataset.get(), info.get(), target()))));
+        history.shownEpoch().addListener(o -> refreshCell());
     }
 
-    /** BACKGROUND runs dataset loading, FX hands results back; tests pass Runnable::run for both. */
-    TrainingViewModel(Path runsDir, Consumer<Runnable> background, Consumer<Runnable> fx) {
-        this.store = new RunStore(runsDir);
-        this.background = background;
-        this.fx = fx;
-        List<javafx.beans.Observable> deps = List.of(source, program, innerSize, mapping, trainer, epochs,
-                batchSize, lr, shots, device);
-        deps.forEach(d -> d.addListener(o -> validate()));
-        target.addListener(o -> loadDataset());
-        seed.addListener(o -> loadDataset());
-        validate();
-    }
-
-    private static Consumer<Runnable> backgroundThread() {
-        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "dataset-loader");
-            t.setDaemon(true);
-            return t;
-        });
-        return ex::execute;
-    }
-
-    /** Reads the target folder off the FX thread; the newest request wins. */
-    private void loadDataset() {
-        String dir = target.get();
-        long s = seed.get();
-        dataset.set(null);
-        datasetError = null;
-        if (dir == null || dir.isBlank()) {
-            datasetStatus.set("");
-            loadingKey = null;
-            validate();
-            return;
-        }
-        String key = dir + "#" + s;
-        loadingKey = key;
-        datasetStatus.set("Reading " + dir + " ...");
-        validate();
-        background.accept(() -> {
-            TargetDataset ds = null;
-            String error = null;
-            try {
-                ds = TargetDatasets.open(Path.of(dir), s);
-            } catch (UserInputException | java.nio.file.InvalidPathException e) {
-                error = e.getMessage();
-            } catch (RuntimeException e) {
-                error = dir + ": " + e;
-            }
-            TargetDataset result = ds;
-            String err = error;
-            fx.accept(() -> {
-                if (!key.equals(loadingKey)) {
-                    return; // a newer folder was chosen meanwhile
-                }
-                loadingKey = null;
-                dataset.set(result);
-                datasetError = err;
-                datasetStatus.set(result == null ? "" : summary(result));
-                validate();
-                if (startWhenLoaded) {
-                    startWhenLoaded = false;
-                    start();
-                }
-            });
-        });
-    }
-
-    static String summary(TargetDataset d) {
-        int[] counts = d.train().classCounts(d.numClasses());
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %d classes, %d train / %d test%s",
-                d.name(), d.format(), d.numClasses(), d.train().size(), d.test().size(),
-                d.testFromTrain() ? " (test split off by seed)" : ""));
-        sb.append("\ntrain per class: ");
-        for (int c = 0; c < counts.length; c++) {
-            sb.append(c == 0 ? "" : ", ").append(d.classNames().get(c)).append(' ').append(counts[c]);
-        }
-        return sb.toString();
-    }
-
-    public BooleanBinding canStart() {
-        return Bindings.createBooleanBinding(() -> problems.get().isEmpty() && !running.get(), problems, running);
-    }
-
-    public void setOnFinished(Runnable r) {
+    public void setOnFinished(Consumer<TrainingResult> r) {
         this.onFinished = r;
     }
 
-    public RunStore store() {
-        return store;
-    }
-
-    /** The teaching demo: built-in model, shipped digits, measured preset. */
-    public void loadDemo() {
-        TrainConfig d = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
-        source.set(d.source());
-        target.set(d.target());
-        program.set(d.program());
-        innerSize.set(d.innerSize());
-        mapping.set(d.mapping());
-        epochs.set(d.epochs());
-        batchSize.set(d.batchSize());
-        lr.set(Double.toString(d.lr()));
-        seed.set((int) d.seed());
-    }
-
-    /** Puts a saved run's configuration into the setup (so it can be re-run or varied). */
-    public void applyConfig(TrainConfig c) {
-        source.set(c.source());
-        target.set(c.target());
-        program.set(c.program());
-        innerSize.set(c.innerSize());
-        mapping.set(c.mapping());
-        trainer.set(c.trainer());
-        epochs.set(c.epochs());
-        batchSize.set(c.batchSize());
-        lr.set(Double.toString(c.lr()));
-        seed.set((int) c.seed());
-        shots.set(c.shots());
-        device.set(c.device());
-    }
-
-    /** The config of the current setup values (throws IllegalArgumentException on a bad number). */
-    public TrainConfig config() {
-        double rate;
-        try {
-            rate = Double.parseDouble(lr.get().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("learning rate '" + lr.get() + "' is not a number");
+    /** Trains CONFIG on DATASET (already loaded by the setup) into a new run folder. */
+    public void start(TrainConfig cfg, TargetDataset data) {
+        if (running.get()) {
+            return; // one training per JVM: PyTorch's gradient collector is global
         }
-        TrainConfig d = TrainConfig.demo(target.get());
-        return new TrainConfig(source.get(), target.get(), program.get(), innerSize.get(), mapping.get(), 1,
-                trainer.get(), epochs.get(), batchSize.get(), rate, LearningRateSchedule.COSINE, 0, seed.get(),
-                shots.get(), d.valFraction(), device.get(), d.queryDirections(), d.smoothing());
-    }
-
-    void validate() {
-        try {
-            List<String> p = new java.util.ArrayList<>(config().problems());
-            if (datasetError != null) {
-                p.add(datasetError);
-            } else if (loadingKey != null) {
-                p.add("reading the target folder ...");
-            }
-            problems.set(String.join("\n", p));
-        } catch (IllegalArgumentException e) {
-            problems.set(e.getMessage());
-        }
-    }
-
-    public void start() {
-        if (loadingKey != null && datasetError == null) {
-            startWhenLoaded = true; // e.g. --demo: start as soon as the folder is read
-            return;
-        }
-        if (running.get() || !problems.get().isEmpty()) {
-            return;
-        }
-        TrainConfig cfg = config();
+        config = cfg;
+        control = new TrainingControl();
+        TrainingControl ctl = control;
         metrics.clear();
         history.clear();
-        historyIndex.set(-1);
-        followNewest.set(true);
-        warning.set("");
+        info.set(null);
         result.set(null);
-        live.set(null);
-        control = new TrainingControl();
+        runDir.set(null);
+        clearCell();
+        setBanner(Level.NONE, "");
         running.set(true);
         paused.set(false);
-        progressText.set("Loading model and data...");
-        service.config = cfg;
-        service.data = dataset.get();
-        service.restart();
+        stopRequested.set(false);
+        progress.set(-1);
+        progressText.set("");
+        status.set("Loading the model and preparing the data …");
+        TrainingBridge bridge = new TrainingBridge(executor::runOnUi, this);
+        executor.execute(() -> {
+            Path dir = store.newRunDir(cfg);
+            executor.runOnUi(() -> runDir.set(dir));
+            return backend.run(cfg, data, dir, bridge, ctl);
+        }, this::finished, this::failedToRun);
     }
 
+    /** Pause: training waits between steps. Resume: continues exactly there. */
     public void pauseResume() {
         if (!running.get()) {
             return;
@@ -275,140 +117,165 @@ public final class TrainingViewModel {
         } else {
             control.pause();
             paused.set(true);
-            progressText.set(progressText.get() + "  (paused)");
         }
     }
 
-    /** Finish after the current epoch, evaluate on test, keep the run. */
+    /** Finish the current epoch, evaluate on test, keep the run as "stopped". */
     public void stop() {
-        control.requestStop();
+        if (running.get()) {
+            control.requestStop();
+            stopRequested.set(true);
+            status.set("Stopping after this epoch …");
+        }
     }
 
-    /** Abort now; the run folder keeps what was recorded, marked cancelled. */
+    /** Abort at the next step; the folder keeps what was recorded, marked "cancelled". */
     public void cancel() {
-        control.cancel();
+        if (running.get()) {
+            control.cancel();
+            paused.set(false);
+            status.set("Cancelling …");
+        }
     }
 
-    /** Shows a saved run: its history drives the slider, its metrics the curves. */
-    public void showRun(RunRecord run) {
+    /** Shows a saved run (read with its history): the slider, views and curves replay it. */
+    public void replay(RunRecord run) {
         if (running.get()) {
             return;
         }
-        applyConfig(run.config());
-        metrics.setAll(run.metrics());
-        history.setAll(run.history());
+        config = run.config();
+        clearCell();
         info.set(run.info());
         result.set(run.result());
-        live.set(null);
-        followNewest.set(false);
-        historyIndex.set(history.size() - 1);
-        warning.set(run.result() != null && "failed".equals(run.result().status()) ? run.result().message() : "");
-        progressText.set("Run " + run.name() + ": " + run.status());
-    }
-
-    /** The snapshot the views show: the slider's choice, or the live one while following. */
-    public TrainingSnapshot shown() {
-        int i = historyIndex.get();
-        if (followNewest.get() && live.get() != null) {
-            return live.get();
-        }
-        return i >= 0 && i < history.size() ? history.get(i) : live.get();
-    }
-
-    private void onEpochSnapshot(TrainingSnapshot s) {
-        history.add(s);
-        if (followNewest.get()) {
-            historyIndex.set(history.size() - 1);
+        runDir.set(run.dir());
+        metrics.setAll(run.metrics());
+        history.replay(run.history());
+        progress.set(run.result() == null ? 0 : 1);
+        progressText.set(run.metrics().size() + " epochs recorded");
+        deviceText.set(run.info() == null ? "" : "device " + run.info().device());
+        status.set("Replaying " + run.name() + " (" + run.status() + ")" + resultText(run.result()));
+        setBanner(Level.NONE, "");
+        if (run.result() != null && "failed".equals(run.result().status())) {
+            setBanner(Level.ERROR, "This run failed: " + run.result().message());
+        } else {
+            run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
+                    .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + m.warning()));
         }
     }
 
-    private final class TrainingService extends Service<TrainingResult> {
-        private TrainConfig config;
-        private TargetDataset data;
+    /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */
+    public void selectCell(int t, int p) {
+        cell = new int[] {t, p};
+        refreshCell();
+    }
 
-        @Override
-        protected Task<TrainingResult> createTask() {
-            TrainConfig cfg = config;
-            TargetDataset ds = data;
-            TrainingControl ctl = control;
-            return new Task<>() {
-                @Override
-                protected TrainingResult call() throws Exception {
-                    Path dir = store.newRunDir(cfg);
-                    return RunLauncher.run(cfg, ds, dir, new FxListener(), ctl, 250);
-                }
+    public void clearCell() {
+        cell = null;
+        cellImages.clear();
+    }
 
-                @Override
-                protected void succeeded() {
-                    finish(getValue(), null);
-                }
+    private void refreshCell() {
+        if (cell == null) {
+            return;
+        }
+        TrainingSnapshot s = history.shownEpoch().get();
+        RunInfo i = info.get();
+        List<String> names = i == null ? null : i.targetClasses();
+        int count = s == null || s.confusion() == null ? 0 : s.confusion()[cell[0]][cell[1]];
+        TargetDataset data = SampleViews.matching(dataset.get(), i, target());
+        cellImages.setAll(SampleViews.cell(s, i, data, cell[0], cell[1]));
+        cellCaption.set(String.format(Locale.ROOT, "true %s, predicted %s: %d validation image%s%s",
+                SampleViews.name(names, cell[0]), SampleViews.name(names, cell[1]), count, count == 1 ? "" : "s",
+                data == null ? " (load this run's target folder in the setup to see them)"
+                        : cellImages.size() < count ? " (first " + cellImages.size() + " shown)" : ""));
+    }
 
-                @Override
-                protected void failed() {
-                    Throwable e = getException();
-                    finish(null, e instanceof UserInputException || e instanceof IllegalArgumentException
-                            ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
-                }
-            };
+    private String target() {
+        return config == null ? null : config.target();
+    }
+
+    // --- engine events, on the UI thread -------------------------------------------------
+
+    @Override
+    public void started(RunInfo i) {
+        info.set(i);
+        deviceText.set("device " + i.device());
+        status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",
+                i.sourceName(), i.targetName(), i.trainableParameters(), i.sourceParameters()));
+        if (!i.notices().isEmpty()) {
+            setBanner(Level.INFO, String.join("\n", i.notices()));
         }
     }
 
-    private void finish(TrainingResult r, String error) {
+    @Override
+    public void progress(BatchProgress p) {
+        if (!running.get()) {
+            return;
+        }
+        progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
+        progressText.set(String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
+                p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), eta(p.etaSeconds()),
+                p.queries() > 0 ? " · " + p.queries() + " queries" : ""));
+    }
+
+    @Override
+    public void live(TrainingSnapshot s) {
+        history.setLive(s);
+    }
+
+    @Override
+    public void epochSnapshot(TrainingSnapshot s) {
+        history.addEpoch(s);
+    }
+
+    @Override
+    public void epoch(EpochMetrics m) {
+        metrics.add(m);
+        if (m.warning() != null) {
+            setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + m.warning());
+        }
+    }
+
+    private void finished(TrainingResult r) {
         running.set(false);
         paused.set(false);
         result.set(r);
-        if (error != null) {
-            warning.set(error);
-            progressText.set("Could not start: see the message above.");
-        } else {
-            progressText.set(String.format(Locale.ROOT, "Run %s: test accuracy %.4f, %d epochs, %.1f s, %.0f img/s",
-                    r.status(), r.testAccuracy(), r.epochs(), r.wallSeconds(), r.imagesPerSecond()));
-            if ("failed".equals(r.status())) {
-                warning.set("Training failed: " + r.message());
-            }
+        progress.set(r.completed() ? 1 : progress.get());
+        status.set("Run " + r.status() + resultText(r));
+        if ("failed".equals(r.status())) {
+            setBanner(Level.ERROR, "Training failed: " + r.message());
         }
-        onFinished.run();
+        onFinished.accept(r);
     }
 
-    /** Engine events to FX properties, coalesced. */
-    private final class FxListener implements TrainingListener {
-        private final SnapshotPoster<BatchProgress> progress = new SnapshotPoster<>(Platform::runLater, p ->
-                progressText.set(String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %.4f  %.0f img/s  ETA %.0f s%s",
-                        p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), p.etaSeconds(),
-                        paused.get() ? "  (paused)" : "")));
-        private final SnapshotPoster<TrainingSnapshot> snapshots = new SnapshotPoster<>(Platform::runLater, live::set);
+    private void failedToRun(Throwable e) {
+        running.set(false);
+        paused.set(false);
+        progress.set(0);
+        status.set("Could not start.");
+        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage()));
+        onFinished.accept(null);
+    }
 
-        @Override
-        public void onStart(RunInfo i) {
-            Platform.runLater(() -> {
-                info.set(i);
-                if (!i.notices().isEmpty()) {
-                    warning.set(String.join("; ", i.notices()));
-                }
-            });
+    private void setBanner(Level level, String text) {
+        if (level == Level.NONE || level.compareTo(bannerLevel.get()) >= 0) {
+            bannerLevel.set(level);
+            banner.set(text);
         }
+    }
 
-        @Override
-        public void onBatch(BatchProgress p) {
-            progress.post(p);
+    static String resultText(TrainingResult r) {
+        if (r == null) {
+            return "";
         }
+        return String.format(Locale.ROOT, ": test accuracy %s, %d epochs, %.1f s, %.0f img/s%s",
+                Double.isNaN(r.testAccuracy()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.testAccuracy()),
+                r.epochs(), r.wallSeconds(), r.imagesPerSecond(), r.message() == null ? "" : " (" + r.message() + ")");
+    }
 
-        @Override
-        public void onSnapshot(TrainingSnapshot s) {
-            if (s.epochEnd() || s.epoch() == 0) {
-                Platform.runLater(() -> onEpochSnapshot(s)); // once per epoch: never dropped
-            }
-            snapshots.post(s);
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics m) {
-            Platform.runLater(() -> {
-                metrics.add(m);
-                if (m.warning() != null) {
-                    warning.set(m.warning());
-                }
-            });
-        }
+    static String eta(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 }

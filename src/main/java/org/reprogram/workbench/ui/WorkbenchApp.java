@@ -1,54 +1,45 @@
 package org.reprogram.workbench.ui;
 
-import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.reprogram.workbench.core.AppPaths;
+import org.reprogram.workbench.core.run.RunStore;
 
-/** The workbench window: options --runs-dir DIR, --demo. */
+/** The workbench window. Options: --runs-dir DIR (or --runs-dir=DIR), --demo. */
 public final class WorkbenchApp extends Application {
 
     public static final String TITLE = "Reprogram Workbench";
+    /** Live view rate: a snapshot (program, mapping, samples) at most every 200 ms. */
+    public static final long SNAPSHOT_MILLIS = 200;
 
-    private TrainingViewModel training;
+    private WorkbenchViewModel vm;
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        Path runs = runsDir(args);
-        training = new TrainingViewModel(runs);
-        RunsViewModel runsModel = new RunsViewModel(runs);
-        training.setOnFinished(runsModel::refresh);
-        WorkbenchView view = new WorkbenchView(training, runsModel);
+        AppArgs args = AppArgs.parse(getParameters().getRaw());
+        vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
+                TrainingBackend.engine(SNAPSHOT_MILLIS));
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(view.root(), 1400, 900));
-        stage.getScene().getStylesheets().add(getClass().getResource("workbench.css").toExternalForm());
+        stage.setScene(scene(vm));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
         stage.show();
-        if (args.contains("--demo")) {
-            training.loadDemo();
-            training.start();
+        if (args.demo()) {
+            vm.startDemo();
         }
     }
 
-    static Path runsDir(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--runs-dir=")) {
-                return Path.of(a.substring("--runs-dir=".length()));
-            }
-            if (a.equals("--runs-dir") && i + 1 < args.size()) {
-                return Path.of(args.get(i + 1));
-            }
-        }
-        return AppPaths.defaultRunsDir();
+    /** The styled scene (also used by the GUI tests). */
+    public static Scene scene(WorkbenchViewModel vm) {
+        Scene scene = new Scene(new WorkbenchView(vm), 1400, 900);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        return scene;
     }
 
     @Override
     public void stop() {
-        if (training != null) {
-            training.cancel();
+        if (vm != null) {
+            vm.training.cancel(); // the run folder is kept, marked cancelled
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.reprogram.workbench.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -12,79 +13,67 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The window content: setup on the left, live view in the centre, controls at the bottom, runs tab. */
-final class WorkbenchView {
+/** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
+public final class WorkbenchView extends TabPane {
 
-    private final TabPane tabs = new TabPane();
+    public WorkbenchView(WorkbenchViewModel vm) {
+        SetupView setup = new SetupView(vm.setup);
+        setup.disableProperty().bind(vm.training.running);
+        ScrollPane setupScroll = new ScrollPane(setup);
+        setupScroll.setFitToWidth(true);
+        setupScroll.setPrefWidth(390);
+        setupScroll.setMinWidth(340);
+        setupScroll.getStyleClass().add("edge-to-edge");
 
-    WorkbenchView(TrainingViewModel vm, RunsViewModel runs) {
-        SetupView setup = new SetupView(vm);
-        LiveView live = new LiveView(vm);
-
-        Button start = new Button("Start");
-        start.setId("start");
-        start.disableProperty().bind(vm.canStart().not());
-        start.setOnAction(e -> vm.start());
-        Button pause = new Button("Pause");
-        pause.setId("pause");
-        pause.textProperty().bind(javafx.beans.binding.Bindings.when(vm.paused).then("Resume").otherwise("Pause"));
-        pause.setTooltip(new Tooltip("Pause: training waits between steps; Resume continues exactly where it was."));
-        pause.disableProperty().bind(vm.running.not());
-        pause.setOnAction(e -> vm.pauseResume());
-        Button stop = new Button("Stop after epoch");
-        stop.setId("stop");
-        stop.setTooltip(new Tooltip("Stop: finish the current epoch, evaluate on the test split and save the run."));
-        stop.disableProperty().bind(vm.running.not());
-        stop.setOnAction(e -> vm.stop());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.setTooltip(new Tooltip("Cancel: abort now; the run folder keeps what was recorded, marked cancelled."));
-        cancel.disableProperty().bind(vm.running.not());
-        cancel.setOnAction(e -> vm.cancel());
+        Label problems = new Label();
+        problems.setId("problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("problem");
+        vm.setup.problems.addListener((ListChangeListener<String>) c -> problems.setText(bullets(vm.setup)));
+        problems.setText(bullets(vm.setup));
+        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.setup.problems));
+        problems.managedProperty().bind(problems.visibleProperty());
         Button demo = new Button("Teaching demo");
         demo.setId("demo");
-        demo.disableProperty().bind(vm.running);
-        demo.setOnAction(e -> vm.loadDemo());
+        demo.setTooltip(new Tooltip("Built-in Fashion-MNIST model → sample digits with the measured preset, started"
+                + " at once"));
+        demo.disableProperty().bind(vm.training.running);
+        demo.setOnAction(e -> vm.startDemo());
+        Button start = new Button("Start training");
+        start.setId("start");
+        start.getStyleClass().add("primary");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(vm.canStart().not());
+        start.setOnAction(e -> vm.start());
+        VBox footer = new VBox(6, problems, new HBox(8, start, demo));
+        footer.getStyleClass().add("footer");
+        BorderPane left = new BorderPane(setupScroll);
+        left.setBottom(footer);
+        left.setPrefWidth(390);
 
-        Label progress = new Label();
-        progress.setId("progress");
-        progress.getStyleClass().add("status");
-        progress.textProperty().bind(vm.progressText);
-        Label device = new Label();
-        device.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.info.get() == null ? "" : "device " + vm.info.get().device(), vm.info));
-        Label warning = new Label();
-        warning.setId("warning");
-        warning.getStyleClass().add("warning");
-        warning.setWrapText(true);
-        warning.textProperty().bind(vm.warning);
-        warning.visibleProperty().bind(vm.warning.isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
+        BorderPane train = new BorderPane(new TrainingView(vm.training));
+        train.setLeft(left);
+        BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
+        train.setPadding(new Insets(10));
 
-        HBox controls = new HBox(8, demo, start, pause, stop, cancel, progress, device);
-        controls.setPadding(new Insets(8));
-        BorderPane train = new BorderPane();
-        train.setLeft(new ScrollPane(setup.root()));
-        ScrollPane centre = new ScrollPane(new VBox(8, warning, live.root()));
-        centre.setFitToWidth(true);
-        train.setCenter(centre);
-        train.setBottom(controls);
-        BorderPane.setMargin(train.getCenter(), new Insets(0, 0, 0, 8));
-
-        RunsView runsView = new RunsView(runs, record -> {
-            vm.showRun(record);
-            tabs.getSelectionModel().select(0);
-        });
+        RunsView runs = new RunsView(vm.runs, vm::openRun);
+        BorderPane runsPane = new BorderPane(runs);
+        runsPane.setPadding(new Insets(10));
         Tab trainTab = new Tab("Train", train);
-        Tab runsTab = new Tab("Runs", runsView.root());
+        trainTab.setId("trainTab");
+        Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setId("runsTab");
-        trainTab.setClosable(false);
-        runsTab.setClosable(false);
-        tabs.getTabs().addAll(trainTab, runsTab);
-        tabs.setPadding(new Insets(8));
+        getTabs().addAll(trainTab, runsTab);
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
+        getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
     }
 
-    Parent root() {
-        return tabs;
+    private static String bullets(SetupViewModel setup) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : setup.problems) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("• ").append(p);
+        }
+        return sb.toString();
     }
 }

@@ -2,101 +2,207 @@ package org.reprogram.workbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.BatchProgress;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
-/** ViewModel logic without a window or the FX thread. */
+/** The training ViewModel with a scripted backend: no window, no engine. */
 class TrainingViewModelTest {
 
-    @Test
-    void startIsDisabledUntilTheSetupIsValidAndProblemsAreExplained(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
-        assertTrue(vm.problems.get().contains("target"), vm.problems.get());
-        assertFalse(vm.canStart().get());
-        vm.target.set(TestPaths.digits().toString());
-        assertEquals("", vm.problems.get());
-        assertTrue(vm.canStart().get());
-        assertTrue(vm.datasetStatus.get().contains("10 classes, 1438 train / 359 test"), vm.datasetStatus.get());
-        vm.target.set(runs.resolve("missing").toString());
-        assertTrue(vm.problems.get().contains("missing") && vm.problems.get().contains("not found"), vm.problems.get());
-        assertFalse(vm.canStart().get());
-        vm.target.set(TestPaths.digits().toString());
-        vm.lr.set("fast");
-        assertTrue(vm.problems.get().contains("'fast' is not a number"), vm.problems.get());
-        assertFalse(vm.canStart().get());
-        vm.lr.set("0.01");
-        vm.epochs.set(0);
-        assertTrue(vm.problems.get().contains("epochs"), vm.problems.get());
-        vm.epochs.set(3);
-        vm.running.set(true);
-        assertFalse(vm.canStart().get(), "no second start while running");
+    static final TrainConfig CONFIG = TrainConfig.defaults("digits").withEpochs(2);
+
+    static TrainingSnapshot snap(int epoch, long step, boolean end) {
+        return new TrainingSnapshot(epoch, step, end, 1, 2, 2, new float[] {0, 0.5f, -0.5f, 1},
+                new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, List.of(),
+                end ? new int[][] {{3, 1}, {0, 4}} : null, null, end ? new int[] {0, 1, 1, 1} : null);
+    }
+
+    static RunInfo info(String... notices) {
+        return new RunInfo("src", List.of("a", "b"), "digits", List.of("x", "y"), new Placement(1, 2, 2, 1, 1), 3, 4,
+                "cpu()", List.of(notices), 10, 4, 4, new int[] {0, 1, 2, 3});
+    }
+
+    static EpochMetrics metrics(int epoch, String warning) {
+        return new EpochMetrics(epoch, 1.0 / epoch, 0.5, 0.9, 0.6, 0.01, 1000, epoch, 0, warning);
+    }
+
+    static TrainingResult result(String status, String message) {
+        return new TrainingResult(status, message, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, "pad", "ilm", "whitebox", "builtin",
+                "digits", "cpu()", 1000, 0, 300, null);
+    }
+
+    /** A two-epoch run as the engine would report it. */
+    static TrainingBackend scripted(String status, String warning, String... notices) {
+        return (cfg, data, dir, l, ctl) -> {
+            l.onStart(info(notices));
+            l.onSnapshot(snap(0, 0, false));
+            for (int e = 1; e <= 2; e++) {
+                for (int b = 1; b <= 5; b++) {
+                    l.onBatch(new BatchProgress(e, 2, b, 5, (e - 1) * 5L + b, 0.5, 1000, 3, 0));
+                    l.onSnapshot(snap(e, (e - 1) * 5L + b, false));
+                }
+                l.onEpoch(metrics(e, e == 2 ? warning : null));
+                l.onSnapshot(snap(e, e * 5L, true));
+            }
+            return result(status, "failed".equals(status) ? "loss became NaN" : null);
+        };
     }
 
     @Test
-    void startRequestedWhileTheFolderIsReadStartsOnceItIsLoaded(@TempDir Path runs) {
-        List<Runnable> pending = new ArrayList<>();
-        TrainingViewModel vm = new TrainingViewModel(runs, pending::add, Runnable::run);
-        vm.target.set(runs.resolve("missing").toString());
-        vm.start();
-        assertFalse(vm.running.get(), "still reading");
-        pending.remove(0).run();
-        assertFalse(vm.running.get(), "a folder that failed to load never starts");
-        assertTrue(vm.problems.get().contains("not found"));
+    void runFillsCurvesHistoryAndProgressAndRefreshesRuns(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null, "no GPU visible: training on CPU"));
+        AtomicReference<TrainingResult> finished = new AtomicReference<>();
+        vm.setOnFinished(finished::set);
+        vm.start(CONFIG, null);
+        assertFalse(vm.running.get());
+        assertEquals("completed", finished.get().status());
+        assertEquals(2, vm.metrics.size());
+        assertEquals(3, vm.history.epochs().size(), "epoch 0 + two epoch ends");
+        assertEquals(2, vm.history.shown().get().epoch());
+        assertEquals(1.0, vm.progress.get(), 1e-9);
+        assertTrue(vm.status.get().contains("test accuracy 80.0 %"), vm.status.get());
+        assertEquals(TrainingViewModel.Level.INFO, vm.bannerLevel.get());
+        assertTrue(vm.banner.get().contains("no GPU visible"));
+        assertEquals("device cpu()", vm.deviceText.get());
+        assertTrue(Files.isDirectory(vm.runDir.get()), "a run folder was made in the runs dir");
     }
 
     @Test
-    void demoPresetFillsTheSetup(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
-        vm.loadDemo();
-        assertTrue(vm.target.get().endsWith("digits"));
-        assertEquals(20, vm.epochs.get());
-        assertEquals("", vm.problems.get());
+    void collapseWarningAndFailureShowTheBanner(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", "collapse: every validation sample is predicted as 'x'"));
+        vm.start(CONFIG, null);
+        assertEquals(TrainingViewModel.Level.WARNING, vm.bannerLevel.get());
+        assertTrue(vm.banner.get().contains("Epoch 2: collapse"), vm.banner.get());
+
+        TrainingViewModel failed = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("failed", "collapse ..."));
+        failed.start(CONFIG, null);
+        assertEquals(TrainingViewModel.Level.ERROR, failed.bannerLevel.get(), "failure outranks the warning");
+        assertEquals("Training failed: loss became NaN", failed.banner.get());
+
+        TrainingViewModel bad = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            throw new UserInputException("/x: target folder not found. Fix: check the path");
+        });
+        bad.start(CONFIG, null);
+        assertFalse(bad.running.get());
+        assertEquals("Could not start: /x: target folder not found. Fix: check the path", bad.banner.get());
     }
 
     @Test
-    void sliderSelectsHistorySnapshotUnlessFollowingLive(@TempDir Path runs) {
-        TrainingViewModel vm = new TrainingViewModel(runs, Runnable::run, Runnable::run);
-        TrainingSnapshot a = snap(0);
-        TrainingSnapshot b = snap(1);
-        TrainingSnapshot live = snap(2);
-        vm.history.addAll(a, b);
-        vm.live.set(live);
-        vm.followNewest.set(true);
-        vm.historyIndex.set(0);
-        assertSame(live, vm.shown());
-        vm.followNewest.set(false);
-        assertSame(a, vm.shown());
-        vm.historyIndex.set(1);
-        assertSame(b, vm.shown());
+    void pauseStopAndCancelReachTheEngineControl(@TempDir Path runs) {
+        AtomicReference<TrainingControl> seen = new AtomicReference<>();
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> {
+            seen.set(ctl);
+            return result(ctl.isCancelled() ? "cancelled" : "completed", null);
+        });
+        vm.start(CONFIG, null);
+        assertTrue(vm.running.get());
+        vm.start(CONFIG, null);
+        assertEquals(1, ex.pending.size(), "no second training while one runs");
+        vm.pauseResume();
+        assertTrue(vm.paused.get());
+        vm.pauseResume();
+        assertFalse(vm.paused.get());
+        vm.stop();
+        assertTrue(vm.stopRequested.get());
+        vm.pauseResume();
+        vm.cancel();
+        assertFalse(vm.paused.get(), "cancel also ends a pause");
+        ex.runPending();
+        assertTrue(seen.get().isStopRequested());
+        assertTrue(seen.get().isCancelled());
+        assertFalse(seen.get().isPaused());
+        assertFalse(vm.running.get());
+        assertTrue(vm.status.get().startsWith("Run cancelled"), vm.status.get());
     }
 
     @Test
-    void posterDeliversOnlyTheNewestValueWithOneQueuedHandOver() {
+    void bridgeCoalescesProgressAndLiveSnapshotsButKeepsEveryEpoch() {
         List<Runnable> queue = new ArrayList<>();
-        List<Integer> delivered = new ArrayList<>();
-        SnapshotPoster<Integer> poster = new SnapshotPoster<>(queue::add, delivered::add);
-        for (int i = 0; i < 100; i++) {
-            poster.post(i);
+        List<Object> got = new ArrayList<>();
+        TrainingBridge bridge = new TrainingBridge(queue::add, new TrainingBridge.Sink() {
+            public void started(RunInfo i) { got.add(i); }
+            public void progress(BatchProgress p) { got.add(p); }
+            public void live(TrainingSnapshot s) { got.add(s); }
+            public void epochSnapshot(TrainingSnapshot s) { got.add("epoch " + s.epoch()); }
+            public void epoch(EpochMetrics m) { got.add(m); }
+        });
+        TrainingListener l = bridge;
+        for (int i = 1; i <= 500; i++) {
+            l.onBatch(new BatchProgress(1, 1, i, 500, i, 0.1, 1, 1, 0));
+            l.onSnapshot(snap(1, i, false));
         }
-        assertEquals(1, queue.size(), "a burst queues one hand-over, not one per value");
-        queue.remove(0).run();
-        assertEquals(List.of(99), delivered);
-        poster.post(100);
-        assertEquals(1, queue.size());
-        queue.remove(0).run();
-        assertEquals(List.of(99, 100), delivered);
+        l.onSnapshot(snap(1, 500, true));
+        assertEquals(3, queue.size(), "500 steps queue one progress and one live hand-over, plus the epoch end");
+        queue.forEach(Runnable::run);
+        assertEquals(500, ((BatchProgress) got.get(0)).step(), "newest progress wins");
+        assertEquals(500, ((TrainingSnapshot) got.get(1)).step(), "newest live snapshot wins");
+        assertEquals("epoch 1", got.get(2));
     }
 
-    private static TrainingSnapshot snap(int epoch) {
-        return new TrainingSnapshot(epoch, epoch * 10L, true, 1, 2, 2, new float[4], new float[][] {{1f}}, null,
-                List.of(), null, null, null);
+    @Test
+    void sliderSelectsTheRightSnapshotAndFollowsTheNewestUnlessMoved() {
+        StepHistory h = new StepHistory();
+        TrainingSnapshot e0 = snap(0, 0, false);
+        TrainingSnapshot e1 = snap(1, 5, true);
+        h.addEpoch(e0);
+        h.addEpoch(e1);
+        assertSame(e1, h.shown().get());
+        TrainingSnapshot live = snap(2, 7, false);
+        h.setLive(live);
+        assertSame(live, h.shown().get(), "following: the live state");
+        assertSame(e1, h.shownEpoch().get(), "confusion of the newest finished epoch");
+        h.select(0);
+        assertFalse(h.followLatestProperty().get());
+        assertSame(e0, h.shown().get());
+        TrainingSnapshot e2 = snap(2, 10, true);
+        h.addEpoch(e2);
+        h.setLive(snap(3, 12, false));
+        assertEquals(0, h.selectedProperty().get(), "the slider stays where the user put it");
+        assertSame(e0, h.shown().get());
+        h.select(99);
+        assertEquals(2, h.selectedProperty().get(), "clamped to the newest");
+        assertTrue(h.followLatestProperty().get(), "back at the end: follow again");
+        assertEquals(12, h.shown().get().step());
+        assertSame(e2, h.shownEpoch().get());
+    }
+
+    @Test
+    void confusionCellListsItsValidationImagesFromTheSlidersEpoch(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        vm.start(CONFIG, null);
+        vm.selectCell(0, 1);
+        assertTrue(vm.cellCaption.get().startsWith("true x, predicted y: 1 validation image"), vm.cellCaption.get());
+        assertTrue(vm.cellCaption.get().contains("load this run's target folder"), "no dataset: says so");
+        assertTrue(vm.cellImages.isEmpty());
+        vm.history.select(0);
+        assertTrue(vm.cellCaption.get().contains(": 0 validation images"), "follows the slider: " + vm.cellCaption.get());
+        vm.clearCell();
+        assertNull(vm.result.get() == null ? null : vm.result.get().testConfusion());
+        assertNotNull(vm.history.shownEpoch().get());
     }
 }

@@ -1,0 +1,105 @@
+package org.reprogram.workbench.ui;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+
+/** Reads the target folder in the background (newest request wins) and prepares its preview. */
+final class DatasetLoader {
+
+    static final int PREVIEW_PER_CLASS = 4;
+    static final int PREVIEW_CLASSES = 12;
+
+    final StringProperty target = new SimpleStringProperty("");
+    final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
+    final StringProperty error = new SimpleStringProperty("");
+    final StringProperty summary = new SimpleStringProperty("");
+    final BooleanProperty loading = new SimpleBooleanProperty();
+    final ObservableList<ImageTile> preview = FXCollections.observableArrayList();
+    private final TaskExecutor executor;
+    private long generation;
+
+    DatasetLoader(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    void load(String dir, long seed) {
+        long gen = ++generation;
+        dataset.set(null);
+        error.set("");
+        summary.set("");
+        preview.clear();
+        if (dir == null || dir.isBlank()) {
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        summary.set("Reading " + dir + " …");
+        executor.execute(() -> open(dir, seed), loaded -> {
+            if (gen == generation) {
+                summary.set(loaded.summary());
+                preview.setAll(loaded.tiles());
+                dataset.set(loaded.dataset());
+                loading.set(false);
+            }
+        }, e -> {
+            if (gen == generation) {
+                summary.set("");
+                error.set(e instanceof UserInputException || e instanceof InvalidPathException ? e.getMessage()
+                        : dir + ": cannot read (" + e + ")");
+                loading.set(false);
+            }
+        });
+    }
+
+    private record Loaded(TargetDataset dataset, String summary, List<ImageTile> tiles) {}
+
+    private static Loaded open(String dir, long seed) {
+        TargetDataset d = TargetDatasets.open(Path.of(dir), seed);
+        return new Loaded(d, summary(d), tiles(d));
+    }
+
+    static String summary(TargetDataset d) {
+        int[] counts = d.train().classCounts(d.numClasses());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %d classes, %d train / %d test%s%n",
+                d.name(), d.format(), d.numClasses(), d.train().size(), d.test().size(),
+                d.testFromTrain() ? " (test split off by seed)" : ""));
+        sb.append("train images per class: ");
+        for (int c = 0; c < counts.length; c++) {
+            sb.append(c == 0 ? "" : ", ").append(d.classNames().get(c)).append(" ").append(counts[c]);
+        }
+        return sb.toString();
+    }
+
+    /** Up to PREVIEW_PER_CLASS training images for each of the first PREVIEW_CLASSES classes, class by class. */
+    static List<ImageTile> tiles(TargetDataset d) {
+        int classes = Math.min(d.numClasses(), PREVIEW_CLASSES);
+        List<List<ImageTile>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        int[] labels = d.train().labels();
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
+            if (c < classes && byClass.get(c).size() < PREVIEW_PER_CLASS) {
+                byClass.get(c).add(ImageTile.of(d.train().images().get(i), d.classNames().get(c), null));
+            }
+        }
+        List<ImageTile> out = new ArrayList<>();
+        byClass.forEach(out::addAll);
+        return out;
+    }
+}

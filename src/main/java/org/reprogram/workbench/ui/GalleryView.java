@@ -1,0 +1,38 @@
+package org.reprogram.workbench.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Sample cards: target image → programmed input, captioned true → source → mapped class, ✓/✗. */
+public final class GalleryView extends FlowPane {
+
+    public GalleryView(ObservableList<GalleryItem> items) {
+        setHgap(8);
+        setVgap(8);
+        getStyleClass().add("gallery");
+        items.addListener((ListChangeListener<GalleryItem>) c -> show(items));
+        show(items);
+    }
+
+    private void show(ObservableList<GalleryItem> items) {
+        getChildren().clear();
+        for (GalleryItem it : items) {
+            HBox pics = new HBox(4);
+            pics.setAlignment(Pos.CENTER_LEFT);
+            if (it.original() != null) {
+                pics.getChildren().addAll(FxImages.view(it.original(), 40), new Label("→"));
+            }
+            pics.getChildren().add(FxImages.view(it.programmed(), 72));
+            Label caption = new Label(it.caption());
+            caption.getStyleClass().addAll("tile-caption", it.correct() ? "correct" : "wrong");
+            VBox card = new VBox(3, pics, caption);
+            card.getStyleClass().addAll("sample-card", it.correct() ? "card-correct" : "card-wrong");
+            getChildren().add(card);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.reprogram.workbench.ui;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.reprogram.workbench.core.train.EpochMetrics;
+
+/** Loss and accuracy curves (train/val) per epoch, with the raw numbers in a table and a latest-values line. */
+public final class MetricsView extends VBox {
+
+    final XYChart.Series<Number, Number> trainLoss = series("train loss");
+    final XYChart.Series<Number, Number> valLoss = series("val loss");
+    final XYChart.Series<Number, Number> trainAcc = series("train acc");
+    final XYChart.Series<Number, Number> valAcc = series("val acc");
+    private final Label latest = new Label("No epochs yet.");
+
+    public MetricsView(ObservableList<EpochMetrics> metrics) {
+        super(6);
+        LineChart<Number, Number> loss = chart("Loss", false);
+        loss.setId("lossChart");
+        loss.getData().addAll(trainLoss, valLoss);
+        LineChart<Number, Number> acc = chart("Accuracy", true);
+        acc.setId("accuracyChart");
+        acc.getData().addAll(trainAcc, valAcc);
+        TableView<EpochMetrics> table = new TableView<>(metrics);
+        table.setId("metricsTable");
+        table.setPrefHeight(230);
+        table.setPrefWidth(430);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(col("epoch", m -> Integer.toString(m.epoch())));
+        table.getColumns().add(col("train loss", m -> num(m.trainLoss())));
+        table.getColumns().add(col("train acc", m -> num(m.trainAccuracy())));
+        table.getColumns().add(col("val loss", m -> num(m.valLoss())));
+        table.getColumns().add(col("val acc", m -> num(m.valAccuracy())));
+        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.3g", m.learningRate())));
+        table.getColumns().add(col("img/s", m -> String.format(Locale.ROOT, "%.0f", m.imagesPerSecond())));
+        table.setPlaceholder(new Label("Epoch figures appear here."));
+        latest.setId("latestMetrics");
+        latest.getStyleClass().add("mono");
+        HBox charts = new HBox(6, loss, acc, table);
+        HBox.setHgrow(loss, Priority.ALWAYS);
+        HBox.setHgrow(acc, Priority.ALWAYS);
+        getChildren().addAll(charts, latest);
+        metrics.addListener((ListChangeListener<EpochMetrics>) c -> {
+            boolean appendOnly = true;
+            while (c.next()) {
+                appendOnly &= c.wasAdded() && !c.wasRemoved() && c.getFrom() == trainLoss.getData().size();
+            }
+            if (!appendOnly) {
+                clear();
+            }
+            for (int i = trainLoss.getData().size(); i < metrics.size(); i++) {
+                add(metrics.get(i));
+            }
+            showLatest(metrics);
+        });
+        metrics.forEach(this::add);
+        showLatest(metrics);
+    }
+
+    private void clear() {
+        trainLoss.getData().clear();
+        valLoss.getData().clear();
+        trainAcc.getData().clear();
+        valAcc.getData().clear();
+    }
+
+    private void add(EpochMetrics m) {
+        point(trainLoss, m.epoch(), m.trainLoss());
+        point(valLoss, m.epoch(), m.valLoss());
+        point(trainAcc, m.epoch(), m.trainAccuracy());
+        point(valAcc, m.epoch(), m.valAccuracy());
+    }
+
+    /** Adds a point with a tooltip of its exact value (NaN: no validation data, left out). */
+    private static void point(XYChart.Series<Number, Number> s, int epoch, double v) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(epoch, Double.isNaN(v) ? 0 : v);
+        s.getData().add(d);
+        d.nodeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                Tooltip.install(n, new Tooltip(s.getName() + " at epoch " + epoch + ": " + num(v)));
+                n.setVisible(!Double.isNaN(v));
+            }
+        });
+    }
+
+    private void showLatest(ObservableList<EpochMetrics> metrics) {
+        if (metrics.isEmpty()) {
+            latest.setText("No epochs yet.");
+            return;
+        }
+        EpochMetrics m = metrics.get(metrics.size() - 1);
+        latest.setText(String.format(Locale.ROOT, "Epoch %d: train loss %s, train acc %s, val loss %s, val acc %s, "
+                + "lr %.3g, %.0f img/s, %.1f s", m.epoch(), num(m.trainLoss()), num(m.trainAccuracy()), num(m.valLoss()),
+                num(m.valAccuracy()), m.learningRate(), m.imagesPerSecond(), m.elapsedSeconds()));
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private static LineChart<Number, Number> chart(String title, boolean unit) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        if (unit) {
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(1);
+            y.setTickUnit(0.2);
+        }
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(true);
+        c.setPrefSize(300, 230);
+        c.setMinWidth(220);
+        return c;
+    }
+
+    private static TableColumn<EpochMetrics, String> col(String title, Function<EpochMetrics, String> f) {
+        TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+}
