@@ -36,6 +36,8 @@ final class LiveView {
     private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> valAcc = new XYChart.Series<>();
     private final Label latest = new Label();
+    private float[][] shownMapping;
+    private int[][] shownConfusion;
 
     LiveView(TrainingViewModel vm) {
         this.vm = vm;
@@ -104,10 +106,16 @@ final class LiveView {
         int scale = Math.max(1, 256 / Math.max(s.height(), s.width()));
         program.setImage(FxImages.of(s.perturbation(), s.channels(), s.height(), s.width(), true, scale));
         RunInfo info = vm.info.get();
-        renderMapping(s, info);
+        // mapping and confusion change at most once per epoch for most runs: rebuild only on change
+        boolean learnedMidEpoch = s.assignment() == null && !s.epochEnd() && s.epoch() > 0;
+        if (!learnedMidEpoch && !java.util.Arrays.deepEquals(s.mappingWeights(), shownMapping)) {
+            shownMapping = s.mappingWeights();
+            renderMapping(s, info);
+        }
         TrainingSnapshot withConfusion = s.confusion() != null ? s : lastEpochSnapshot();
-        if (withConfusion != null && withConfusion.confusion() != null) {
-            renderConfusion(withConfusion.confusion(), info);
+        if (withConfusion != null && withConfusion.confusion() != null && withConfusion.confusion() != shownConfusion) {
+            shownConfusion = withConfusion.confusion();
+            renderConfusion(shownConfusion, info);
         }
         if (!s.samples().isEmpty()) {
             renderGallery(s.samples(), s, info, -1, -1);
@@ -197,15 +205,18 @@ final class LiveView {
                 name(info == null ? null : info.targetClasses(), t), name(info == null ? null : info.targetClasses(), p),
                 count));
         gallery.getChildren().clear();
+        boolean sameData = data != null && info != null && data.name().equals(info.targetName())
+                && data.numClasses() == info.targetClasses().size() && vm.target.get() != null;
         if (s == null || s.validationPredictions() == null || info == null || info.validationIndices() == null
-                || data == null) {
+                || !sameData) {
             cellInfo.setText(cellInfo.getText() + " (images need the run's dataset loaded)");
             return;
         }
         int[] idx = info.validationIndices();
         int[] pred = s.validationPredictions();
         for (int i = 0; i < Math.min(idx.length, pred.length); i++) {
-            if (pred[i] == p && data.train().labels()[idx[i]] == t && gallery.getChildren().size() < 24) {
+            if (idx[i] < data.train().size() && pred[i] == p && data.train().labels()[idx[i]] == t
+                    && gallery.getChildren().size() < 24) {
                 Label caption = new Label("#" + idx[i]);
                 caption.getStyleClass().add(t == p ? "correct" : "wrong");
                 gallery.getChildren().add(new VBox(2, DatasetPreview.thumbnail(data.train().images().get(idx[i]), 48),

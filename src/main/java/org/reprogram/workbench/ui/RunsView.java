@@ -53,7 +53,7 @@ final class RunsView {
         openButton.setOnAction(e -> {
             RunRecord r = table.getSelectionModel().getSelectedItem();
             if (r != null) {
-                open.accept(vm.open(r));
+                vm.open(r, open, msg -> new Alert(Alert.AlertType.ERROR, msg).show());
             }
         });
         Button compareButton = new Button("Compare selected");

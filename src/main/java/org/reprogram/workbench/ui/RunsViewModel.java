@@ -18,8 +18,23 @@ public final class RunsViewModel {
     private final FilteredList<RunRecord> shown = new FilteredList<>(all, r -> true);
     private final RunStore store;
 
+    private final java.util.function.Consumer<Runnable> background;
+    private final java.util.function.Consumer<Runnable> fx;
+
     public RunsViewModel(Path runsDir) {
+        this(runsDir, r -> {
+            Thread t = new Thread(r, "runs-loader");
+            t.setDaemon(true);
+            t.start();
+        }, javafx.application.Platform::runLater);
+    }
+
+    /** BACKGROUND reads run folders, FX publishes them; tests pass Runnable::run for both. */
+    RunsViewModel(Path runsDir, java.util.function.Consumer<Runnable> background,
+            java.util.function.Consumer<Runnable> fx) {
         this.store = new RunStore(runsDir);
+        this.background = background;
+        this.fx = fx;
         filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
         refresh();
     }
@@ -28,13 +43,25 @@ public final class RunsViewModel {
         return shown;
     }
 
+    /** Re-reads the runs folder off the FX thread. */
     public void refresh() {
-        all.setAll(store.list());
+        background.accept(() -> {
+            java.util.List<RunRecord> runs = store.list();
+            fx.accept(() -> all.setAll(runs));
+        });
     }
 
-    /** Full record with history, for replay. */
-    public RunRecord open(RunRecord r) {
-        return RunStore.load(r.dir(), true);
+    /** Reads a run with its history off the FX thread, then hands it to ONLOADED on the FX thread. */
+    public void open(RunRecord r, java.util.function.Consumer<RunRecord> onLoaded,
+            java.util.function.Consumer<String> onError) {
+        background.accept(() -> {
+            try {
+                RunRecord full = RunStore.load(r.dir(), true);
+                fx.accept(() -> onLoaded.accept(full));
+            } catch (RuntimeException e) {
+                fx.accept(() -> onError.accept(r.dir() + ": cannot read the run (" + e.getMessage() + ")"));
+            }
+        });
     }
 
     static boolean matches(RunRecord r, String f) {

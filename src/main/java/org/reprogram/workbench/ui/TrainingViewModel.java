@@ -30,7 +30,6 @@ import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -58,6 +57,8 @@ public final class TrainingViewModel {
     public final IntegerProperty seed = new SimpleIntegerProperty(0);
     public final IntegerProperty shots = new SimpleIntegerProperty(0);
     public final StringProperty device = new SimpleStringProperty("auto");
+    /** Live view refresh between epoch ends, in ms (0: epoch ends only). Costs CPU on small machines. */
+    public final IntegerProperty liveMillis = new SimpleIntegerProperty(SNAPSHOT_INTERVAL_MILLIS);
     public final StringProperty problems = new SimpleStringProperty("");
     /** The target dataset as loaded for the preview (null while loading or on error). */
     public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
@@ -77,9 +78,16 @@ public final class TrainingViewModel {
     public final BooleanProperty followNewest = new SimpleBooleanProperty(true);
     public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
 
+    /** Default live-snapshot interval; -Dreprogram.liveMillis=0 limits the live view to epoch ends. */
+    static final int SNAPSHOT_INTERVAL_MILLIS = Integer.getInteger("reprogram.liveMillis", 500);
+    private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
+
     private final RunStore store;
     private final TrainingService service = new TrainingService();
     private volatile TrainingControl control = new TrainingControl();
+    private volatile java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(0);
+    /** The configuration the setup started from (demo, defaults or an opened run): fields the GUI does not edit come from here. */
+    private TrainConfig baseConfig = TrainConfig.demo("");
     private Runnable onFinished = () -> { };
     private final Consumer<Runnable> background;
     private final Consumer<Runnable> fx;
@@ -184,20 +192,12 @@ public final class TrainingViewModel {
 
     /** The teaching demo: built-in model, shipped digits, measured preset. */
     public void loadDemo() {
-        TrainConfig d = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
-        source.set(d.source());
-        target.set(d.target());
-        program.set(d.program());
-        innerSize.set(d.innerSize());
-        mapping.set(d.mapping());
-        epochs.set(d.epochs());
-        batchSize.set(d.batchSize());
-        lr.set(Double.toString(d.lr()));
-        seed.set((int) d.seed());
+        applyConfig(TrainConfig.demo(TargetDatasets.sampleDigits().toString()));
     }
 
     /** Puts a saved run's configuration into the setup (so it can be re-run or varied). */
     public void applyConfig(TrainConfig c) {
+        baseConfig = c;
         source.set(c.source());
         target.set(c.target());
         program.set(c.program());
@@ -207,7 +207,7 @@ public final class TrainingViewModel {
         epochs.set(c.epochs());
         batchSize.set(c.batchSize());
         lr.set(Double.toString(c.lr()));
-        seed.set((int) c.seed());
+        seed.set((int) Math.min(Integer.MAX_VALUE, Math.max(0, c.seed())));
         shots.set(c.shots());
         device.set(c.device());
     }
@@ -220,10 +220,10 @@ public final class TrainingViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("learning rate '" + lr.get() + "' is not a number");
         }
-        TrainConfig d = TrainConfig.demo(target.get());
-        return new TrainConfig(source.get(), target.get(), program.get(), innerSize.get(), mapping.get(), 1,
-                trainer.get(), epochs.get(), batchSize.get(), rate, LearningRateSchedule.COSINE, 0, seed.get(),
-                shots.get(), d.valFraction(), device.get(), d.queryDirections(), d.smoothing());
+        TrainConfig b = baseConfig;
+        return new TrainConfig(source.get(), target.get(), program.get(), innerSize.get(), mapping.get(),
+                b.sourcesPerClass(), trainer.get(), epochs.get(), batchSize.get(), rate, b.schedule(), b.weightDecay(),
+                seed.get(), shots.get(), b.valFraction(), device.get(), b.queryDirections(), b.smoothing());
     }
 
     void validate() {
@@ -237,6 +237,19 @@ public final class TrainingViewModel {
             problems.set(String.join("\n", p));
         } catch (IllegalArgumentException e) {
             problems.set(e.getMessage());
+        }
+    }
+
+    /**
+     * Cancels a running training and waits (at most TIMEOUTMILLIS) until its run folder is
+     * complete, so closing the window never leaves a run without result.json.
+     */
+    public void cancelAndWait(long timeoutMillis) {
+        control.cancel();
+        try {
+            finished.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -257,11 +270,13 @@ public final class TrainingViewModel {
         result.set(null);
         live.set(null);
         control = new TrainingControl();
+        finished = new java.util.concurrent.CountDownLatch(1);
         running.set(true);
         paused.set(false);
         progressText.set("Loading model and data...");
         service.config = cfg;
         service.data = dataset.get();
+        service.liveMillis = liveMillis.get();
         service.restart();
     }
 
@@ -279,9 +294,12 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Finish after the current epoch, evaluate on test, keep the run. */
+    /** Finish after the current epoch, evaluate on test, keep the run (resumes a paused run to get there). */
     public void stop() {
         control.requestStop();
+        if (paused.get()) {
+            pauseResume();
+        }
     }
 
     /** Abort now; the run folder keeps what was recorded, marked cancelled. */
@@ -325,17 +343,22 @@ public final class TrainingViewModel {
     private final class TrainingService extends Service<TrainingResult> {
         private TrainConfig config;
         private TargetDataset data;
+        private long liveMillis;
 
         @Override
         protected Task<TrainingResult> createTask() {
             TrainConfig cfg = config;
             TargetDataset ds = data;
+            long live = liveMillis;
             TrainingControl ctl = control;
             return new Task<>() {
                 @Override
                 protected TrainingResult call() throws Exception {
-                    Path dir = store.newRunDir(cfg);
-                    return RunLauncher.run(cfg, ds, dir, new FxListener(), ctl, 250);
+                    try {
+                        return RunLauncher.run(cfg, ds, () -> store.newRunDir(cfg), new FxListener(), ctl, live);
+                    } finally {
+                        finished.countDown();
+                    }
                 }
 
                 @Override
@@ -370,17 +393,18 @@ public final class TrainingViewModel {
         onFinished.run();
     }
 
-    /** Engine events to FX properties, coalesced. */
+    /** Engine events to FX properties, coalesced; progress text at most every 250 ms. */
     private final class FxListener implements TrainingListener {
-        private final SnapshotPoster<BatchProgress> progress = new SnapshotPoster<>(Platform::runLater, p ->
+        private long lastProgress;
+        private final SnapshotPoster<BatchProgress> progress = new SnapshotPoster<>(fx, p ->
                 progressText.set(String.format(Locale.ROOT, "Epoch %d/%d  batch %d/%d  loss %.4f  %.0f img/s  ETA %.0f s%s",
                         p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), p.etaSeconds(),
                         paused.get() ? "  (paused)" : "")));
-        private final SnapshotPoster<TrainingSnapshot> snapshots = new SnapshotPoster<>(Platform::runLater, live::set);
+        private final SnapshotPoster<TrainingSnapshot> snapshots = new SnapshotPoster<>(fx, live::set);
 
         @Override
         public void onStart(RunInfo i) {
-            Platform.runLater(() -> {
+            fx.accept(() -> {
                 info.set(i);
                 if (!i.notices().isEmpty()) {
                     warning.set(String.join("; ", i.notices()));
@@ -390,20 +414,24 @@ public final class TrainingViewModel {
 
         @Override
         public void onBatch(BatchProgress p) {
-            progress.post(p);
+            long now = System.nanoTime();
+            if (now - lastProgress >= PROGRESS_INTERVAL_NANOS || p.batch() == p.batches()) {
+                lastProgress = now;
+                progress.post(p);
+            }
         }
 
         @Override
         public void onSnapshot(TrainingSnapshot s) {
             if (s.epochEnd() || s.epoch() == 0) {
-                Platform.runLater(() -> onEpochSnapshot(s)); // once per epoch: never dropped
+                fx.accept(() -> onEpochSnapshot(s)); // once per epoch: never dropped
             }
             snapshots.post(s);
         }
 
         @Override
         public void onEpoch(EpochMetrics m) {
-            Platform.runLater(() -> {
+            fx.accept(() -> {
                 metrics.add(m);
                 if (m.warning() != null) {
                     warning.set(m.warning());

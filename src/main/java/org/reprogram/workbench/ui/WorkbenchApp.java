@@ -48,7 +48,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (training != null) {
-            training.cancel();
+            training.cancelAndWait(10_000); // the run folder gets its result.json before the JVM exits
         }
     }
 }

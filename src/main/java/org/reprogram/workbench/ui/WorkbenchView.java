@@ -61,7 +61,25 @@ final class WorkbenchView {
         warning.visibleProperty().bind(vm.warning.isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
-        HBox controls = new HBox(8, demo, start, pause, stop, cancel, progress, device);
+        javafx.scene.control.ComboBox<Integer> liveRate = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(250, 500, 2000, 0));
+        liveRate.setId("liveRate");
+        liveRate.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer ms) {
+                return ms == null ? "" : ms == 0 ? "live: epoch ends" : "live: every " + ms + " ms";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        liveRate.setValue(vm.liveMillis.get());
+        liveRate.valueProperty().addListener((o, a, v) -> vm.liveMillis.set(v == null ? 0 : v));
+        liveRate.setTooltip(new Tooltip("How often the live view refreshes between epochs (applies to the next run)."
+                + " Rendering competes with training for the CPU on small machines."));
+        HBox controls = new HBox(8, demo, start, pause, stop, cancel, liveRate, progress, device);
         controls.setPadding(new Insets(8));
         BorderPane train = new BorderPane();
         train.setLeft(new ScrollPane(setup.root()));

@@ -20,7 +20,7 @@ class RunsViewModelTest {
         write(runs.resolve("20260102-000000-full-linear-digits"),
                 TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.LINEAR));
         Files.createDirectories(runs.resolve("not-a-run"));
-        RunsViewModel vm = new RunsViewModel(runs);
+        RunsViewModel vm = new RunsViewModel(runs, Runnable::run, Runnable::run);
         assertEquals(2, vm.runs().size());
         assertEquals("20260102-000000-full-linear-digits", vm.runs().get(0).name(), "newest first");
         vm.filter.set("full linear");
