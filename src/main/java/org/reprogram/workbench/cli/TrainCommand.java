@@ -36,15 +36,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Shared by train and demo. */
     static int train(TrainConfig config, Path out) throws Exception {
-        Path dir = out;
-        if (dir == null) {
-            dir = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
-        } else {
-            RunStore.requireFresh(dir);
+        if (out != null) {
+            RunStore.requireFresh(out);
         }
+        Path[] dir = {out};
         TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
-        TrainingResult r = RunLauncher.run(config, null, dir, console, new TrainingControl(), 0);
-        printResult(r, dir);
+        TrainingResult r = RunLauncher.run(config, null, () -> {
+            if (dir[0] == null) {
+                dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+            }
+            return dir[0];
+        }, console, new TrainingControl(), 0);
+        printResult(r, dir[0]);
         return r.completed() ? 0 : 1;
     }
 

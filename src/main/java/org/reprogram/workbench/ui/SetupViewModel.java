@@ -187,7 +187,8 @@ public final class SetupViewModel {
         Fields f = new Fields();
         TrainConfig c = build(f);
         List<String> p = new ArrayList<>(f.problems());
-        for (String s : c.problems()) {
+        for (String raw : c.problems()) {
+            String s = raw.replaceAll(" \\(--[a-z-]+\\)", ""); // the GUI has no command-line options
             if (f.problems().stream().noneMatch(x -> x.startsWith(s.split(" ")[0]))) {
                 p.add(s);
             }

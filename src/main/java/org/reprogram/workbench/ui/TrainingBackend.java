@@ -1,7 +1,6 @@
 package org.reprogram.workbench.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -9,11 +8,14 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 
-/** How the training ViewModel trains (the engine; a fake one in ViewModel tests). Blocks until done. */
+/**
+ * How the training ViewModel trains (the engine; a fake one in ViewModel tests). Blocks until
+ * done. RUNDIR is asked for the folder only once model and data have loaded.
+ */
 @FunctionalInterface
 public interface TrainingBackend {
 
-    TrainingResult run(TrainConfig config, TargetDataset dataset, Path runDir, TrainingListener listener,
+    TrainingResult run(TrainConfig config, TargetDataset dataset, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException;
 
     /**

@@ -26,7 +26,9 @@ final class TrainingBridge implements TrainingListener {
         void epoch(EpochMetrics m);
     }
 
+    static final long PROGRESS_NANOS = 250_000_000L;
     private final Consumer<Runnable> ui;
+    private long lastProgress;
     private final Sink sink;
     private final SnapshotPoster<BatchProgress> progress;
     private final SnapshotPoster<TrainingSnapshot> snapshots;
@@ -43,9 +45,17 @@ final class TrainingBridge implements TrainingListener {
         ui.accept(() -> sink.started(info));
     }
 
+    /**
+     * At most about 4 progress updates a second (every label change costs a full software-rendered
+     * pulse on small machines); the first and last batch of each epoch always go through.
+     */
     @Override
     public void onBatch(BatchProgress p) {
-        progress.post(p);
+        long now = System.nanoTime();
+        if (p.batch() == 1 || p.batch() == p.batches() || now - lastProgress >= PROGRESS_NANOS) {
+            lastProgress = now;
+            progress.post(p);
+        }
     }
 
     @Override

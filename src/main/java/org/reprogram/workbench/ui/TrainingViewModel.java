@@ -3,6 +3,8 @@ package org.reprogram.workbench.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -62,6 +64,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private TrainingControl control = new TrainingControl();
     private TrainConfig config;
     private int[] cell;
+    private volatile CountDownLatch idle = new CountDownLatch(0);
     private Consumer<TrainingResult> onFinished = r -> { };
 
     public TrainingViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
@@ -99,10 +102,18 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progressText.set("");
         status.set("Loading the model and preparing the data …");
         TrainingBridge bridge = new TrainingBridge(executor::runOnUi, this);
+        CountDownLatch done = new CountDownLatch(1);
+        idle = done;
         executor.execute(() -> {
-            Path dir = store.newRunDir(cfg);
-            executor.runOnUi(() -> runDir.set(dir));
-            return backend.run(cfg, data, dir, bridge, ctl);
+            try {
+                return backend.run(cfg, data, () -> {
+                    Path dir = store.newRunDir(cfg);
+                    executor.runOnUi(() -> runDir.set(dir));
+                    return dir;
+                }, bridge, ctl);
+            } finally {
+                done.countDown();
+            }
         }, this::finished, this::failedToRun);
     }
 
@@ -136,6 +147,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             paused.set(false);
             status.set("Cancelling …");
         }
+    }
+
+    /** Waits up to MILLIS for a training to end (window closing: result.json gets written). */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        return idle.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Shows a saved run (read with its history): the slider, views and curves replay it. */

@@ -40,6 +40,11 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (vm != null) {
             vm.training.cancel(); // the run folder is kept, marked cancelled
+            try {
+                vm.training.awaitIdle(10_000); // let the engine write result.json before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

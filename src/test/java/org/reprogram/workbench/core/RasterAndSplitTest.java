@@ -56,6 +56,14 @@ class RasterAndSplitTest {
     }
 
     @Test
+    void aLargeValidationShareStillLeavesOneTrainingImagePerClass() {
+        int[] labels = {0, 0, 1, 1};
+        SplitPlan p = SplitPlan.make(labels, 2, 0.85, 0, 1);
+        assertEquals(2, p.train().length, "one training image per class");
+        assertEquals(2, p.validation().length);
+    }
+
+    @Test
     void splitPlanIsStratifiedDeterministicAndRespectsShots() {
         int[] labels = new int[100];
         for (int i = 0; i < 100; i++) {

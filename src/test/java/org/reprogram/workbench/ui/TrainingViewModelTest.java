@@ -54,6 +54,7 @@ class TrainingViewModelTest {
     /** A two-epoch run as the engine would report it. */
     static TrainingBackend scripted(String status, String warning, String... notices) {
         return (cfg, data, dir, l, ctl) -> {
+            dir.create();
             l.onStart(info(notices));
             l.onSnapshot(snap(0, 0, false));
             for (int e = 1; e <= 2; e++) {

@@ -47,6 +47,12 @@ public final class IdxLoader {
         for (int l : trainLabels) {
             k = Math.max(k, l + 1);
         }
+        for (int l : testLabels) {
+            if (l >= k) {
+                throw UserInputException.forFile(teLab, "test label " + l + " does not occur in the training labels",
+                        "use train and test files of the same dataset");
+            }
+        }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             names.add(Integer.toString(i));
@@ -92,6 +98,13 @@ public final class IdxLoader {
             int n = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
+            long declared = (long) n * rows * cols;
+            boolean gz = p.getFileName().toString().endsWith(".gz");
+            if (n < 0 || rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096
+                    || (!gz && declared + 16 > Files.size(p))) {
+                throw UserInputException.forFile(p, "header declares " + n + " images of " + rows + "x" + cols
+                        + " which the file cannot hold", "download or copy the file again");
+            }
             byte[] buf = new byte[rows * cols];
             List<RasterImage> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -91,7 +91,7 @@ public final class ImageFolderLoader {
         return new Split(images, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Per class: shuffled by seed, the first ceil(n * fraction) (at least 1 when n >= 2) go to part 1. */
+    /** Per class: shuffled by seed, round(n * fraction) images go to part 1 (at least 1 and at most n - 1 when n >= 2). */
     static int[][] splitPerClass(int[] labels, int numClasses, double fraction, long seed) {
         List<Integer> a = new ArrayList<>();
         List<Integer> b = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class ImageFolderLoader {
                 }
             }
             Collections.shuffle(idx, rnd);
-            int k = idx.size() < 2 ? 0 : Math.max(1, (int) Math.round(idx.size() * fraction));
+            int k = idx.size() < 2 ? 0 : Math.min(idx.size() - 1, Math.max(1, (int) Math.round(idx.size() * fraction)));
             b.addAll(idx.subList(0, k));
             a.addAll(idx.subList(k, idx.size()));
         }

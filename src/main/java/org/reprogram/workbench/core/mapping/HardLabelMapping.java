@@ -77,11 +77,6 @@ public abstract class HardLabelMapping implements LabelMapping {
         return List.of();
     }
 
-    /** The fixed Omega matrix [K_s, K_t]. */
-    public NDArray omega() {
-        return omega;
-    }
-
     @Override
     public long trainableParameters() {
         return 0;

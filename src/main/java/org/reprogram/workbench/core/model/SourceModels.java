@@ -30,7 +30,7 @@ public final class SourceModels {
 
     /** Card of a spec without loading weights (for pickers and validation). */
     public static ModelCard card(String spec) {
-        if (spec == null || spec.isBlank() || spec.startsWith("builtin")) {
+        if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
             String name = spec == null || !spec.startsWith("builtin:") ? DEFAULT_BUILTIN : spec.substring(8);
             return Json.read(builtinDir(name).resolve(BuiltinSourceModel.CARD_FILE), ModelCard.class,
                     "restore assets/models from the repository");

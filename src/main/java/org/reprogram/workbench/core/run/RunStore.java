@@ -40,12 +40,14 @@ public final class RunStore {
         String target = Path.of(config.target()).getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
         String base = STAMP.format(LocalDateTime.now()) + "-" + config.program().id() + "-" + config.mapping().id()
                 + "-" + target;
-        Path dir = root.resolve(base);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = root.resolve(base + "-" + i);
+        for (int i = 1; ; i++) {
+            Path dir = root.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.createDirectory(dir); // atomic: two processes never share a folder
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // try the next suffix
+            }
         }
-        Files.createDirectories(dir);
-        return dir;
     }
 
     /** Refuses a folder that already holds a run (so a saved run is never overwritten). */

@@ -76,12 +76,10 @@ public final class AdamOptimizer {
     }
 
     private static boolean isFinite(NDArray g) {
-        try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any()) {
+        try (NDArray nan = g.isNaN(); NDArray inf = g.isInfinite(); NDArray either = nan.logicalOr(inf);
+                NDArray bad = either.any()) {
             return !bad.getBoolean();
         }
     }
 
-    public long steps() {
-        return t;
-    }
 }

@@ -107,10 +107,12 @@ public final class Experiment implements AutoCloseable {
         try {
             int ks = source.card().numClasses();
             int kt = dataset.numClasses();
-            if (config.mapping().oneToOne() && (long) kt * config.sourcesPerClass() > ks) {
+            int perClass = config.mapping() == org.reprogram.workbench.core.mapping.MappingKind.RANDOM
+                    ? config.sourcesPerClass() : 1;
+            if (config.mapping().oneToOne() && (long) kt * perClass > ks) {
                 throw new UserInputException("target '" + dataset.name() + "' has " + kt + " classes but source model '"
-                        + source.card().name() + "' has only " + ks + " (x " + config.sourcesPerClass()
-                        + " per class): mapping '" + config.mapping().id() + "' maps one source class to one target"
+                        + source.card().name() + "' has only " + ks + (perClass > 1 ? " (x " + perClass + " per class)" : "")
+                        + ": mapping '" + config.mapping().id() + "' maps one source class to one target"
                         + " class. Fix: use --mapping linear or blm, or a source model with more classes");
             }
             int side = Math.min(source.card().height(), source.card().width());

@@ -28,6 +28,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
     }
 
     private AdamOptimizer optimizer;
+    private BatchBuffer sampleBuffer;
 
     /** Adam over the experiment's trainable arrays, created at the start of each run. */
     protected final AdamOptimizer optimizer() {
@@ -51,6 +52,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         Evaluator evaluator = new Evaluator(exp, Math.max(batch, 128));
         Experiment.Tensors monitor = exp.validation().size() > 0 ? exp.validation() : train;
         int[] sampleIdx = pickSamples(monitor.labels(), SAMPLE_COUNT);
+        sampleBuffer = new BatchBuffer(SAMPLE_COUNT, exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
                 exp.source().parameterCount(), exp.source().device().toString(), exp.notices(), train.size(),
@@ -68,7 +70,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
         Evaluator.Result testResult = null;
         try {
             if (train.size() == 0) {
-                throw new IllegalStateException("no training images left after the validation split and --shots");
+                throw new org.reprogram.workbench.core.UserInputException("no training images left after the validation"
+                        + " split (--val-fraction " + cfg.valFraction() + ") and --shots " + cfg.shots() + ". Fix: lower"
+                        + " --val-fraction, raise --shots or add images to " + cfg.target());
             }
             TrainingThread.prepare();
             exp.manager().getEngine().setRandomSeed((int) cfg.seed()); // black-box directions repeat by seed
@@ -178,7 +182,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
         if (sampleIdx.length > 0) {
             try (NDManager scope = BatchScope.open(exp)) {
-                BatchBuffer buf = new BatchBuffer(sampleIdx.length, p.canvasSize());
+                BatchBuffer buf = sampleBuffer;
                 NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, p, buf);
                 NDArray programmed = exp.program().apply(x);
                 NDArray src = exp.source().logits(programmed);

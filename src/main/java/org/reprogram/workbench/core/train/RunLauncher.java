@@ -20,8 +20,19 @@ public final class RunLauncher {
      */
     public static TrainingResult run(TrainConfig config, TargetDataset dataset, Path runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        return run(config, dataset, () -> runDir, listener, control, snapshotIntervalMillis);
+    }
+
+    /** Where a run goes; asked only once model and data have loaded (no empty folders on bad input). */
+    @FunctionalInterface
+    public interface RunDir {
+        Path create() throws IOException;
+    }
+
+    public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunRecorder recorder = new RunRecorder(runDir, config);
+            RunRecorder recorder = new RunRecorder(runDir.create(), config);
             Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
             return trainer.train(exp, TrainingListeners.of(recorder, listener), control);
         }

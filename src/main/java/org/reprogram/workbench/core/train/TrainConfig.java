@@ -100,7 +100,7 @@ public record TrainConfig(
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (target == null || target.isBlank()) {
-            p.add("choose a target dataset folder");
+            p.add("choose a target dataset folder (--target)");
         }
         if (program == null) {
             p.add("choose an input program");
@@ -109,40 +109,40 @@ public record TrainConfig(
             p.add("choose a label mapping");
         }
         if (epochs < 1) {
-            p.add("epochs must be at least 1");
+            p.add("epochs (--epochs) must be at least 1");
         }
         if (batchSize < 1) {
-            p.add("batch size must be at least 1");
+            p.add("batch size (--batch-size) must be at least 1");
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
-            p.add("learning rate must be a positive number");
+            p.add("learning rate (--lr) must be a positive number");
         }
         if (shots < 0) {
-            p.add("shots must be 0 (all) or positive");
+            p.add("shots (--shots) must be 0 (all) or positive");
         }
         if (!(valFraction >= 0 && valFraction < 0.9)) {
-            p.add("validation fraction must be in [0, 0.9)");
+            p.add("validation fraction (--val-fraction) must be in [0, 0.9)");
         }
         if (innerSize < 0) {
-            p.add("inner size must be 0 (default) or positive");
+            p.add("inner size (--inner-size) must be 0 (default) or positive");
         }
         if (sourcesPerClass < 1) {
-            p.add("sources per class must be at least 1");
+            p.add("sources per class (--sources-per-class) must be at least 1");
         }
         if (weightDecay < 0) {
-            p.add("weight decay must be >= 0");
+            p.add("weight decay (--weight-decay) must be >= 0");
         }
         if (device == null || !List.of("auto", "cpu", "gpu").contains(device)) {
-            p.add("device must be auto, cpu or gpu");
+            p.add("device (--device) must be auto, cpu or gpu");
         }
         if (trainer == null || !List.of("whitebox", "blackbox").contains(trainer)) {
-            p.add("trainer must be whitebox or blackbox");
+            p.add("trainer (--trainer) must be whitebox or blackbox");
         }
         if (queryDirections < 1) {
-            p.add("query directions must be at least 1");
+            p.add("query directions (--queries) must be at least 1");
         }
         if (!(smoothing > 0)) {
-            p.add("smoothing must be positive");
+            p.add("smoothing (--smoothing) must be positive");
         }
         return p;
     }
