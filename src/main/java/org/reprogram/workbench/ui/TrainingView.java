@@ -35,9 +35,11 @@ public final class TrainingView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("training-view");
         setTop(new VBox(6, toolbar(), banner()));
-        VBox body = new VBox(10, new HBox(10, programPanel(), panel("Label mapping (rows: target, columns: source)",
-                mapping), confusionPanel()), panel("Samples: target → programmed input, true → predicted source → "
-                + "mapped target", gallery()), panel("Curves", new MetricsView(vm.metrics)));
+        VBox body = new VBox(10, new HBox(10, programPanel(), panel("Label mapping", hint("rows: target classes ·"
+                + " columns: source classes · shade: weight"), mapping), confusionPanel()),
+                panel("Loss and accuracy", new MetricsView(vm.metrics)),
+                panel("Samples", hint("target image → programmed input · true class → predicted source class → mapped"
+                        + " target class"), gallery()));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -116,7 +118,8 @@ public final class TrainingView extends BorderPane {
         programCaption.setId("programCaption");
         programCaption.setWrapText(true);
         programCaption.setMaxWidth(PROGRAM_SIDE);
-        VBox box = panel("Learned program (gray = no change)", program, slider, programCaption);
+        VBox box = panel("Learned program", hint("the perturbation; mid-gray = no change"), program, slider,
+                programCaption);
         box.setMinWidth(PROGRAM_SIDE + 24);
         return box;
     }
@@ -138,7 +141,8 @@ public final class TrainingView extends BorderPane {
         cellImages.setId("cellImages");
         cellImages.setMaxWidth(360);
         cellImages.bind(vm.cellImages);
-        return panel("Validation confusion matrix (rows: true, columns: predicted)", confusion, caption, cellImages);
+        return panel("Confusion matrix", hint("validation · rows: true · columns: predicted"), confusion, caption,
+                cellImages);
     }
 
     private Node gallery() {
@@ -178,6 +182,12 @@ public final class TrainingView extends BorderPane {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
+        return l;
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
         return l;
     }
 

@@ -231,7 +231,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
         progressText.set(String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
                 p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), eta(p.etaSeconds()),
-                p.queries() > 0 ? " · " + p.queries() + " queries" : ""));
+                config != null && "blackbox".equals(config.trainer()) ? " · " + p.queries() + " queries" : ""));
     }
 
     @Override
