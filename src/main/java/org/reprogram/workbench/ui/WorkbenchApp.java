@@ -9,8 +9,11 @@ import org.reprogram.workbench.core.run.RunStore;
 public final class WorkbenchApp extends Application {
 
     public static final String TITLE = "Reprogram Workbench";
-    /** Live view rate: a snapshot (program, mapping, samples) at most every 200 ms. */
-    public static final long SNAPSHOT_MILLIS = 200;
+    /**
+     * Live view rate: a snapshot (program, mapping, samples) at most every 200 ms; override with
+     * -Dreprogram.liveMillis=N (0: epoch ends only) where rendering competes with training.
+     */
+    public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", 200);
 
     private WorkbenchViewModel vm;
 
