@@ -3,7 +3,6 @@ package org.reprogram.workbench.core.mapping;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.List;
 
 /**
  * Bayesian-guided label mapping (BLM, Cai et al. NeurIPS'24): a probabilistic K_s x K_t matrix
@@ -11,20 +10,15 @@ import java.util.List;
  * recomputed every epoch from the current program's predictions; target logits = logits @ omega.
  * Any K_t works (no one-to-one constraint).
  */
-public final class BayesianLabelMapping implements LabelMapping {
+public final class BayesianLabelMapping extends AbstractLabelMapping {
 
     public static final float LAPLACE = 1f;
 
-    private final int ks;
-    private final int kt;
-    private final NDManager manager;
     private NDArray omega;
     private float[] values;
 
     public BayesianLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
-        this.ks = sourceClasses;
-        this.kt = targetClasses;
-        this.manager = parent.newSubManager();
+        super(sourceClasses, targetClasses, parent);
         update(new int[ks][kt]); // uniform until the first measurement
     }
 
@@ -51,16 +45,6 @@ public final class BayesianLabelMapping implements LabelMapping {
     }
 
     @Override
-    public int sourceClasses() {
-        return ks;
-    }
-
-    @Override
-    public int targetClasses() {
-        return kt;
-    }
-
-    @Override
     public NDArray apply(NDArray sourceLogits) {
         return sourceLogits.matMul(omega);
     }
@@ -76,23 +60,8 @@ public final class BayesianLabelMapping implements LabelMapping {
     }
 
     @Override
-    public List<NDArray> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public long trainableParameters() {
-        return 0;
-    }
-
-    @Override
     public float[][] weights() {
         return LabelMapping.toMatrix(values, ks, kt);
-    }
-
-    @Override
-    public int[][] assignment() {
-        return null;
     }
 
     @Override
@@ -110,8 +79,4 @@ public final class BayesianLabelMapping implements LabelMapping {
         values = state.clone();
     }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
 }

@@ -3,29 +3,24 @@ package org.reprogram.workbench.core.mapping;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.List;
 
 /**
  * Base of the fixed (non-learned) mappings: target logit t = mean of the logits of its source
  * classes, computed as logits @ Omega with Omega[s][t] = 1/m for the m sources of t.
  */
-public abstract class HardLabelMapping implements LabelMapping {
+public abstract class HardLabelMapping extends AbstractLabelMapping {
 
-    private final int ks;
-    private final int kt;
-    private final NDManager manager;
     private NDArray omega;
     private int[][] assignment;
 
     protected HardLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
+        super(sourceClasses, targetClasses, parent);
         if (targetClasses > sourceClasses) {
+            manager.close();
             throw new IllegalArgumentException(getClass().getSimpleName() + ": " + targetClasses
                     + " target classes but the source model has only " + sourceClasses
                     + "; a one-to-one mapping needs K_t <= K_s (use the linear or blm mapping instead)");
         }
-        this.ks = sourceClasses;
-        this.kt = targetClasses;
-        this.manager = parent.newSubManager();
     }
 
     /** Sets the source classes of every target class. */
@@ -58,28 +53,8 @@ public abstract class HardLabelMapping implements LabelMapping {
     }
 
     @Override
-    public int sourceClasses() {
-        return ks;
-    }
-
-    @Override
-    public int targetClasses() {
-        return kt;
-    }
-
-    @Override
     public void update(int[][] frequencies) {
         assignOneToOne(GreedyMatching.oneToOne(frequencies));
-    }
-
-    @Override
-    public List<NDArray> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public long trainableParameters() {
-        return 0;
     }
 
     @Override
@@ -120,8 +95,4 @@ public abstract class HardLabelMapping implements LabelMapping {
         assign(a);
     }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
 }

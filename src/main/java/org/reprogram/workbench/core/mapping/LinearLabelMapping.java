@@ -10,18 +10,13 @@ import java.util.Random;
  * Learned linear mapping (FullyMap): target logits = source logits @ W + b, trained with the
  * program. Works for any K_t. Trainable: K_s * K_t + K_t.
  */
-public final class LinearLabelMapping implements LabelMapping {
+public final class LinearLabelMapping extends AbstractLabelMapping {
 
-    private final int ks;
-    private final int kt;
-    private final NDManager manager;
     private final NDArray weight;
     private final NDArray bias;
 
     public LinearLabelMapping(int sourceClasses, int targetClasses, long seed, NDManager parent) {
-        this.ks = sourceClasses;
-        this.kt = targetClasses;
-        this.manager = parent.newSubManager();
+        super(sourceClasses, targetClasses, parent);
         Random rnd = new Random(seed);
         float[] w = new float[ks * kt];
         double scale = 1.0 / Math.sqrt(ks);
@@ -37,16 +32,6 @@ public final class LinearLabelMapping implements LabelMapping {
     @Override
     public String name() {
         return "linear";
-    }
-
-    @Override
-    public int sourceClasses() {
-        return ks;
-    }
-
-    @Override
-    public int targetClasses() {
-        return kt;
     }
 
     @Override
@@ -80,11 +65,6 @@ public final class LinearLabelMapping implements LabelMapping {
     }
 
     @Override
-    public int[][] assignment() {
-        return null;
-    }
-
-    @Override
     public float[] state() {
         float[] w = weight.toFloatArray();
         float[] b = bias.toFloatArray();
@@ -104,8 +84,4 @@ public final class LinearLabelMapping implements LabelMapping {
         bias.set(b);
     }
 
-    @Override
-    public void close() {
-        manager.close();
-    }
 }
