@@ -101,8 +101,9 @@ public final class Experiment implements AutoCloseable {
         }
         SourceModel source = SourceModels.open(config.source(), device.device());
         if (source instanceof org.reprogram.workbench.core.model.TorchScriptSourceModel && "whitebox".equals(config.trainer())) {
-            notices.add("white-box gradients through TorchScript models disagreed with PyTorch on some backward passes"
-                    + " (DJL 0.36 / libtorch 2.7.1 CPU, see README); --trainer blackbox uses forward passes only");
+            notices.add("TorchScript source: with DJL 0.36 / libtorch 2.7.1 on CPU, input gradients through"
+                    + " convolutions with 4, 8 or 12 output channels were wrong on about half the passes (16+ were"
+                    + " exact, see README). If accuracy stalls, try --trainer blackbox (forward passes only)");
         }
         try {
             int ks = source.card().numClasses();
