@@ -119,7 +119,6 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         block.freezeParameters(true);
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.zeros(new Shape(1, card.channels(), card.height(), card.width()));
-            JniUtils.setGraphExecutorOptimize(false);
             // one forward with training=true first (DJL flips the module to train mode), then eval()
             NDArray out = block.forward(parameterStore, new NDList(x), true).singletonOrThrow();
             JniUtils.enableInferenceMode((PtSymbolBlock) block);
@@ -135,10 +134,7 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
     @Override
     protected NDArray forwardNormalized(NDArray normalized) {
         // always training=true: DJL keeps the module in the eval() mode set above, and the output
-        // keeps its grad_fn (with training=false it would not). The TorchScript graph optimiser
-        // (profiling executor, thread-local switch) is off: with it on, input gradients of traced
-        // modules were intermittently wrong or NaN after a few dozen backward passes.
-        JniUtils.setGraphExecutorOptimize(false);
+        // keeps its grad_fn (with training=false it would not).
         return block.forward(parameterStore, new NDList(normalized), true).singletonOrThrow();
     }
 
