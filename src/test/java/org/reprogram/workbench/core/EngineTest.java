@@ -209,6 +209,9 @@ class EngineTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> Experiment.open(config(ProgramKind.PAD, MappingKind.FLM, 1).withTarget(data.toString()), ds));
         assertTrue(e.getMessage().contains("12 classes") && e.getMessage().contains("--mapping linear"), e.getMessage());
+        UserInputException invalid = assertThrows(UserInputException.class,
+                () -> Experiment.open(config(ProgramKind.PAD, MappingKind.LINEAR, 0), ds));
+        assertTrue(invalid.getMessage().contains("--epochs"), "the loaded-dataset path validates too: " + invalid.getMessage());
         try (Experiment exp = Experiment.open(config(ProgramKind.PAD, MappingKind.LINEAR, 1)
                 .withTarget(data.toString()), ds)) {
             assertEquals(12, exp.mapping().targetClasses());

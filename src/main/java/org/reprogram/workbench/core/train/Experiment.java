@@ -84,16 +84,18 @@ public final class Experiment implements AutoCloseable {
 
     /** Loads model and data for CONFIG; every user-input problem is a {@link UserInputException}. */
     public static Experiment open(TrainConfig config) {
-        List<String> problems = config.problems();
-        if (!problems.isEmpty()) {
-            throw new UserInputException(String.join("; ", problems));
-        }
+        requireValid(config);
         TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed());
-        return open(config, dataset);
+        return openChecked(config, dataset);
     }
 
     /** As {@link #open(TrainConfig)} with an already loaded dataset (the GUI keeps one). */
     public static Experiment open(TrainConfig config, TargetDataset dataset) {
+        requireValid(config);
+        return openChecked(config, dataset);
+    }
+
+    private static Experiment openChecked(TrainConfig config, TargetDataset dataset) {
         DeviceSelector.Choice device = DeviceSelector.select(config.device());
         List<String> notices = new ArrayList<>();
         if (device.notice() != null) {
@@ -131,6 +133,14 @@ public final class Experiment implements AutoCloseable {
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /** Both entry points check the values: the GUI's path must not bypass what the CLI's checks. */
+    private static void requireValid(TrainConfig config) {
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new UserInputException(String.join("; ", problems));
         }
     }
 
