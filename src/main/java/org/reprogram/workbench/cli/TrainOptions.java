@@ -1,6 +1,7 @@
 package org.reprogram.workbench.cli;
 
 import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -16,17 +17,20 @@ public final class TrainOptions {
     @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX)")
     String target;
 
-    @Option(names = "--program", defaultValue = "pad", description = "pad or full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--program", defaultValue = "pad",
+            description = "pad (frame), full (additive delta), scale (AutoVP learnable input scale) or smm (sample-specific"
+                    + " masks) (default: ${DEFAULT-VALUE})")
     String program;
 
     @Option(names = "--inner-size", defaultValue = "0",
-            description = "pad: side of the target window in pixels (0 = half the canvas)")
+            description = "pad and scale: side of the target window in pixels (0 = half the canvas)")
     int innerSize;
 
-    @Option(names = "--mapping", defaultValue = "ilm", description = "random, flm, ilm, linear or blm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mapping", defaultValue = "ilm",
+            description = "random, flm, ilm, linear, blm, blm+ or bar (BAR multi-label) (default: ${DEFAULT-VALUE})")
     String mapping;
 
-    @Option(names = "--sources-per-class", defaultValue = "1", description = "random mapping: source classes per target")
+    @Option(names = "--sources-per-class", defaultValue = "1", description = "random and bar mappings: source classes per target (BAR uses 6)")
     int sourcesPerClass;
 
     @Option(names = "--trainer", defaultValue = "whitebox", description = "whitebox (backprop) or blackbox (zeroth-order)")
@@ -59,11 +63,24 @@ public final class TrainOptions {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
     String device;
 
-    @Option(names = "--queries", defaultValue = "10", description = "blackbox: random directions per step")
+    @Option(names = "--queries", defaultValue = "10",
+            description = "blackbox: random directions q per step (default ${DEFAULT-VALUE}; BAR's code: 1)")
     int queries;
 
-    @Option(names = "--smoothing", defaultValue = "0.05", description = "blackbox: smoothing radius beta")
+    @Option(names = "--smoothing", defaultValue = "0.05",
+            description = "blackbox: smoothing radius beta (default ${DEFAULT-VALUE}; BAR's code: 0.1)")
     double smoothing;
+
+    @Option(names = "--frame", defaultValue = "tanh",
+            description = "pad and scale: frame activation, tanh (Elsayed) or sigmoid (ILM-VP, AutoVP) (default: ${DEFAULT-VALUE})")
+    String frame;
+
+    @Option(names = "--init-scale", defaultValue = "1.5",
+            description = "scale: initial input scale s (AutoVP searches 0.5, 1.0, 1.5) (default: ${DEFAULT-VALUE})")
+    double initScale;
+
+    @Option(names = "--loss", defaultValue = "ce", description = "ce (cross-entropy) or focal (BAR: gamma 4, alpha 0.8)")
+    String loss;
 
     public TrainConfig toConfig() {
         LearningRateSchedule s;
@@ -74,6 +91,6 @@ public final class TrainOptions {
         }
         return new TrainConfig(source, target, ProgramKind.parse(program), innerSize, MappingKind.parse(mapping),
                 sourcesPerClass, trainer, epochs, batchSize, lr, s, weightDecay, seed, shots, valFraction, device,
-                queries, smoothing);
+                queries, smoothing, FrameActivation.parse(frame), initScale, loss);
     }
 }

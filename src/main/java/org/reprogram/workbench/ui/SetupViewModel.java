@@ -19,6 +19,7 @@ import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -48,6 +49,9 @@ public final class SetupViewModel {
     public final StringProperty shots = new SimpleStringProperty("0");
     public final StringProperty valFraction = new SimpleStringProperty("0.1");
     public final StringProperty device = new SimpleStringProperty("auto");
+    public final ObjectProperty<FrameActivation> frame = new SimpleObjectProperty<>(FrameActivation.DEFAULT);
+    public final StringProperty initScale = new SimpleStringProperty("1.5");
+    public final StringProperty loss = new SimpleStringProperty("ce");
 
     /** Every reason why Start is disabled, in words; empty when the setup can run. */
     public final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -63,7 +67,7 @@ public final class SetupViewModel {
         this.data = new DatasetLoader(executor);
         SourceModels.builtinNames().forEach(n -> sourceChoices.add("builtin:" + n));
         List<Observable> inputs = List.of(program, innerSize, mapping, sourcesPerClass, trainer, queryDirections,
-                smoothing, epochs, batchSize, lr, schedule, weightDecay, seed, shots, valFraction, device,
+                smoothing, epochs, batchSize, lr, schedule, weightDecay, seed, shots, valFraction, device, frame, initScale, loss,
                 model.card, model.error, model.checking, data.dataset, data.error, data.loading);
         inputs.forEach(o -> o.addListener(x -> validate()));
         source.addListener((o, a, s) -> model.check(s));
@@ -161,6 +165,9 @@ public final class SetupViewModel {
         shots.set(Integer.toString(c.shots()));
         valFraction.set(Fields.format(c.valFraction()));
         device.set(c.device());
+        frame.set(c.frame());
+        initScale.set(Fields.format(c.initScale()));
+        loss.set(c.loss());
         data.target.set(c.target());
     }
 
@@ -176,7 +183,8 @@ public final class SetupViewModel {
                 f.integer("epochs", epochs), f.integer("batch size", batchSize), f.decimal("learning rate", lr),
                 schedule.get(), f.decimal("weight decay", weightDecay), f.longValue("seed", seed),
                 f.integer("shots", shots), f.decimal("validation fraction", valFraction), device.get(),
-                f.integer("query directions", queryDirections), f.decimal("smoothing", smoothing));
+                f.integer("query directions", queryDirections), f.decimal("smoothing", smoothing), frame.get(),
+                f.decimal("initial scale", initScale), loss.get());
     }
 
     public BooleanBinding valid() {

@@ -143,7 +143,7 @@ class EngineTest {
         TrainConfig base = config(ProgramKind.PAD, MappingKind.ILM, 3);
         TrainConfig cfg = new TrainConfig(base.source(), base.target(), ProgramKind.PAD, 10, MappingKind.RANDOM, 1,
                 "blackbox", 4, 32, 0.05, org.reprogram.workbench.core.train.LearningRateSchedule.CONSTANT, 0, 0, 50,
-                0.1, "cpu", 10, 0.05);
+                0.1, "cpu", 10, 0.05, org.reprogram.workbench.core.program.FrameActivation.TANH, 1.5, "ce");
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         try (Experiment exp = Experiment.open(cfg, DIGITS)) {
             TrainingResult r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,

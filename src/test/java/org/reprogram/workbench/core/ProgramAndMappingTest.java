@@ -19,7 +19,9 @@ import org.reprogram.workbench.core.mapping.LinearLabelMapping;
 import org.reprogram.workbench.core.mapping.RandomLabelMapping;
 import org.reprogram.workbench.core.program.FullProgram;
 import org.reprogram.workbench.core.program.PaddingProgram;
+import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.program.ProgramSetup;
 
 class ProgramAndMappingTest {
 
@@ -27,7 +29,7 @@ class ProgramAndMappingTest {
     void paddingProgramCountsOnlyTheFrameAndNeverTouchesTheWindow() {
         Placement p = new Placement(3, 32, 32, 20, 20);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
-                PaddingProgram program = new PaddingProgram(p, m)) {
+                PaddingProgram program = new PaddingProgram(ProgramSetup.plain(p), m)) {
             assertEquals(3L * (32 * 32 - 20 * 20), program.trainableParameters());
             float[] w = new float[3 * 32 * 32];
             Random rnd = new Random(1);
@@ -61,19 +63,22 @@ class ProgramAndMappingTest {
     }
 
     @Test
-    void fullProgramCountsEveryPixelAndClipsToValidRange() {
+    void fullProgramAddsAnUnboundedDeltaInNormalisedSpace() {
         Placement p = new Placement(1, 8, 8, 8, 8);
+        ProgramSetup setup = new ProgramSetup(p, new float[] {0.3f}, new float[] {0.5f}, FrameActivation.TANH, 1, 0);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
-                FullProgram program = new FullProgram(p, m)) {
+                FullProgram program = new FullProgram(setup, m)) {
             assertEquals(64, program.trainableParameters());
             float[] w = new float[64];
             Arrays.fill(w, 5f);
             program.loadWeights(w);
             float[] out = program.apply(m.ones(new Shape(1, 1, 8, 8)).mul(0.9f)).toFloatArray();
             for (float v : out) {
-                assertEquals(1f, v, 0f);
+                // x + std * delta: after normalisation (x - mean) / std + delta, as the authors add it; no clip
+                assertEquals(0.9f + 0.5f * 5f, v, 1e-5f);
             }
-            assertEquals((float) Math.tanh(5), program.perturbation()[0], 1e-6);
+            assertEquals(2.5f, program.perturbation()[0], 1e-6);
+            assertTrue(program.signedPerturbation());
         }
     }
 
@@ -113,31 +118,12 @@ class ProgramAndMappingTest {
             assertTrue(!flm.needsFrequencies(1));
             assertTrue(ilm.needsFrequencies(0) && ilm.needsFrequencies(5));
             int[][] f = {{0, 1}, {0, 0}, {7, 2}, {1, 6}};
-            ilm.update(f);
+            ilm.update(org.reprogram.workbench.core.mapping.Frequencies.toDouble(f));
             assertArrayEquals(new int[] {2}, ilm.assignment()[0]);
             assertArrayEquals(new int[] {3}, ilm.assignment()[1]);
             float[][] w = ilm.weights();
             assertEquals(1f, w[2][0]);
             assertEquals(0f, w[0][0]);
-        }
-    }
-
-    @Test
-    void bayesianMappingIsLaplaceSmoothedAndColumnNormalised() {
-        int[][] f = {{3, 0, 0}, {1, 0, 0}};
-        float[] w = org.reprogram.workbench.core.mapping.BayesianLabelMapping.omega(f);
-        // column 0: (3+1)/(3+1+1+1) = 4/6 and (1+1)/6; column 1: all zero counts -> uniform 1/2
-        assertEquals(4f / 6, w[0], 1e-6);
-        assertEquals(2f / 6, w[3], 1e-6);
-        assertEquals(0.5f, w[1], 1e-6);
-        assertEquals(0.5f, w[4], 1e-6);
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            var blm = new org.reprogram.workbench.core.mapping.BayesianLabelMapping(2, 3, m);
-            assertTrue(blm.needsFrequencies(7));
-            blm.update(f);
-            assertEquals(4f / 6, blm.weights()[0][0], 1e-6);
-            float[] t = blm.apply(m.create(new float[] {6f, 0f}, new Shape(1, 2))).toFloatArray();
-            assertEquals(6f * 4 / 6, t[0], 1e-5);
         }
     }
 

@@ -117,7 +117,8 @@ class TorchScriptSourceTest {
         TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
         TrainConfig base = TrainConfig.defaults(TestPaths.digits().toString());
         TrainConfig cfg = new TrainConfig(DIR.resolve("tiny_cnn.pt").toString(), base.target(), ProgramKind.PAD, 8,
-                MappingKind.LINEAR, 1, "blackbox", 2, 32, 0.05, base.schedule(), 0, 0, 10, 0.1, "cpu", 5, 0.05);
+                MappingKind.LINEAR, 1, "blackbox", 2, 32, 0.05, base.schedule(), 0, 0, 10, 0.1, "cpu", 5, 0.05,
+                org.reprogram.workbench.core.program.FrameActivation.TANH, 1.5, "ce");
         try (Experiment exp = Experiment.open(cfg, digits)) {
             assertTrue(exp.notices().stream().noneMatch(n -> n.contains("TorchScript")), "no warning for black-box");
             var r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,

@@ -88,7 +88,7 @@ class RunsViewModelTest {
         Json.write(dir.resolve(RunFiles.CONFIG), cfg);
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER + "\n");
         for (int e = 1; e <= epochs; e++) {
-            csv.append(new EpochMetrics(e, 1, 0.5, 1, 0.1 * e, 0.01, 100, e, 0, null).toCsv()).append('\n');
+            csv.append(new EpochMetrics(e, 1, 0.5, 1, 0.1 * e, 0.01, 100, e, 0, Double.NaN, null).toCsv()).append('\n');
         }
         Files.writeString(dir.resolve(RunFiles.METRICS), csv);
         if (finished) {

@@ -32,8 +32,8 @@ class TrainingViewModelTest {
     static final TrainConfig CONFIG = TrainConfig.defaults("digits").withEpochs(2);
 
     static TrainingSnapshot snap(int epoch, long step, boolean end) {
-        return new TrainingSnapshot(epoch, step, end, 1, 2, 2, new float[] {0, 0.5f, -0.5f, 1},
-                new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, List.of(),
+        return new TrainingSnapshot(epoch, step, end, 1, 2, 2, new float[] {0, 0.5f, -0.5f, 1}, true,
+                Double.NaN, new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, List.of(),
                 end ? new int[][] {{3, 1}, {0, 4}} : null, null, end ? new int[] {0, 1, 1, 1} : null);
     }
 
@@ -43,12 +43,12 @@ class TrainingViewModelTest {
     }
 
     static EpochMetrics metrics(int epoch, String warning) {
-        return new EpochMetrics(epoch, 1.0 / epoch, 0.5, 0.9, 0.6, 0.01, 1000, epoch, 0, warning);
+        return new EpochMetrics(epoch, 1.0 / epoch, 0.5, 0.9, 0.6, 0.01, 1000, epoch, 0, Double.NaN, warning);
     }
 
     static TrainingResult result(String status, String message) {
         return new TrainingResult(status, message, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, "pad", "ilm", "whitebox", "builtin",
-                "digits", "cpu()", 1000, 0, 300, null);
+                "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.8, 2, 0, 0, 0);
     }
 
     /** A two-epoch run as the engine would report it. */

@@ -5,43 +5,81 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Bayesian-guided label mapping (BLM, Cai et al. NeurIPS'24): a probabilistic K_s x K_t matrix
- * omega[s][t] = (F[s][t] + lambda) / sum_s' (F[s'][t] + lambda), Laplace smoothing lambda = 1,
- * recomputed every epoch from the current program's predictions; target logits = logits @ omega.
- * Any K_t works (no one-to-one constraint).
+ * Bayesian-guided label mapping (BLM, Cai et al. NeurIPS'24), as in the authors' released code
+ * (tmlr-group/BayesianLM {@code mapping.py}, {@code blm_reweight_matrix}): at the start of every
+ * epoch F[s][t] is measured over the whole training split (argmax counts), then
+ * <ol>
+ *   <li>row step: P[s][t] = F[s][t] / (sum_t' F[s][t'] + lambda), lambda = 1;</li>
+ *   <li>column step: omega[s][t] = P[s][t] / sum_s' P[s'][t].</li>
+ * </ol>
+ * Target logits = source logits @ omega (raw logits, as {@code torch.mm(logits, mapping_matrix)};
+ * the paper's equation reads probabilities), cross-entropy; omega is a constant between updates.
+ * A source class never predicted keeps a zero row. Deliberate difference: a target column with
+ * no mass (the authors divide by zero and get NaN) becomes uniform 1/K_s. Any K_t works.
+ * {@link #plus} selects BLM+ ({@code blmp_reweight_matrix}): F sums each training image's top-k
+ * softmax probabilities (zeros elsewhere, not renormalised) per true class, k = max(1,
+ * floor(0.15 K_t)) as the authors' {@code int(len(class_names) * topk_ratio)} but never 0.
  */
 public final class BayesianLabelMapping extends AbstractLabelMapping {
 
-    public static final float LAPLACE = 1f;
+    public static final double LAMBDA = 1;
 
+    private final boolean plus;
     private NDArray omega;
     private float[] values;
 
-    public BayesianLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
+    public BayesianLabelMapping(int sourceClasses, int targetClasses, boolean plus, NDManager parent) {
         super(sourceClasses, targetClasses, parent);
-        update(new int[ks][kt]); // uniform until the first measurement
+        this.plus = plus;
+        if (plus && Frequencies.blmPlusK(targetClasses) > sourceClasses) {
+            manager.close();
+            throw new IllegalArgumentException("mapping 'blm+' takes the top k = " + Frequencies.blmPlusK(targetClasses)
+                    + " source probabilities of every image (k = 15 % of the " + targetClasses + " target classes),"
+                    + " but the source model has only " + sourceClasses + " classes. Fix: use --mapping blm or linear");
+        }
+        update(new double[ks][kt]); // uniform until the first measurement
     }
 
-    /** Column-normalised, Laplace-smoothed omega of F, row-major K_s x K_t. */
-    public static float[] omega(int[][] f) {
+    /** Row step then column step of F (K_s x K_t), row-major K_s x K_t. */
+    public static float[] omega(double[][] f) {
         int ks = f.length;
         int kt = f[0].length;
+        double[][] p = new double[ks][kt];
+        for (int s = 0; s < ks; s++) {
+            double rowSum = 0;
+            for (int t = 0; t < kt; t++) {
+                rowSum += f[s][t];
+            }
+            for (int t = 0; t < kt; t++) {
+                p[s][t] = f[s][t] / (rowSum + LAMBDA);
+            }
+        }
         float[] w = new float[ks * kt];
         for (int t = 0; t < kt; t++) {
-            double sum = 0;
-            for (int[] row : f) {
-                sum += row[t] + LAPLACE;
+            double colSum = 0;
+            for (int s = 0; s < ks; s++) {
+                colSum += p[s][t];
             }
             for (int s = 0; s < ks; s++) {
-                w[s * kt + t] = (float) ((f[s][t] + LAPLACE) / sum);
+                w[s * kt + t] = (float) (colSum > 0 ? p[s][t] / colSum : 1.0 / ks);
             }
         }
         return w;
     }
 
+    /** Integer counts (hand-made matrices in tests). */
+    public static float[] omega(int[][] f) {
+        return omega(Frequencies.toDouble(f));
+    }
+
     @Override
     public String name() {
-        return "blm";
+        return plus ? "blm+" : "blm";
+    }
+
+    @Override
+    public int topK() {
+        return plus ? Frequencies.blmPlusK(kt) : 0;
     }
 
     @Override
@@ -55,7 +93,7 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
     }
 
     @Override
-    public void update(int[][] frequencies) {
+    public void update(double[][] frequencies) {
         loadState(omega(frequencies));
     }
 
@@ -78,5 +116,4 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
         omega = next;
         values = state.clone();
     }
-
 }

@@ -9,10 +9,17 @@ public final class GreedyMatching {
      * Repeatedly takes the largest entry F[s*][t*] among unused rows and columns and maps target
      * t* to source s*. Ties go to the smallest source index, then the smallest target index.
      *
-     * @param f count matrix [K_s][K_t] with K_t <= K_s
+     * Follows ILM-VP's {@code generate_label_mapping_by_frequency} (OPTML-Group/ILM-VP).
+     *
+     * @param f frequency matrix [K_s][K_t] with K_t <= K_s
      * @return for each target class its source class
      */
+    /** Integer counts (tests, hand-made matrices). */
     public static int[] oneToOne(int[][] f) {
+        return oneToOne(Frequencies.toDouble(f));
+    }
+
+    public static int[] oneToOne(double[][] f) {
         int ks = f.length;
         int kt = f[0].length;
         if (kt > ks) {
@@ -24,7 +31,7 @@ public final class GreedyMatching {
         for (int round = 0; round < kt; round++) {
             int bestS = -1;
             int bestT = -1;
-            long best = Long.MIN_VALUE;
+            double best = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < ks; s++) {
                 if (rowUsed[s]) {
                     continue;
@@ -40,6 +47,45 @@ public final class GreedyMatching {
             rowUsed[bestS] = true;
             colUsed[bestT] = true;
             result[bestT] = bestS;
+        }
+        return result;
+    }
+
+    /**
+     * ILM-VP's greedy matching with {@code mlm_num} = M: repeatedly takes the largest entry among
+     * unused source rows and still open target columns, gives that source to that target, and
+     * closes a target column once it holds M sources. Needs K_t * M <= K_s.
+     *
+     * @return for each target class its M source classes, in the order chosen
+     */
+    public static int[][] manyToOne(double[][] f, int m) {
+        int ks = f.length;
+        int kt = f[0].length;
+        if ((long) kt * m > ks) {
+            throw new IllegalArgumentException(kt + " target classes x " + m + " sources each exceeds the " + ks
+                    + " source classes");
+        }
+        boolean[] rowUsed = new boolean[ks];
+        int[][] result = new int[kt][m];
+        int[] filled = new int[kt];
+        for (int round = 0; round < kt * m; round++) {
+            int bestS = -1;
+            int bestT = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < ks; s++) {
+                if (rowUsed[s]) {
+                    continue;
+                }
+                for (int t = 0; t < kt; t++) {
+                    if (filled[t] < m && f[s][t] > best) {
+                        best = f[s][t];
+                        bestS = s;
+                        bestT = t;
+                    }
+                }
+            }
+            rowUsed[bestS] = true;
+            result[bestT][filled[bestT]++] = bestS;
         }
         return result;
     }

@@ -47,13 +47,18 @@ public abstract class HardLabelMapping extends AbstractLabelMapping {
         assign(a);
     }
 
+    /** Omega[s][t] = 1/m for the m sources of t (K_s x K_t). */
+    protected final NDArray omega() {
+        return omega;
+    }
+
     @Override
     public NDArray apply(NDArray sourceLogits) {
         return sourceLogits.matMul(omega);
     }
 
     @Override
-    public void update(int[][] frequencies) {
+    public void update(double[][] frequencies) {
         assignOneToOne(GreedyMatching.oneToOne(frequencies));
     }
 

@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * The output mapping from K_s source logits to K_t target logits. Frequency-based mappings
- * are (re)computed from a count matrix F[s][t] = #(source prediction s, true target t) that
- * the trainer measures with the current program when {@link #needsFrequencies(int)} says so.
+ * are (re)computed from a frequency matrix F[s][t] that the trainer measures over the training
+ * split with the current program when {@link #needsFrequencies(int)} says so: argmax counts
+ * #(source prediction s, true target t), or with {@link #topK()} > 0 the sums of each image's
+ * top-k softmax probabilities per true class (BLM+).
  */
 public interface LabelMapping extends AutoCloseable {
 
-    /** "random", "flm", "ilm" or "linear". */
+    /** "random", "flm", "ilm", "linear", "blm", "blm+" or "bar". */
     String name();
 
     int sourceClasses();
@@ -23,8 +25,13 @@ public interface LabelMapping extends AutoCloseable {
     /** Whether the trainer must measure F before EPOCH (0-based) starts. */
     boolean needsFrequencies(int epoch);
 
-    /** Recomputes the mapping from F[s][t]. */
-    void update(int[][] frequencies);
+    /** Recomputes the mapping from F[s][t] (real-valued: counts or summed probabilities). */
+    void update(double[][] frequencies);
+
+    /** 0: F holds argmax counts; k > 0: F sums each image's top-k source probabilities. */
+    default int topK() {
+        return 0;
+    }
 
     /** Trainable arrays (empty for fixed mappings). */
     List<NDArray> parameters();

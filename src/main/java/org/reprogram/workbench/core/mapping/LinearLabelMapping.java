@@ -45,7 +45,7 @@ public final class LinearLabelMapping extends AbstractLabelMapping {
     }
 
     @Override
-    public void update(int[][] frequencies) {
+    public void update(double[][] frequencies) {
         // learned by gradient descent, nothing to recompute
     }
 

@@ -8,7 +8,9 @@ public enum MappingKind {
     FLM("flm", "Frequency label mapping, computed once"),
     ILM("ilm", "Iterative label mapping, recomputed every epoch"),
     LINEAR("linear", "Learned linear layer K_s -> K_t"),
-    BLM("blm", "Bayesian-guided probabilistic mapping, recomputed every epoch");
+    BLM("blm", "Bayesian-guided probabilistic mapping from argmax counts, recomputed every epoch"),
+    BLM_PLUS("blm+", "Bayesian-guided mapping from top-k probabilities, recomputed every epoch"),
+    BAR("bar", "BAR multi-label: m frequency-chosen sources per target, probabilities averaged");
 
     private final String id;
     private final String description;
@@ -26,9 +28,14 @@ public enum MappingKind {
         return description;
     }
 
-    /** Whether this mapping needs K_t <= K_s * sourcesPerTarget. */
+    /** Whether --sources-per-class applies (m sources per target). */
+    public boolean multiSource() {
+        return this == RANDOM || this == BAR;
+    }
+
+    /** Whether this mapping needs K_t * (sources per target) <= K_s. */
     public boolean oneToOne() {
-        return this != LINEAR && this != BLM;
+        return this != LINEAR && this != BLM && this != BLM_PLUS;
     }
 
     public LabelMapping create(int ks, int kt, int sourcesPerTarget, long seed, NDManager manager) {
@@ -37,7 +44,9 @@ public enum MappingKind {
             case FLM -> new FrequencyLabelMapping(ks, kt, manager);
             case ILM -> new IterativeLabelMapping(ks, kt, manager);
             case LINEAR -> new LinearLabelMapping(ks, kt, seed, manager);
-            case BLM -> new BayesianLabelMapping(ks, kt, manager);
+            case BLM -> new BayesianLabelMapping(ks, kt, false, manager);
+            case BLM_PLUS -> new BayesianLabelMapping(ks, kt, true, manager);
+            case BAR -> new MultiLabelMapping(ks, kt, sourcesPerTarget, manager);
         };
     }
 
@@ -47,7 +56,7 @@ public enum MappingKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown mapping '" + s + "' (use random, flm, ilm, linear or blm)");
+        throw new IllegalArgumentException("unknown mapping '" + s + "' (use random, flm, ilm, linear, blm, blm+ or bar)");
     }
 
     @Override

@@ -4,13 +4,18 @@ import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 
 /**
- * Full additive ("watermark") program: the target fills the canvas and a learnable tanh delta
- * is added over the whole image, clipped to the valid pixel range [0, 1]. Trainable: C*H*W.
+ * Full additive program (ILM-VP's {@code AdditiveVisualPrompt}, OPTML-Group/ILM-VP
+ * {@code models/visual_prompt.py}): the target fills the canvas and an unconstrained delta,
+ * initialised to zero, is added over the whole image in normalised space
+ * ({@code x + self.program * self.mask} after the dataset's normalisation). Here the delta is
+ * added in pixel space scaled by the source's std, which is the same function of the weights.
+ * Deliberately not clipped (an earlier version clipped a tanh delta to [0, 1] and lost the
+ * gradient at saturated pixels). Trainable: C*H*W.
  */
 public final class FullProgram extends MaskedDeltaProgram {
 
-    public FullProgram(Placement placement, NDManager manager) {
-        super(placement, ones(placement.canvasSize()), true, manager);
+    public FullProgram(ProgramSetup setup, NDManager manager) {
+        super(setup, ones(setup.placement().canvasSize()), null, true, manager);
     }
 
     private static float[] ones(int n) {

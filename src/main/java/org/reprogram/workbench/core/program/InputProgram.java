@@ -6,31 +6,55 @@ import java.util.List;
 /**
  * The learnable input transformation: maps canvases (target images already placed by
  * {@link #placement()}) to the source model's pixel space. Lives in [0, 1] pixel space; the
- * source model normalises afterwards.
+ * source model normalises afterwards (programs defined in normalised space scale by the std).
  */
 public interface InputProgram extends AutoCloseable {
 
-    /** "pad" or "full". */
+    /** "pad", "full", "scale" or "smm". */
     String name();
 
     Placement placement();
 
-    /** Programmed input [B, C, H, W] for canvases [B, C, H, W]; differentiable in the parameters. */
-    NDArray apply(NDArray canvases);
+    /**
+     * Programmed input [B, C, H, W] for canvases [B, C, H, W]; differentiable in the parameters.
+     * TRAINING switches the program's own BatchNorm layers (smm) to batch statistics.
+     */
+    NDArray apply(NDArray canvases, boolean training);
+
+    /** {@link #apply(NDArray, boolean)} in inference mode. */
+    default NDArray apply(NDArray canvases) {
+        return apply(canvases, false);
+    }
 
     /** The trainable arrays (with gradients attached). */
     List<NDArray> parameters();
 
-    /** 1 where a weight can change the output, 0 where masked; same shape as the weight. */
-    NDArray trainableMask();
+    /** Per parameter: 1 where a weight can change the output, 0 where masked; same shapes. */
+    List<NDArray> trainableMasks();
 
     /** Number of weights that can actually change the output (masked-out entries excluded). */
     long trainableParameters();
 
-    /** The current additive perturbation delta, C*H*W floats (zero where masked). */
+    /** The program's shared perturbation as an image, C*H*W floats (zero where masked). */
     float[] perturbation();
 
-    /** Raw parameter values, for saving a run. */
+    /** True when {@link #perturbation()} ranges over (-1, 1), false for (0, 1) or unbounded >= 0. */
+    boolean signedPerturbation();
+
+    /** The learned input scale s (scale program), NaN for the others. */
+    default double inputScale() {
+        return Double.NaN;
+    }
+
+    /** Sample-specific masks (smm) for CANVASES as B*C*H*W floats in inference mode, else null. */
+    default float[] sampleMasks(NDArray canvases) {
+        return null;
+    }
+
+    /** Called after every optimiser step (the scale program clamps s here). */
+    default void afterStep() {}
+
+    /** Every value that defines the program (parameters and buffers), for saving a run. */
     float[] weights();
 
     void loadWeights(float[] weights);

@@ -3,66 +3,43 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.List;
 
 /**
- * The shared mechanism of the additive programs: x' = x + tanh(W) * M, optionally clipped to
- * [0, 1]. W is initialised to zero (no perturbation at step 0), M is fixed per subclass.
+ * The shared mechanism of the additive programs: x' = x + act(W) * M * g, where act is a frame
+ * activation (or none), M a fixed 0/1 mask and g the per-channel gain (1, or the source's std
+ * for a delta defined in normalised space). W starts at zero. Nothing is clipped: clipping to
+ * [0, 1] zeroes the gradient at every saturated pixel.
  */
-public abstract class MaskedDeltaProgram implements InputProgram {
+public abstract class MaskedDeltaProgram extends AbstractInputProgram {
 
-    private final Placement placement;
-    private final NDManager manager;
     private final NDArray weight;
     private final NDArray mask;
-    private final boolean clip;
-    private final long trainable;
+    private final NDArray gain;
+    private final FrameActivation activation;
 
-    protected MaskedDeltaProgram(Placement placement, float[] maskValues, boolean clip, NDManager parent) {
-        this.placement = placement;
-        this.manager = parent.newSubManager();
-        this.clip = clip;
-        Shape shape = new Shape(1, placement.channels(), placement.height(), placement.width());
+    /**
+     * @param activation frame activation, or null for an unbounded delta
+     * @param normalisedSpace true to scale the delta by the source's std (authors' additive prompt)
+     */
+    protected MaskedDeltaProgram(ProgramSetup setup, float[] maskValues, FrameActivation activation,
+            boolean normalisedSpace, NDManager parent) {
+        super(setup, parent);
+        Placement p = setup.placement();
+        Shape shape = new Shape(1, p.channels(), p.height(), p.width());
         this.mask = manager.create(maskValues, shape);
-        this.weight = manager.zeros(shape);
-        weight.setRequiresGradient(true);
-        long n = 0;
-        for (float m : maskValues) {
-            if (m != 0f) {
-                n++;
-            }
-        }
-        this.trainable = n;
+        this.activation = activation;
+        this.gain = normalisedSpace ? stdArray(manager) : manager.ones(new Shape(1, p.channels(), 1, 1));
+        this.weight = addParameter(manager.zeros(shape), mask);
     }
 
     @Override
-    public Placement placement() {
-        return placement;
+    public NDArray apply(NDArray canvases, boolean training) {
+        return canvases.add(delta(weight));
     }
 
-    @Override
-    public NDArray apply(NDArray canvases) {
-        NDArray x = canvases.add(delta());
-        return clip ? x.clip(0f, 1f) : x;
-    }
-
-    private NDArray delta() {
-        return weight.tanh().mul(mask);
-    }
-
-    @Override
-    public List<NDArray> parameters() {
-        return List.of(weight);
-    }
-
-    @Override
-    public NDArray trainableMask() {
-        return mask;
-    }
-
-    @Override
-    public long trainableParameters() {
-        return trainable;
+    private NDArray delta(NDArray w) {
+        NDArray a = activation == null ? w : activation.apply(w);
+        return a.mul(mask).mul(gain);
     }
 
     @Override
@@ -70,25 +47,12 @@ public abstract class MaskedDeltaProgram implements InputProgram {
         try (NDManager m = manager.newSubManager()) {
             NDArray w = weight.duplicate();
             w.attach(m);
-            return w.tanh().mul(mask).toFloatArray();
+            return delta(w).toFloatArray();
         }
     }
 
     @Override
-    public float[] weights() {
-        return weight.toFloatArray();
-    }
-
-    @Override
-    public void loadWeights(float[] values) {
-        if (values.length != weight.size()) {
-            throw new IllegalArgumentException("expected " + weight.size() + " program weights, got " + values.length);
-        }
-        weight.set(values);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
+    public boolean signedPerturbation() {
+        return activation == null || activation.signed();
     }
 }

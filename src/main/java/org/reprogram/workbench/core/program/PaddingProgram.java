@@ -3,14 +3,17 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Padding / frame program (Elsayed et al. ICLR'19; ILM-VP's expansive prompt): the target sits
- * resized in the centre of the canvas; a learnable tanh frame fills everything around it. The
- * target window itself is never changed. Trainable: C * (H*W - h*w).
+ * Padding / frame program (Elsayed et al. ICLR'19; ILM-VP's {@code ExpansiveVisualPrompt} in
+ * OPTML-Group/ILM-VP {@code models/visual_prompt.py}): the target sits resized and zero-padded
+ * in the centre of the canvas; a learnable frame act(W) * M fills everything around it, the
+ * target window itself is never changed. Follows ILM-VP: W initialised to zero, normalisation
+ * after the program (done by the source model). act is the user's choice: sigmoid as ILM-VP
+ * (mid-gray start, stays in (0, 1)) or tanh as Elsayed. Trainable: C * (H*W - h*w).
  */
 public final class PaddingProgram extends MaskedDeltaProgram {
 
-    public PaddingProgram(Placement placement, NDManager manager) {
-        super(placement, frameMask(placement), false, manager);
+    public PaddingProgram(ProgramSetup setup, NDManager manager) {
+        super(setup, frameMask(setup.placement()), setup.frame(), false, manager);
     }
 
     static float[] frameMask(Placement p) {

@@ -57,7 +57,7 @@ public final class RunRecorder implements TrainingListener {
         last = s;
         if (s.epochEnd() || s.epoch() == 0) {
             TrainingSnapshot light = new TrainingSnapshot(s.epoch(), s.step(), s.epochEnd(), s.channels(), s.height(),
-                    s.width(), s.perturbation(), s.mappingWeights(), s.assignment(), List.of(), s.confusion(),
+                    s.width(), s.perturbation(), s.signedPerturbation(), s.inputScale(), s.mappingWeights(), s.assignment(), List.of(), s.confusion(),
                     s.metrics(), s.validationPredictions());
             append(RunFiles.HISTORY, Json.COMPACT.toJson(light));
         }
@@ -69,7 +69,7 @@ public final class RunRecorder implements TrainingListener {
             Json.write(dir.resolve(RunFiles.RESULT), result);
             if (last != null) {
                 Json.writeBytes(dir.resolve(RunFiles.PROGRAM_PNG), ProgramImages.png(last.perturbation(),
-                        last.channels(), last.height(), last.width(), true, 256));
+                        last.channels(), last.height(), last.width(), last.signedPerturbation(), 256));
                 if (info != null) {
                     writeMapping(last);
                 }

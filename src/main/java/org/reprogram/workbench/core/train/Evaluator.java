@@ -11,10 +11,13 @@ public final class Evaluator {
      * @param accuracy share of correct mapped predictions (NaN for an empty split)
      * @param loss mean cross-entropy
      * @param confusion [true target][predicted target]
-     * @param frequencies [predicted source][true target], the FLM/ILM count matrix
+     * @param frequencies [predicted source][true target], the FLM/ILM/BLM count matrix, or with
+     *     top-k > 0 the sums of each image's top-k source probabilities per true class (BLM+)
      * @param predictions predicted target class per sample, in split order
+     * @param queries images the source model answered for this pass
      */
-    public record Result(double accuracy, double loss, int[][] confusion, int[][] frequencies, int[] predictions) {
+    public record Result(double accuracy, double loss, int[][] confusion, double[][] frequencies, int[] predictions,
+            long queries) {
 
         /** The single predicted class when every sample got it (collapse), else -1. */
         public int collapsedTo() {
@@ -44,13 +47,18 @@ public final class Evaluator {
     }
 
     public Result evaluate(Experiment.Tensors split) {
+        return evaluate(split, 0);
+    }
+
+    /** As {@link #evaluate(Experiment.Tensors)}; TOPK > 0 sums top-k probabilities into F (BLM+). */
+    public Result evaluate(Experiment.Tensors split, int topK) {
         int kt = exp.mapping().targetClasses();
         int ks = exp.mapping().sourceClasses();
         int[][] confusion = new int[kt][kt];
-        int[][] freq = new int[ks][kt];
+        double[][] freq = new double[ks][kt];
         int n = split.size();
         if (n == 0) {
-            return new Result(Double.NaN, Double.NaN, confusion, freq, new int[0]);
+            return new Result(Double.NaN, Double.NaN, confusion, freq, new int[0], 0);
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -69,17 +77,42 @@ public final class Evaluator {
                 NDArray tgt = exp.mapping().apply(src);
                 lossSum += Losses.crossEntropy(tgt, y).getFloat() * (to - from);
                 int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
+                if (topK > 0) {
+                    addTopK(src, labels, topK, freq);
+                }
                 int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
                 for (int i = 0; i < labels.length; i++) {
                     confusion[labels[i]][pt[i]]++;
                     predictions[from + i] = pt[i];
-                    freq[ps[i]][labels[i]]++;
+                    if (topK == 0) {
+                        freq[ps[i]][labels[i]]++;
+                    }
                     if (pt[i] == labels[i]) {
                         correct++;
                     }
                 }
             }
         }
-        return new Result((double) correct / n, lossSum / n, confusion, freq, predictions);
+        return new Result((double) correct / n, lossSum / n, confusion, freq, predictions, n);
+    }
+
+    /**
+     * BLM+ ({@code blmp_reweight_matrix}): each image's K highest softmax probabilities, zeros
+     * elsewhere, not renormalised, added to F[source][true class].
+     */
+    private static void addTopK(NDArray sourceLogits, int[] labels, int k, double[][] freq) {
+        float[] p = sourceLogits.softmax(1).toFloatArray();
+        int ks = freq.length;
+        Integer[] idx = new Integer[ks];
+        for (int i = 0; i < labels.length; i++) {
+            int row = i * ks;
+            for (int s = 0; s < ks; s++) {
+                idx[s] = s;
+            }
+            java.util.Arrays.sort(idx, (a, b) -> Float.compare(p[row + b], p[row + a]));
+            for (int j = 0; j < k; j++) {
+                freq[idx[j]][labels[i]] += p[row + idx[j]];
+            }
+        }
     }
 }

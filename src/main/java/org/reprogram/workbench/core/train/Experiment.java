@@ -17,6 +17,9 @@ import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.program.ProgramSetup;
+import org.reprogram.workbench.core.mapping.Frequencies;
+import org.reprogram.workbench.core.mapping.MappingKind;
 
 /**
  * A run's assembled pieces: the frozen source, the target data placed on the canvas (plain
@@ -77,7 +80,8 @@ public final class Experiment implements AutoCloseable {
         this.test = test;
         this.notices = notices;
         this.manager = source.manager().newSubManager();
-        this.program = config.program().create(placement, manager);
+        this.program = config.program().create(new ProgramSetup(placement, source.card().mean(), source.card().std(),
+                config.frame(), config.initScale(), config.seed()), manager);
         this.mapping = config.mapping().create(source.card().numClasses(), dataset.numClasses(),
                 config.sourcesPerClass(), config.seed(), manager);
     }
@@ -86,37 +90,44 @@ public final class Experiment implements AutoCloseable {
     public static Experiment open(TrainConfig config) {
         requireValid(config);
         TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed());
-        return openChecked(config, dataset);
+        return openChecked(config, dataset, null);
     }
 
     /** As {@link #open(TrainConfig)} with an already loaded dataset (the GUI keeps one). */
     public static Experiment open(TrainConfig config, TargetDataset dataset) {
         requireValid(config);
-        return openChecked(config, dataset);
+        return openChecked(config, dataset, null);
     }
 
-    private static Experiment openChecked(TrainConfig config, TargetDataset dataset) {
-        DeviceSelector.Choice device = DeviceSelector.select(config.device());
+    /**
+     * As {@link #open(TrainConfig, TargetDataset)} with an already loaded SOURCE (tests wrap a model
+     * in a query-counting double); the experiment closes it.
+     */
+    public static Experiment open(TrainConfig config, TargetDataset dataset, SourceModel source) {
+        requireValid(config);
+        return openChecked(config, dataset, source);
+    }
+
+    private static Experiment openChecked(TrainConfig config, TargetDataset dataset, SourceModel given) {
         List<String> notices = new ArrayList<>();
-        if (device.notice() != null) {
-            notices.add(device.notice());
-        }
-        SourceModel source = SourceModels.open(config.source(), device.device());
-        if (source instanceof org.reprogram.workbench.core.model.TorchScriptSourceModel && "whitebox".equals(config.trainer())) {
-            notices.add("TorchScript source: with DJL 0.36 / libtorch 2.7.1 on CPU, input gradients through"
-                    + " convolutions with 4, 8 or 12 output channels were wrong on about half the passes (16+ were"
-                    + " exact, see README). If accuracy stalls, try --trainer blackbox (forward passes only)");
+        SourceModel source = given;
+        if (source == null) {
+            DeviceSelector.Choice device = DeviceSelector.select(config.device());
+            if (device.notice() != null) {
+                notices.add(device.notice());
+            }
+            source = SourceModels.open(config.source(), device.device());
         }
         try {
             int ks = source.card().numClasses();
             int kt = dataset.numClasses();
-            int perClass = config.mapping() == org.reprogram.workbench.core.mapping.MappingKind.RANDOM
-                    ? config.sourcesPerClass() : 1;
+            checkMethod(config, source.card(), kt);
+            int perClass = config.mapping().multiSource() ? config.sourcesPerClass() : 1;
             if (config.mapping().oneToOne() && (long) kt * perClass > ks) {
                 throw new UserInputException("target '" + dataset.name() + "' has " + kt + " classes but source model '"
                         + source.card().name() + "' has only " + ks + (perClass > 1 ? " (x " + perClass + " per class)" : "")
                         + ": mapping '" + config.mapping().id() + "' maps one source class to one target"
-                        + " class. Fix: use --mapping linear or blm, or a source model with more classes");
+                        + " class. Fix: use --mapping linear, blm or blm+, or a source model with more classes");
             }
             int side = Math.min(source.card().height(), source.card().width());
             if (config.innerSize() > side) {
@@ -133,6 +144,20 @@ public final class Experiment implements AutoCloseable {
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /** Program and mapping problems that depend on the source model and the target's class count. */
+    public static void checkMethod(TrainConfig config, org.reprogram.workbench.core.model.ModelCard card, int kt) {
+        String programProblem = config.program().problemWith(card);
+        if (programProblem != null) {
+            throw new UserInputException(programProblem);
+        }
+        if (config.mapping() == MappingKind.BLM_PLUS && Frequencies.blmPlusK(kt) > card.numClasses()) {
+            throw new UserInputException("mapping 'blm+' sums the top k = " + Frequencies.blmPlusK(kt)
+                    + " source probabilities of every image (k = 15 % of the " + kt + " target classes), but source"
+                    + " model '" + card.name() + "' has only " + card.numClasses() + " classes. Fix: use --mapping blm"
+                    + " or linear, or a source model with at least " + Frequencies.blmPlusK(kt) + " classes");
         }
     }
 

@@ -27,8 +27,14 @@ public abstract class ReprogrammingTrainer implements Trainer {
         this.snapshotIntervalNanos = snapshotIntervalMillis * 1_000_000L;
     }
 
+    private static final int TRAINING = 0;
+    private static final int MAPPING = 1;
+    private static final int EVALUATION = 2;
+
     private AdamOptimizer optimizer;
     private BatchBuffer sampleBuffer;
+    /** Images answered by the source model: training steps, mapping passes, evaluation. */
+    private long[] queries = new long[3];
 
     /** Adam over the experiment's trainable arrays, created at the start of each run. */
     protected final AdamOptimizer optimizer() {
@@ -62,12 +68,14 @@ public abstract class ReprogrammingTrainer implements Trainer {
         String message = null;
         int epochsDone = 0;
         double bestVal = Double.NaN;
-        long queries = 0;
+        Checkpoint best = null;
         long step = 0;
         long trainImages = 0;
         double trainNanos = 0;
         double lr = cfg.lr();
         Evaluator.Result testResult = null;
+        double testAtBest = Double.NaN;
+        queries = new long[3];
         try {
             if (train.size() == 0) {
                 throw new org.reprogram.workbench.core.UserInputException("no training images left after the validation"
@@ -83,7 +91,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
             long lastSnapshot = System.nanoTime();
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 if (exp.mapping().needsFrequencies(epoch - 1)) {
-                    exp.mapping().update(evaluator.evaluate(train).frequencies());
+                    Evaluator.Result f = evaluator.evaluate(train, exp.mapping().topK());
+                    queries[MAPPING] += f.queries();
+                    exp.mapping().update(f.frequencies());
                 }
                 int[] order = permutation(train.size(), new Random(cfg.seed() * 1_000_003L + epoch));
                 double lossSum = 0;
@@ -102,12 +112,13 @@ public abstract class ReprogrammingTrainer implements Trainer {
                         NDArray y = scope.create(labels);
                         r = step(exp, scope, x, y, labels, lr);
                     }
+                    exp.program().afterStep();
                     if (Double.isNaN(r.lossSum()) || Double.isInfinite(r.lossSum())) {
                         throw new TrainingFailedException("loss became " + r.lossSum() + " at epoch " + epoch + ", step "
                                 + (step + 1) + ". Fix: lower the learning rate (now " + cfg.lr() + ")");
                     }
                     step++;
-                    queries += r.queries();
+                    queries[TRAINING] += r.queries();
                     lossSum += r.lossSum();
                     correct += r.correct();
                     trainImages += to - from;
@@ -115,20 +126,22 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     double ips = trainImages / (trainNanos / 1e9);
                     double eta = (totalSteps - step) * (trainNanos / step) / 1e9;
                     listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step,
-                            r.lossSum() / (to - from), ips, eta, queries));
+                            r.lossSum() / (to - from), ips, eta, totalQueries()));
                     if (snapshotIntervalNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotIntervalNanos) {
                         listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, sampleIdx, null));
                         lastSnapshot = System.nanoTime();
                     }
                 }
                 Evaluator.Result val = evaluator.evaluate(exp.validation());
+                queries[EVALUATION] += val.queries();
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                 String warning = collapseWarning(val, exp);
                 EpochMetrics m = new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
                         val.loss(), val.accuracy(), lr, train.size() / epochSeconds,
-                        (System.nanoTime() - start) / 1e9, queries, warning);
+                        (System.nanoTime() - start) / 1e9, totalQueries(), exp.program().inputScale(), warning);
                 if (!Double.isNaN(val.accuracy()) && (Double.isNaN(bestVal) || val.accuracy() > bestVal)) {
                     bestVal = val.accuracy();
+                    best = Checkpoint.of(exp, epoch);
                 }
                 epochsDone = epoch;
                 listener.onEpoch(m);
@@ -141,6 +154,10 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 }
             }
             testResult = evaluator.evaluate(exp.test());
+            queries[EVALUATION] += testResult.queries();
+            if (best != null) {
+                testAtBest = best.epoch() == epochsDone ? testResult.accuracy() : testAtBest(exp, evaluator, best);
+            }
         } catch (TrainingControl.TrainingCancelledException e) {
             status = "cancelled";
             message = "cancelled by the user during epoch " + (epochsDone + 1);
@@ -160,10 +177,28 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 testResult == null ? Double.NaN : testResult.loss(), bestVal, exp.trainableParameters(),
                 exp.source().parameterCount(), wall, epochsDone, cfg.seed(), cfg.program().id(), cfg.mapping().id(),
                 name(), exp.source().origin(), cfg.target(), exp.source().device().toString(),
-                trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, queries, MemoryProbe.peakRssMegabytes(),
-                testResult == null ? null : testResult.confusion());
+                trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
+                testResult == null ? null : testResult.confusion(), TrainingResult.METHOD_REPROGRAM, testAtBest,
+                best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION]);
         listener.onFinish(result);
         return result;
+    }
+
+    /** Test accuracy with the best-validation state; the final state is restored afterwards. */
+    private double testAtBest(Experiment exp, Evaluator evaluator, Checkpoint best) {
+        Checkpoint last = Checkpoint.of(exp, -1);
+        best.restore(exp);
+        try {
+            Evaluator.Result r = evaluator.evaluate(exp.test());
+            queries[EVALUATION] += r.queries();
+            return r.accuracy();
+        } finally {
+            last.restore(exp);
+        }
+    }
+
+    private long totalQueries() {
+        return queries[TRAINING] + queries[MAPPING] + queries[EVALUATION];
     }
 
     private static String collapseWarning(Evaluator.Result val, Experiment exp) {
@@ -186,6 +221,8 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, p, buf);
                 NDArray programmed = exp.program().apply(x);
                 NDArray src = exp.source().logits(programmed);
+                queries[EVALUATION] += sampleIdx.length;
+                float[] masks = exp.program().sampleMasks(x);
                 int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
                 int[] pt = exp.mapping().apply(src).argMax(1).toType(DataType.INT32, false).toIntArray();
                 float[] img = programmed.clip(0f, 1f).toFloatArray();
@@ -193,13 +230,19 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 for (int i = 0; i < sampleIdx.length; i++) {
                     float[] one = new float[size];
                     System.arraycopy(img, i * size, one, 0, size);
+                    float[] mask = null;
+                    if (masks != null) {
+                        mask = new float[size];
+                        System.arraycopy(masks, i * size, mask, 0, size);
+                    }
                     samples.add(new TrainingSnapshot.SampleView(sampleIdx[i], monitor.labels()[sampleIdx[i]], one,
-                            ps[i], pt[i]));
+                            ps[i], pt[i], mask));
                 }
             }
         }
         return new TrainingSnapshot(epoch, step, epochEnd, p.channels(), p.height(), p.width(),
-                exp.program().perturbation(), exp.mapping().weights(), exp.mapping().assignment(), List.copyOf(samples),
+                exp.program().perturbation(), exp.program().signedPerturbation(), exp.program().inputScale(),
+                exp.mapping().weights(), exp.mapping().assignment(), List.copyOf(samples),
                 confusion, metrics, validationPredictions);
     }
 

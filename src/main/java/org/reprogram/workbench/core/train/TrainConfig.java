@@ -3,7 +3,9 @@ package org.reprogram.workbench.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ScaleProgram;
 
 /**
  * Everything that defines a reprogramming run; written to config.json so a run can be repeated.
@@ -26,6 +28,9 @@ import org.reprogram.workbench.core.program.ProgramKind;
  * @param device "auto", "cpu" or "gpu"
  * @param queryDirections black-box: random directions q per step
  * @param smoothing black-box: smoothing radius beta
+ * @param frame activation of the frame programs' weights (pad, scale): sigmoid or tanh
+ * @param initScale scale program: initial input scale s (AutoVP searches 0.5, 1.0, 1.5)
+ * @param loss "ce" (cross-entropy) or "focal" (BAR's focal loss, gamma and alpha as in BAR, see FocalLoss)
  */
 public record TrainConfig(
         String source,
@@ -45,12 +50,31 @@ public record TrainConfig(
         double valFraction,
         String device,
         int queryDirections,
-        double smoothing) {
+        double smoothing,
+        FrameActivation frame,
+        double initScale,
+        String loss) {
+
+    /** Runs saved before these fields existed read back with the behaviour they had. */
+    public TrainConfig {
+        if (frame == null) {
+            frame = FrameActivation.TANH;
+        }
+        if (loss == null) {
+            loss = "ce";
+        }
+        if (initScale == 0) {
+            initScale = DEFAULT_INIT_SCALE;
+        }
+    }
+
+    public static final double DEFAULT_INIT_SCALE = 1.5;
 
     /** Defaults for a quick white-box run on TARGET with the built-in model. */
     public static TrainConfig defaults(String target) {
         return new TrainConfig("builtin", target, ProgramKind.PAD, 0, MappingKind.ILM, 1, "whitebox", 10, 64,
-                0.01, LearningRateSchedule.STEP, 0, 0, 0, 0.1, "auto", 10, 0.05);
+                0.01, LearningRateSchedule.STEP, 0, 0, 0, 0.1, "auto", 10, 0.05,
+                FrameActivation.DEFAULT, DEFAULT_INIT_SCALE, "ce");
     }
 
     /**
@@ -60,7 +84,8 @@ public record TrainConfig(
      */
     public static TrainConfig demo(String target) {
         return new TrainConfig("builtin", target, ProgramKind.PAD, DEMO_INNER_SIZE, MappingKind.ILM, 1, "whitebox",
-                DEMO_EPOCHS, 64, 0.05, LearningRateSchedule.COSINE, 0, 0, 0, 0.1, "auto", 10, 0.05);
+                DEMO_EPOCHS, 64, 0.05, LearningRateSchedule.COSINE, 0, 0, 0, 0.1, "auto", 10, 0.05,
+                FrameActivation.TANH, DEFAULT_INIT_SCALE, "ce");
     }
 
     public static final int DEMO_EPOCHS = 20;
@@ -68,32 +93,61 @@ public record TrainConfig(
 
     public TrainConfig withEpochs(int n) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, n, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
     }
 
     public TrainConfig withTarget(String t) {
         return new TrainConfig(source, t, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
     }
 
     public TrainConfig withProgramAndMapping(ProgramKind p, int inner, MappingKind m) {
         return new TrainConfig(source, target, p, inner, m, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
     }
 
     public TrainConfig withSource(String s) {
         return new TrainConfig(s, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
     }
 
     public TrainConfig withOptimization(int batch, double learningRate, long s) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batch,
-                learningRate, schedule, weightDecay, s, shots, valFraction, device, queryDirections, smoothing);
+                learningRate, schedule, weightDecay, s, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
     }
 
     public TrainConfig withDevice(String d) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
-                lr, schedule, weightDecay, seed, shots, valFraction, d, queryDirections, smoothing);
+                lr, schedule, weightDecay, seed, shots, valFraction, d, queryDirections, smoothing, frame, initScale, loss);
+    }
+
+    public TrainConfig withTrainer(String t) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, t, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
+                initScale, loss);
+    }
+
+    public TrainConfig withFrame(FrameActivation f) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, f,
+                initScale, loss);
+    }
+
+    public TrainConfig withInitScale(double s) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
+                s, loss);
+    }
+
+    public TrainConfig withLoss(String l) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
+                initScale, l);
+    }
+
+    public TrainConfig withBlackBox(int q, double beta) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, q, beta, frame, initScale, loss);
     }
 
     /** Problems with the values themselves (files are checked when the run is built). */
@@ -143,6 +197,12 @@ public record TrainConfig(
         }
         if (!(smoothing > 0)) {
             p.add("smoothing (--smoothing) must be positive");
+        }
+        if (!(initScale >= ScaleProgram.MIN_SCALE && initScale <= ScaleProgram.MAX_SCALE)) {
+            p.add("initial scale (--init-scale) must be in [" + ScaleProgram.MIN_SCALE + ", " + ScaleProgram.MAX_SCALE + "]");
+        }
+        if (!List.of("ce", "focal").contains(loss)) {
+            p.add("loss (--loss) must be ce or focal");
         }
         return p;
     }

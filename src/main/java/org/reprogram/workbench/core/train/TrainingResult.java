@@ -20,9 +20,16 @@ package org.reprogram.workbench.core.train;
  * @param target target folder
  * @param device device used
  * @param imagesPerSecond mean training throughput
- * @param queries model queries (black-box; white-box counts forward passes per image too)
+ * @param queries all images the source model answered (training + mapping + evaluation)
  * @param peakRssMegabytes peak resident memory of the process
  * @param testConfusion test confusion matrix [true][predicted]
+ * @param method "reprogram", or the baseline: "linear-probe", "finetune", "scratch"
+ * @param testAccuracyAtBestVal test accuracy with the state of the best validation epoch (NaN
+ *     without validation data)
+ * @param bestEpoch the epoch of the best validation accuracy (0 when none)
+ * @param trainingQueries images the source model answered for training steps
+ * @param mappingQueries images it answered for label-mapping passes (FLM/ILM/BLM/BAR)
+ * @param evaluationQueries images it answered for validation, test and live previews
  */
 public record TrainingResult(
         String status,
@@ -44,7 +51,22 @@ public record TrainingResult(
         double imagesPerSecond,
         long queries,
         double peakRssMegabytes,
-        int[][] testConfusion) {
+        int[][] testConfusion,
+        String method,
+        double testAccuracyAtBestVal,
+        int bestEpoch,
+        long trainingQueries,
+        long mappingQueries,
+        long evaluationQueries) {
+
+    /** Results saved before "method" existed were reprogramming runs. */
+    public TrainingResult {
+        if (method == null) {
+            method = METHOD_REPROGRAM;
+        }
+    }
+
+    public static final String METHOD_REPROGRAM = "reprogram";
 
     public boolean completed() {
         return "completed".equals(status) || "stopped".equals(status);

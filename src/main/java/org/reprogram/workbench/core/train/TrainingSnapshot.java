@@ -12,6 +12,9 @@ import java.util.List;
  * @param height canvas height
  * @param width canvas width
  * @param perturbation the program's additive delta, channels*height*width floats
+ * @param signedPerturbation true when the delta ranges over negative values too (legend -1..1),
+ *     false for a sigmoid frame in (0, 1)
+ * @param inputScale learned input scale s (scale program), else NaN
  * @param mappingWeights K_s x K_t mapping weights
  * @param assignment source classes of each target class (null for learned mappings)
  * @param samples a few validation samples after programming, with predictions
@@ -28,6 +31,8 @@ public record TrainingSnapshot(
         int height,
         int width,
         float[] perturbation,
+        boolean signedPerturbation,
+        double inputScale,
         float[][] mappingWeights,
         int[][] assignment,
         List<SampleView> samples,
@@ -43,8 +48,10 @@ public record TrainingSnapshot(
      * @param programmed programmed input clipped to [0, 1], channels*height*width floats
      * @param predictedSource argmax source class
      * @param predictedTarget argmax mapped target class
+     * @param mask the sample-specific mask (smm program), channels*height*width floats, else null
      */
-    public record SampleView(int index, int trueTarget, float[] programmed, int predictedSource, int predictedTarget) {
+    public record SampleView(int index, int trueTarget, float[] programmed, int predictedSource, int predictedTarget,
+            float[] mask) {
 
         public boolean correct() {
             return trueTarget == predictedTarget;

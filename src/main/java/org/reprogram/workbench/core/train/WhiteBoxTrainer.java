@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 
 /**
- * White-box reprogramming: cross-entropy on the mapped logits, backpropagated through the
+ * White-box reprogramming: cross-entropy (or BAR's focal loss) on the mapped logits, backpropagated through the
  * frozen source model (inference mode) to the program and, for learned mappings, the mapping;
  * Adam updates only those.
  */
@@ -34,8 +34,10 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
         float loss;
         int correct;
         try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
-            NDArray target = exp.mapping().apply(exp.source().logits(exp.program().apply(x)));
-            NDArray l = Losses.crossEntropy(target, y);
+            // training=true: the program's own BatchNorm (smm's mask network) uses batch statistics;
+            // the frozen source always runs in inference mode
+            NDArray target = exp.mapping().apply(exp.source().logits(exp.program().apply(x, true)));
+            NDArray l = Losses.of(exp.config().loss(), target, y);
             gc.backward(l);
             loss = l.getFloat();
             correct = countCorrect(target, labels);

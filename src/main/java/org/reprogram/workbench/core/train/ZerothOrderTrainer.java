@@ -7,14 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Black-box reprogramming (BAR, Tsai et al. ICML'20): the source model is only queried. The
+ * Black-box reprogramming (BAR, Tsai et al. ICML'20; yunyuntsai/Black-box-Adversarial-
+ * Reprogramming {@code estimator.py}): the source model is only queried for its outputs. The
  * program gradient is the random gradient-free estimate
- * g = (b/q) * sum_j [(L(W + beta u_j) - L(W)) / beta] u_j with u_j uniform on the unit sphere
- * of the b trainable (unmasked) weights; q + 1 queries per image per step. A learned mapping
- * sits on our side of the model, so it gets its exact gradient from the queried logits.
- * Loss: cross-entropy (BAR uses a focal loss; noted in the README).
+ * g = (b/q) * sum_j [(L(theta + beta u_j) - L(theta)) / beta] u_j, u_j a Gaussian direction
+ * normalised to the unit sphere over all b trainable (unmasked) program entries (every program
+ * array together: frame, scale, mask network); q + 1 queries per image per step. A learned
+ * mapping sits on our side of the model, so it gets its exact gradient from the queried outputs.
+ * Loss: cross-entropy or BAR's focal loss ({@code --loss focal}).
+ *
+ * <p>Defaults here: q = {@value #DEFAULT_QUERIES}, beta = {@value #DEFAULT_SMOOTHING}. BAR's released
+ * code sets q = 1, beta = 0.1, b = d, and then, notably, updates with the exact white-box gradient
+ * (the line feeding the estimate to Adam is commented out); this trainer really uses the
+ * estimate, so it is what a black-box user gets. The program's BatchNorm (smm) stays in
+ * inference mode here: a queried loss must be a deterministic function of the parameters.
  */
 public final class ZerothOrderTrainer extends ReprogrammingTrainer {
+
+    public static final int DEFAULT_QUERIES = 10;
+    public static final double DEFAULT_SMOOTHING = 0.05;
 
     public ZerothOrderTrainer(long snapshotIntervalMillis) {
         super(snapshotIntervalMillis);
@@ -28,37 +39,48 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
     @Override
     protected StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr) {
         TrainConfig cfg = exp.config();
-        NDArray weight = exp.program().parameters().get(0);
-        NDArray mask = exp.program().trainableMask();
+        List<NDArray> weights = exp.program().parameters();
+        List<NDArray> masks = exp.program().trainableMasks();
         int q = cfg.queryDirections();
         float beta = (float) cfg.smoothing();
         double b = exp.program().trainableParameters();
 
         NDArray sourceLogits = exp.source().logits(exp.program().apply(x)); // query 1
-        List<NDArray> grads = new ArrayList<>();
         float loss0;
         int correct;
         try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
             NDArray target = exp.mapping().apply(sourceLogits.stopGradient());
-            NDArray l = Losses.crossEntropy(target, y);
+            NDArray l = Losses.of(cfg.loss(), target, y);
             loss0 = l.getFloat();
             correct = countCorrect(target, labels);
             if (!exp.mapping().parameters().isEmpty()) {
                 gc.backward(l);
             }
         }
-        NDArray estimate = weight.zerosLike();
-        for (int j = 0; j < q; j++) {
-            NDArray u = scope.randomNormal(weight.getShape()).mul(mask);
-            u = u.div(u.norm().add(1e-12f));
-            NDArray shift = u.mul(beta);
-            weight.addi(shift);
-            float lj = Losses.crossEntropy(exp.mapping().apply(exp.source().logits(exp.program().apply(x))), y)
-                    .getFloat();
-            weight.subi(shift);
-            estimate.addi(u.mul((float) (b / q * (lj - loss0) / beta)));
+        List<NDArray> estimates = new ArrayList<>();
+        for (NDArray w : weights) {
+            estimates.add(w.zerosLike());
         }
-        grads.add(estimate);
+        for (int j = 0; j < q; j++) {
+            List<NDArray> u = new ArrayList<>();
+            NDArray norm2 = scope.zeros(new ai.djl.ndarray.types.Shape());
+            for (int i = 0; i < weights.size(); i++) {
+                NDArray ui = scope.randomNormal(weights.get(i).getShape()).mul(masks.get(i));
+                u.add(ui);
+                norm2 = norm2.add(ui.square().sum());
+            }
+            float norm = (float) Math.sqrt(norm2.getFloat()) + 1e-12f;
+            for (int i = 0; i < weights.size(); i++) {
+                weights.get(i).addi(u.get(i).mul(beta / norm));
+            }
+            float lj = Losses.of(cfg.loss(), exp.mapping().apply(exp.source().logits(exp.program().apply(x))), y)
+                    .getFloat();
+            for (int i = 0; i < weights.size(); i++) {
+                weights.get(i).subi(u.get(i).mul(beta / norm));
+                estimates.get(i).addi(u.get(i).mul((float) (b / q * (lj - loss0) / beta) / norm));
+            }
+        }
+        List<NDArray> grads = new ArrayList<>(estimates);
         for (NDArray p : exp.mapping().parameters()) {
             grads.add(p.getGradient());
         }

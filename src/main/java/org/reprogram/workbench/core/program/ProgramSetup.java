@@ -1,0 +1,35 @@
+package org.reprogram.workbench.core.program;
+
+/**
+ * What a program needs to know to be built.
+ *
+ * @param placement canvas geometry and the target window
+ * @param mean the source model's per-channel normalisation mean (zeros when it normalises itself)
+ * @param std the source model's per-channel normalisation std (ones when the model normalises
+ *     itself): programs that the authors define in normalised space scale their delta by it, so
+ *     that x' = x + std * delta in pixel space is exactly (x - mean) / std + delta after the
+ *     source model's normalisation
+ * @param frame activation of the frame weights (pad, scale)
+ * @param initScale initial input scale (scale program)
+ * @param seed seeds random initialisation (smm's mask network)
+ */
+public record ProgramSetup(Placement placement, float[] mean, float[] std, FrameActivation frame, double initScale, long seed) {
+
+    public ProgramSetup {
+        if (mean == null) {
+            mean = new float[placement.channels()];
+        }
+        if (std == null) {
+            std = new float[placement.channels()];
+            java.util.Arrays.fill(std, 1f);
+        }
+        if (std.length != placement.channels() || mean.length != placement.channels()) {
+            throw new IllegalArgumentException("mean and std need one value per channel (" + placement.channels() + ")");
+        }
+    }
+
+    /** A setup without normalisation, tanh frame, scale 1 (tests and simple uses). */
+    public static ProgramSetup plain(Placement placement) {
+        return new ProgramSetup(placement, null, null, FrameActivation.TANH, 1.0, 0);
+    }
+}

@@ -1,0 +1,83 @@
+package org.reprogram.workbench.core.program;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Sample-specific multi-channel masks (SMM, Cai et al. ICML'24; tmlr-group/SMM
+ * {@code instance_model.py}): the target is resized to the whole canvas and normalised; a small
+ * {@link MaskNetwork} reads it and predicts a mask at 1/8 of the canvas, upsampled by nearest
+ * neighbour (x8), which multiplies one shared delta (C x H x W, initialised to zero, no
+ * activation): x' = x + delta * mask(x), all in normalised space. Here the sum is formed in pixel
+ * space as x + std * delta * mask((x - mean) / std), which the source's normalisation turns into
+ * exactly the authors' expression. Mask network and delta train together (SMM: Adam 0.01 for
+ * both). The canvas side must be divisible by 8.
+ */
+public final class SampleMaskProgram extends AbstractInputProgram {
+
+    public static final int PATCH = 8;
+
+    private final NDArray delta;
+    private final MaskNetwork net;
+    private final NDArray mean;
+    private final NDArray std;
+
+    public SampleMaskProgram(ProgramSetup setup, NDManager parent) {
+        super(setup, parent);
+        Placement p = setup.placement();
+        if (p.height() % PATCH != 0 || p.width() % PATCH != 0) {
+            manager.close();
+            throw new IllegalArgumentException("the smm program needs a canvas whose sides are divisible by " + PATCH
+                    + ", this source model's canvas is " + p.height() + "x" + p.width());
+        }
+        delta = addParameter(manager.zeros(new Shape(1, p.channels(), p.height(), p.width())), null);
+        net = new MaskNetwork(p.channels(), setup.seed(), manager, a -> addParameter(a, null), this::addBuffer);
+        mean = manager.create(setup.mean()).reshape(1, p.channels(), 1, 1);
+        std = stdArray(manager);
+    }
+
+    @Override
+    public String name() {
+        return "smm";
+    }
+
+    @Override
+    public NDArray apply(NDArray canvases, boolean training) {
+        NDArray mask = mask(canvases, training);
+        return canvases.add(delta.mul(mask).mul(std));
+    }
+
+    /** The upsampled mask [B, C, H, W]. */
+    NDArray mask(NDArray canvases, boolean training) {
+        NDArray normalised = canvases.sub(mean).div(std);
+        NDArray small = net.forward(normalised, training);
+        Shape s = small.getShape();
+        long b = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        // nearest-neighbour x8: [B,C,h,w] -> [B,C,h,1,w,1] -> broadcast [B,C,h,8,w,8] -> [B,C,8h,8w]
+        return small.reshape(b, c, h, 1, w, 1).broadcast(new Shape(b, c, h, PATCH, w, PATCH))
+                .reshape(b, c, h * PATCH, w * PATCH);
+    }
+
+    @Override
+    public float[] sampleMasks(NDArray canvases) {
+        return mask(canvases, false).toFloatArray();
+    }
+
+    @Override
+    public float[] perturbation() {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray d = delta.duplicate();
+            d.attach(m);
+            return d.mul(std).toFloatArray();
+        }
+    }
+
+    @Override
+    public boolean signedPerturbation() {
+        return true;
+    }
+}

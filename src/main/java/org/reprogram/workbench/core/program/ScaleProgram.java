@@ -1,0 +1,129 @@
+package org.reprogram.workbench.core.program;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Learnable input scale (AutoVP, Tsao et al. ICLR'24; IBM/AutoVP {@code programs.py}): the
+ * target, resized to the inner size and zero-padded to the canvas, is resampled by one trainable
+ * scalar s about the canvas centre with a bilinear warp (zeros outside), so it spans about
+ * inner * s pixels; a full-canvas frame act(W) is added outside the image window, whose side
+ * min(int(inner * s), canvas) is recomputed from s at every forward without gradient. s gets
+ * its gradient only through the sampling weights, as through {@code F.grid_sample}.
+ *
+ * <p>Following AutoVP: affine grid with theta = diag(1/s, 1/s), {@code align_corners=False}
+ * (source coordinate u = (i - c) / s + c with c = (side - 1) / 2), zero padding, s clamped after
+ * every optimiser step to [{@value #MIN_SCALE}, {@value #MAX_SCALE}]. Deliberate differences:
+ * the warp is computed as two separable interpolation matrices, out = R_y(s) x R_x(s)^T with
+ * R[i][j] = max(0, 1 - |u_i - j|), which is exactly bilinear sampling with zero padding and
+ * needs no grid_sample in DJL; the upper clamp also stops at canvas / inner, so the target
+ * never grows past the canvas (AutoVP would crop it); the frame activation is the user's
+ * {@code --frame} (AutoVP uses sigmoid).
+ */
+public final class ScaleProgram extends AbstractInputProgram {
+
+    public static final double MIN_SCALE = 0.1;
+    public static final double MAX_SCALE = 5.0;
+
+    private final NDArray scale;
+    private final NDArray weight;
+    private final double maxScale;
+
+    public ScaleProgram(ProgramSetup setup, NDManager parent) {
+        super(setup, parent);
+        Placement p = setup.placement();
+        maxScale = Math.min(MAX_SCALE, Math.min((double) p.height() / p.innerHeight(),
+                (double) p.width() / p.innerWidth()));
+        double s0 = Math.max(MIN_SCALE, Math.min(maxScale, setup.initScale()));
+        scale = addParameter(manager.create(new float[] {(float) s0}), null);
+        weight = addParameter(manager.zeros(new Shape(1, p.channels(), p.height(), p.width())), null);
+    }
+
+    @Override
+    public String name() {
+        return "scale";
+    }
+
+    @Override
+    public NDArray apply(NDArray canvases, boolean training) {
+        // index arrays in the caller's (per-batch) manager: results of operations live with their
+        // first operand, so program-owned operands would leak one array per step
+        NDManager m = canvases.getManager();
+        Placement p = setup.placement();
+        NDArray ry = interpolation(m.arange(0f, p.height()), scale);
+        NDArray rx = interpolation(m.arange(0f, p.width()), scale);
+        NDArray warped = ry.matMul(canvases).matMul(rx.transpose());
+        return warped.add(frame(weight, m));
+    }
+
+    /** R[i][j] = max(0, 1 - |u_i - j|), u_i = (i - c) / s + c: bilinear weights, zero outside. */
+    static NDArray interpolation(NDArray index, NDArray s) {
+        float c = (index.size() - 1) / 2f;
+        NDArray u = index.sub(c).div(s).add(c);
+        NDArray dist = u.expandDims(1).sub(index.expandDims(0)).abs();
+        return dist.neg().add(1f).maximum(0f);
+    }
+
+    private NDArray frame(NDArray w, NDManager m) {
+        return setup.frame().apply(w).mul(m.create(frameMask(currentScale()), w.getShape()));
+    }
+
+    /** 1 outside the centred window of side min(int(inner * s), canvas), recomputed from S. */
+    float[] frameMask(double s) {
+        Placement p = setup.placement();
+        int h = Math.min((int) (p.innerHeight() * s), p.height());
+        int w = Math.min((int) (p.innerWidth() * s), p.width());
+        int top = (p.height() - h) / 2;
+        int left = (p.width() - w) / 2;
+        float[] mask = new float[p.canvasSize()];
+        int plane = p.height() * p.width();
+        for (int c = 0; c < p.channels(); c++) {
+            for (int y = 0; y < p.height(); y++) {
+                for (int x = 0; x < p.width(); x++) {
+                    boolean inside = y >= top && y < top + h && x >= left && x < left + w;
+                    mask[c * plane + y * p.width() + x] = inside ? 0f : 1f;
+                }
+            }
+        }
+        return mask;
+    }
+
+    private double currentScale() {
+        return scale.getFloat(0);
+    }
+
+    @Override
+    public double inputScale() {
+        return currentScale();
+    }
+
+    /** AutoVP clamps s after every step. */
+    @Override
+    public void afterStep() {
+        double s = currentScale();
+        double clamped = Double.isNaN(s) ? 1.0 : Math.max(MIN_SCALE, Math.min(maxScale, s));
+        if (clamped != s) {
+            scale.set(new float[] {(float) clamped});
+        }
+    }
+
+    /** The largest s this canvas allows. */
+    public double maxScale() {
+        return maxScale;
+    }
+
+    @Override
+    public float[] perturbation() {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray w = weight.duplicate();
+            w.attach(m);
+            return frame(w, m).toFloatArray();
+        }
+    }
+
+    @Override
+    public boolean signedPerturbation() {
+        return setup.frame().signed();
+    }
+}
