@@ -20,4 +20,26 @@ public final class Frequencies {
     public static int blmPlusK(int targetClasses) {
         return Math.max(1, (int) Math.floor(0.15 * targetClasses));
     }
+
+    /**
+     * BLM+'s frequency step ({@code blmp_reweight_matrix}): each image's K highest source
+     * probabilities, zeros elsewhere, not renormalised, added to F[source][true class].
+     *
+     * @param probs softmax probabilities, row-major [images][K_s]
+     * @param labels true target class per image
+     */
+    public static void addTopK(float[] probs, int[] labels, int k, double[][] freq) {
+        int ks = freq.length;
+        Integer[] idx = new Integer[ks];
+        for (int i = 0; i < labels.length; i++) {
+            int row = i * ks;
+            for (int s = 0; s < ks; s++) {
+                idx[s] = s;
+            }
+            java.util.Arrays.sort(idx, (a, b) -> Float.compare(probs[row + b], probs[row + a]));
+            for (int j = 0; j < k; j++) {
+                freq[idx[j]][labels[i]] += probs[row + idx[j]];
+            }
+        }
+    }
 }

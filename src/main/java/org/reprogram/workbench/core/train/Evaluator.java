@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.reprogram.workbench.core.mapping.Frequencies;
 
 /** Runs program + frozen model + mapping over a split without gradients. */
 public final class Evaluator {
@@ -78,7 +79,7 @@ public final class Evaluator {
                 lossSum += Losses.crossEntropy(tgt, y).getFloat() * (to - from);
                 int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
                 if (topK > 0) {
-                    addTopK(src, labels, topK, freq);
+                    Frequencies.addTopK(src.softmax(1).toFloatArray(), labels, topK, freq);
                 }
                 int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
                 for (int i = 0; i < labels.length; i++) {
@@ -96,23 +97,4 @@ public final class Evaluator {
         return new Result((double) correct / n, lossSum / n, confusion, freq, predictions, n);
     }
 
-    /**
-     * BLM+ ({@code blmp_reweight_matrix}): each image's K highest softmax probabilities, zeros
-     * elsewhere, not renormalised, added to F[source][true class].
-     */
-    private static void addTopK(NDArray sourceLogits, int[] labels, int k, double[][] freq) {
-        float[] p = sourceLogits.softmax(1).toFloatArray();
-        int ks = freq.length;
-        Integer[] idx = new Integer[ks];
-        for (int i = 0; i < labels.length; i++) {
-            int row = i * ks;
-            for (int s = 0; s < ks; s++) {
-                idx[s] = s;
-            }
-            java.util.Arrays.sort(idx, (a, b) -> Float.compare(p[row + b], p[row + a]));
-            for (int j = 0; j < k; j++) {
-                freq[idx[j]][labels[i]] += p[row + idx[j]];
-            }
-        }
-    }
 }

@@ -150,6 +150,16 @@ public record TrainConfig(
                 lr, schedule, weightDecay, seed, shots, valFraction, device, q, beta, frame, initScale, loss);
     }
 
+    public TrainConfig withShotsAndValidation(int k, double fraction) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, k, fraction, device, queryDirections, smoothing, frame, initScale, loss);
+    }
+
+    public TrainConfig withSchedule(LearningRateSchedule s) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, s, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+    }
+
     /** Problems with the values themselves (files are checked when the run is built). */
     public List<String> problems() {
         List<String> p = new ArrayList<>();

@@ -1,0 +1,172 @@
+package org.reprogram.workbench.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.model.BuiltinSourceModel;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.program.FrameActivation;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.train.LearningRateSchedule;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.Trainer;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+
+/** Every reprogramming method trained for real on the built-in model and a few sample digits. */
+class MethodsTrainingTest {
+
+    private static final TargetDataset DIGITS = TargetDatasets.open(TestPaths.digits(), 0);
+
+    private static TrainConfig config(ProgramKind p, MappingKind m, String trainer, int epochs, int shots) {
+        return TrainConfig.defaults(TestPaths.digits().toString()).withProgramAndMapping(p, 0, m).withEpochs(epochs)
+                .withDevice("cpu").withTrainer(trainer).withOptimization(32, 0.05, 0)
+                .withShotsAndValidation(shots, 0.2);
+    }
+
+    private static List<float[]> frozenWeights(BuiltinSourceModel model) {
+        List<float[]> w = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            w.add(p.getValue().getArray().toFloatArray());
+        }
+        return w;
+    }
+
+    /** Trains CONFIG with the source wrapped in a counting double; returns the result and the count. */
+    private static Object[] trainCounted(TrainConfig cfg, TrainingListener listener) {
+        CountingSourceModel counting = new CountingSourceModel(SourceModels.open(cfg.source(), Device.cpu()));
+        try (Experiment exp = Experiment.open(cfg, DIGITS, counting)) {
+            BuiltinSourceModel model = (BuiltinSourceModel) counting.delegate();
+            List<float[]> before = frozenWeights(model);
+            float[] programBefore = exp.program().weights();
+            TrainingResult r = Trainer.forConfig(cfg, 0).train(exp, listener, new TrainingControl());
+            assertEquals("completed", r.status(), r.message());
+            List<float[]> after = frozenWeights(model);
+            for (int i = 0; i < before.size(); i++) {
+                assertArrayEquals(before.get(i), after.get(i), 0f, cfg.program() + "/" + cfg.trainer()
+                        + ": frozen parameter " + i + " changed");
+            }
+            assertFalse(java.util.Arrays.equals(programBefore, exp.program().weights()), "the program must train");
+            return new Object[] {r, counting.images(), exp.train().size(), exp.validation().size(), exp.test().size()};
+        }
+    }
+
+    @Test
+    void everyProgramTrainsAndLeavesTheSourceWeightsBitIdentical() {
+        for (ProgramKind p : ProgramKind.values()) {
+            for (FrameActivation f : p.hasFrame() ? FrameActivation.values() : new FrameActivation[] {FrameActivation.TANH}) {
+                TrainConfig cfg = config(p, MappingKind.ILM, "whitebox", 1, 10).withFrame(f);
+                TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {})[0];
+                assertTrue(Double.isFinite(r.testAccuracy()), p + "/" + f);
+            }
+        }
+        trainCounted(config(ProgramKind.SMM, MappingKind.BLM_PLUS, "blackbox", 1, 5).withBlackBox(2, 0.1),
+                new TrainingListener() {});
+    }
+
+    @Test
+    void blackBoxQueryCountsEqualTheImagesTheModelActuallyAnswered() {
+        int epochs = 2;
+        int q = 3;
+        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.ILM, "blackbox", epochs, 10).withBlackBox(q, 0.1)
+                .withLoss("focal");
+        List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
+        Object[] out = trainCounted(cfg, new TrainingListener() {
+            @Override
+            public void onSnapshot(TrainingSnapshot s) {
+                snaps.add(s);
+            }
+        });
+        TrainingResult r = (TrainingResult) out[0];
+        long counted = (long) out[1];
+        int train = (int) out[2];
+        int val = (int) out[3];
+        int test = (int) out[4];
+        assertEquals(counted, r.queries(), "reported total = images the model answered");
+        assertEquals((long) (q + 1) * train * epochs, r.trainingQueries());
+        assertEquals((long) train * epochs, r.mappingQueries(), "ILM: one pass over the training split per epoch");
+        int samples = snaps.get(0).samples().size();
+        long testPasses = r.bestEpoch() == epochs ? 1 : 2; // a second test pass with the best-validation state
+        assertEquals(val * epochs + test * testPasses + (long) samples * snaps.size(), r.evaluationQueries());
+        assertEquals(r.queries(), r.trainingQueries() + r.mappingQueries() + r.evaluationQueries());
+    }
+
+    @Test
+    void theLearnedScaleChangesStaysInBoundsAndIsRecordedPerEpoch() {
+        TrainConfig cfg = config(ProgramKind.SCALE, MappingKind.ILM, "whitebox", 3, 20).withInitScale(1.0)
+                .withOptimization(32, 0.2, 0);
+        List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
+        TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                epochs.add(m);
+            }
+        })[0];
+        assertEquals(3, epochs.size());
+        double max = 32.0 / 16; // inner 16 px on the 32 px canvas
+        for (EpochMetrics m : epochs) {
+            assertTrue(m.inputScale() >= ScaleProgram.MIN_SCALE && m.inputScale() <= max, "s = " + m.inputScale());
+        }
+        assertNotEquals(1.0, epochs.get(2).inputScale(), 1e-4, "s must learn");
+        assertTrue(EpochMetrics.fromCsv(epochs.get(2).toCsv()).inputScale() == (float) epochs.get(2).inputScale()
+                || Math.abs(EpochMetrics.fromCsv(epochs.get(2).toCsv()).inputScale() - epochs.get(2).inputScale()) < 1e-4);
+        assertEquals(3, r.epochs());
+    }
+
+    @Test
+    void theBestValidationEpochIsReportedWithItsOwnTestAccuracy() {
+        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.LINEAR, "whitebox", 4, 10)
+                .withOptimization(32, 0.3, 1).withSchedule(LearningRateSchedule.CONSTANT);
+        List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
+        TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                epochs.add(m);
+            }
+        })[0];
+        int best = 0;
+        for (EpochMetrics m : epochs) {
+            if (best == 0 || m.valAccuracy() > epochs.get(best - 1).valAccuracy()) {
+                best = m.epoch();
+            }
+        }
+        assertEquals(best, r.bestEpoch());
+        assertEquals(epochs.get(best - 1).valAccuracy(), r.bestValAccuracy(), 1e-9);
+        assertTrue(r.testAccuracyAtBestVal() >= 0 && r.testAccuracyAtBestVal() <= 1);
+        if (best == epochs.size()) {
+            assertEquals(r.testAccuracy(), r.testAccuracyAtBestVal(), 1e-12);
+        }
+    }
+
+    @Test
+    void methodsThatCannotWorkWithTheSourceAreRefusedWithTheFix() {
+        ModelCard odd = new ModelCard("odd", new int[] {3, 30, 30}, List.of("a", "b"), null, null, "", null);
+        var smm = TrainConfig.defaults("x").withProgramAndMapping(ProgramKind.SMM, 0, MappingKind.LINEAR);
+        var e = assertThrows(UserInputException.class, () -> Experiment.checkMethod(smm, odd, 2));
+        assertTrue(e.getMessage().contains("divisible by 8") && e.getMessage().contains("Fix"), e.getMessage());
+        var blmPlus = TrainConfig.defaults("x").withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM_PLUS);
+        var e2 = assertThrows(UserInputException.class, () -> Experiment.checkMethod(blmPlus, odd, 20));
+        assertTrue(e2.getMessage().contains("k = 3") && e2.getMessage().contains("Fix"), e2.getMessage());
+        Experiment.checkMethod(blmPlus, odd, 10); // k = 1 fits two source classes
+    }
+}
