@@ -128,7 +128,6 @@ class TorchScriptSourceTest {
             assertEquals(2L * 100 * (5 + 1), r.trainingQueries());
             assertTrue(r.testAccuracy() >= 0 && r.testAccuracy() <= 1);
         }
-
     }
 
     private static float[] firstWeights(SourceModel model) {
