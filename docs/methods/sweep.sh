@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 OUT=${1:?usage: sweep.sh OUT_DIR [SEED...]}
 shift
 SEEDS=${*:-0}
-JAR=target/reprogram-workbench.jar
+JAR=${JAR:-target/reprogram-workbench.jar}
 DATA=sample-data/digits
 COMMON="--target $DATA --epochs 20 --schedule cosine --device cpu"
 mkdir -p "$OUT"
