@@ -3,7 +3,9 @@
 # frame programs), white-box and black-box, and the three baselines, on the built-in model and
 # sample-data/digits. Usage: docs/methods/sweep.sh OUT_DIR [SEED...]   (default seed 0)
 # Needs the jar: mvn -B -q package -DskipTests. Prints the compare table at the end and writes
-# OUT_DIR/table.csv. About 25 minutes on 2 idle cores for one seed.
+# OUT_DIR/table.csv. About 25 minutes on 2 idle cores for one seed. ONLY=REGEX runs only the runs
+# whose names match (e.g. ONLY=wb-pad for the frame rows); finished runs are never redone.
+# python3 docs/methods/table.py OUT_DIR prints the README's markdown tables.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:?usage: sweep.sh OUT_DIR [SEED...]}
@@ -15,6 +17,7 @@ COMMON="--target $DATA --epochs 20 --schedule cosine --device cpu"
 mkdir -p "$OUT"
 run() { # NAME ARGS...
   local name=$1; shift
+  [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && return 0
   [ -f "$OUT/$name/result.json" ] && return 0
   rm -rf "${OUT:?}/$name"
   java -jar $JAR "$@" --out "$OUT/$name" > "$OUT/$name.log" 2>&1 || echo "failed: $name (see $OUT/$name.log)"
