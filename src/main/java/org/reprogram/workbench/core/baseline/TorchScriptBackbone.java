@@ -53,6 +53,8 @@ final class TorchScriptBackbone implements Backbone {
                 parameters.add(a);
             }
         }
+        notices.add("TorchScript: BatchNorm switches to batch statistics for training steps only in a scripted module"
+                + " (torch.jit.script); a traced module keeps the mode it was traced in (usually eval)");
         if (card.featuresMethod() == null) {
             notices.add("no featuresMethod: fine-tuned all weights with a learned linear mapping on the logits ("
                     + card.numClasses() + " source logits -> target classes). Add \"" + ModelCard.FEATURES_METHOD_KEY
