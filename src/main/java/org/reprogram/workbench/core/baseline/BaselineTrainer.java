@@ -150,8 +150,8 @@ public final class BaselineTrainer {
             status = "failed";
             message = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        if (message == null && !run.notices().isEmpty()) {
-            message = String.join("; ", run.notices());
+        if (message == null && !model.notices().isEmpty()) {
+            message = String.join("; ", model.notices()); // what was done differently from the plain recipe
         }
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), bestVal, model.trainableParameters(), model.sourceParameters(),
