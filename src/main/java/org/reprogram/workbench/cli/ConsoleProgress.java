@@ -13,12 +13,19 @@ final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
     private final int epochs;
     private final boolean showQueries;
+    private final String sourceWeights;
     private BatchProgress last;
 
     ConsoleProgress(PrintStream out, int epochs, boolean showQueries) {
+        this(out, epochs, showQueries, "frozen weights");
+    }
+
+    /** SOURCEWEIGHTS names the source's weights in the header ("frozen weights", "weights, all trained"). */
+    ConsoleProgress(PrintStream out, int epochs, boolean showQueries, String sourceWeights) {
         this.out = out;
         this.epochs = epochs;
         this.showQueries = showQueries;
+        this.sourceWeights = sourceWeights;
     }
 
     @Override
@@ -26,8 +33,9 @@ final class ConsoleProgress implements TrainingListener {
         for (String n : i.notices()) {
             out.println("note: " + n);
         }
-        out.printf(Locale.ROOT, "source %s (%d classes, %,d frozen weights) -> target %s (%d classes: %d train, %d val,"
-                        + " %d test)%n", i.sourceName(), i.sourceClasses().size(), i.sourceParameters(), i.targetName(),
+        out.printf(Locale.ROOT, "source %s (%d classes, %,d %s) -> target %s (%d classes: %d train, %d val,"
+                        + " %d test)%n", i.sourceName(), i.sourceClasses().size(), i.sourceParameters(), sourceWeights,
+                i.targetName(),
                 i.targetClasses().size(), i.trainSize(), i.valSize(), i.testSize());
         out.printf(Locale.ROOT, "canvas %dx%dx%d, target window %dx%d, trainable parameters %,d, device %s%n",
                 i.placement().channels(), i.placement().height(), i.placement().width(), i.placement().innerHeight(),

@@ -14,6 +14,9 @@ import java.util.List;
  * @param std per-channel std (null with mean)
  * @param description free text: architecture, training data, measured accuracy
  * @param testAccuracy accuracy measured on the source test set, or null when unknown
+ * @param featuresMethod TorchScript only: name of an exported method of the module that returns
+ *     the penultimate features [N, D] for normalised input (sidecar key {@code "featuresMethod"});
+ *     null when the module has none. Needed by the linear-probe baseline.
  */
 public record ModelCard(
         String name,
@@ -22,7 +25,17 @@ public record ModelCard(
         float[] mean,
         float[] std,
         String description,
-        Double testAccuracy) {
+        Double testAccuracy,
+        String featuresMethod) {
+
+    /** The sidecar key that names the features method. */
+    public static final String FEATURES_METHOD_KEY = "featuresMethod";
+
+    /** A card without a features method (built-in models; code written before the key existed). */
+    public ModelCard(String name, int[] inputShape, List<String> classNames, float[] mean, float[] std,
+            String description, Double testAccuracy) {
+        this(name, inputShape, classNames, mean, std, description, testAccuracy, null);
+    }
 
     public int channels() {
         return inputShape[0];

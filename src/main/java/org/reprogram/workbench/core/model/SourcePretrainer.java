@@ -110,7 +110,7 @@ public final class SourcePretrainer {
                     + " to " + o.side() + "x" + o.side() + "), test accuracy " + String.format(java.util.Locale.ROOT, "%.4f", acc)
                     + " on the 10000 test images. Reproduce: " + cmd;
             ModelCard card = new ModelCard(name, new int[] {1, o.side(), o.side()}, FASHION_CLASSES, new float[] {mean},
-                    new float[] {std}, description, acc);
+                    new float[] {std}, description, acc, null);
             Json.write(o.out().resolve(BuiltinSourceModel.CARD_FILE), card);
             Json.writeString(o.out().resolve("MODEL_CARD.md"), markdown(card, cmd, o));
             return acc;

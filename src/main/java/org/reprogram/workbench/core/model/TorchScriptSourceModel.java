@@ -83,7 +83,13 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         }
         String name = modelFile.getFileName().toString().replaceFirst("\\.pt$", "");
         String description = raw.description() != null ? raw.description() : "TorchScript model " + modelFile;
-        return new ModelCard(name, shape, raw.classNames(), raw.mean(), raw.std(), description, raw.testAccuracy());
+        String features = raw.featuresMethod();
+        if (features != null && !features.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw UserInputException.forFile(sidecar, "\"featuresMethod\" must be the name of a method of the module,"
+                    + " got '" + features + "'", "write e.g. \"featuresMethod\": \"features\"");
+        }
+        return new ModelCard(name, shape, raw.classNames(), raw.mean(), raw.std(), description, raw.testAccuracy(),
+                features);
     }
 
     public static TorchScriptSourceModel load(Path modelFile, Device device) {

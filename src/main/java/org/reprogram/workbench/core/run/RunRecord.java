@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -12,15 +13,58 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
  * A saved run as read back from its folder.
  *
  * @param dir the run folder
- * @param config its configuration
+ * @param config its configuration; for a baseline run the
+ *     {@link BaselineConfig#asTrainConfigView() reprogramming view} of {@code baseline} (same source,
+ *     target, splits and seed), so code that knows only reprogramming runs keeps working
+
  * @param info what it worked with (null if it never started)
  * @param result the outcome (null while running or after a crash)
  * @param metrics one row per finished epoch
- * @param history epoch-end snapshots (epoch 0 = initial), without sample images
+ * @param history epoch-end snapshots (epoch 0 = initial), without sample images (none for baselines)
+ * @param baseline the baseline's own config, null for a reprogramming run
  */
 public record RunRecord(
         Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-        List<TrainingSnapshot> history) {
+        List<TrainingSnapshot> history, BaselineConfig baseline) {
+
+    /** A reprogramming run. */
+    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+            List<TrainingSnapshot> history) {
+        this(dir, config, info, result, metrics, history, null);
+    }
+
+    /** "reprogram", or the baseline's id ("linear-probe", "finetune", "scratch"). */
+    public String method() {
+        return baseline != null && baseline.kind() != null ? baseline.kind().id() : TrainingResult.METHOD_REPROGRAM;
+    }
+
+    public boolean isBaseline() {
+        return baseline != null;
+    }
+
+    /** The input program's id, "-" for a baseline. */
+    public String program() {
+        return isBaseline() ? "-" : config.program() == null ? "?" : config.program().id();
+    }
+
+    /** The label mapping's id; for a baseline what its result names ("linear-head", "linear-on-logits") or "-". */
+    public String mapping() {
+        if (isBaseline()) {
+            return result != null && result.mapping() != null ? result.mapping() : "-";
+        }
+        return config.mapping() == null ? "?" : config.mapping().id();
+    }
+
+    /** "whitebox", "blackbox", or "baseline". */
+    public String trainer() {
+        return isBaseline() ? "baseline" : config.trainer();
+    }
+
+    /** The frame activation of programs that have a frame (pad, scale), else "-". */
+    public String frame() {
+        return !isBaseline() && config.program() != null && config.program().hasFrame() && config.frame() != null
+                ? config.frame().toString() : "-";
+    }
 
     public String name() {
         return dir.getFileName().toString();

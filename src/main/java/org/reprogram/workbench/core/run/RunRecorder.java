@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -19,7 +20,7 @@ import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
 /**
- * Writes a run folder as training goes: config.json at once, info.json at start, a metrics.csv
+ * Writes a run folder as training goes (reprogramming and baseline runs alike): config.json at once, info.json at start, a metrics.csv
  * row and a history.jsonl line per epoch (append-only, so a crash loses at most the line being
  * written), and at the end result.json, program.png, mapping.csv and mapping.json. Whole files
  * are written atomically.
@@ -30,10 +31,20 @@ public final class RunRecorder implements TrainingListener {
     private RunInfo info;
     private TrainingSnapshot last;
 
+    /** A reprogramming run: config.json is CONFIG with {@code "method": "reprogram"}. */
     public RunRecorder(Path dir, TrainConfig config) throws IOException {
+        this(dir, TrainingResult.METHOD_REPROGRAM, config);
+    }
+
+    /** A baseline run: config.json is CONFIG with {@code "method"} set to the baseline's id. */
+    public RunRecorder(Path dir, BaselineConfig config) throws IOException {
+        this(dir, config.kind().id(), config);
+    }
+
+    private RunRecorder(Path dir, String method, Object config) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        Json.write(dir.resolve(RunFiles.CONFIG), config);
+        Json.writeString(dir.resolve(RunFiles.CONFIG), RunConfigFile.toJson(method, config));
         Json.writeString(dir.resolve(RunFiles.METRICS), EpochMetrics.CSV_HEADER + "\n");
     }
 

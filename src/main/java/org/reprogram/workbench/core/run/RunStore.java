@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -35,11 +36,19 @@ public final class RunStore {
     }
 
     /** A new, empty, uniquely named run folder for CONFIG. */
-    public synchronized Path newRunDir(TrainConfig config) throws IOException {
+    public Path newRunDir(TrainConfig config) throws IOException {
+        return newRunDir(config.program().id() + "-" + config.mapping().id(), config.target());
+    }
+
+    /** A new, empty, uniquely named run folder for a baseline ("...-linear-probe-digits"). */
+    public Path newRunDir(BaselineConfig config) throws IOException {
+        return newRunDir(config.kind().id(), config.target());
+    }
+
+    private synchronized Path newRunDir(String method, String targetDir) throws IOException {
         Files.createDirectories(root);
-        String target = Path.of(config.target()).getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
-        String base = STAMP.format(LocalDateTime.now()) + "-" + config.program().id() + "-" + config.mapping().id()
-                + "-" + target;
+        String target = Path.of(targetDir).getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
+        String base = STAMP.format(LocalDateTime.now()) + "-" + method + "-" + target;
         for (int i = 1; ; i++) {
             Path dir = root.resolve(i == 1 ? base : base + "-" + i);
             try {
@@ -82,10 +91,12 @@ public final class RunStore {
         return runs;
     }
 
-    /** Reads a run folder; WITHHISTORY also reads history.jsonl (larger). */
+    /**
+     * Reads a run folder, reprogramming or baseline (see {@link RunConfigFile}); WITHHISTORY also
+     * reads history.jsonl (larger).
+     */
     public static RunRecord load(Path dir, boolean withHistory) {
-        Path cfgFile = dir.resolve(RunFiles.CONFIG);
-        TrainConfig config = Json.read(cfgFile, TrainConfig.class, "choose a folder written by Reprogram Workbench");
+        RunConfigFile config = RunConfigFile.read(dir.resolve(RunFiles.CONFIG));
         RunInfo info = Files.exists(dir.resolve(RunFiles.INFO))
                 ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, null) : null;
         TrainingResult result = Files.exists(dir.resolve(RunFiles.RESULT))
@@ -114,7 +125,7 @@ public final class RunStore {
                 }
             }
         }
-        return new RunRecord(dir, config, info, result, metrics, history);
+        return new RunRecord(dir, config.train(), info, result, metrics, history, config.baseline());
     }
 
     private static List<String> lines(Path file) {

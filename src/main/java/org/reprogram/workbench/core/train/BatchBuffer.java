@@ -20,13 +20,13 @@ public final class BatchBuffer {
     }
 
     /** Clears the buffer for N floats and returns the float view to fill. */
-    FloatBuffer start() {
+    public FloatBuffer start() {
         floats.clear();
         return floats;
     }
 
     /** The bytes of the first N floats, ready for NDManager.create. */
-    ByteBuffer finish(int n) {
+    public ByteBuffer finish(int n) {
         bytes.clear();
         bytes.limit(n * Float.BYTES);
         return bytes;

@@ -4,18 +4,20 @@ package org.reprogram.workbench.core.train;
  * The outcome of a run (result.json).
  *
  * @param status "completed", "stopped" (user stop after an epoch), "cancelled" or "failed"
- * @param message failure or cancellation reason, null when completed
+ * @param message failure or cancellation reason; null when completed, except for baselines that say
+ *     what they did differently from the plain recipe (e.g. a TorchScript module without a features method)
  * @param testAccuracy accuracy on the test split (NaN when not evaluated)
  * @param testLoss mean test loss
  * @param bestValAccuracy best validation accuracy over epochs
- * @param trainableParameters program + mapping weights
- * @param sourceParameters frozen source weights
+ * @param trainableParameters weights the optimizer updated: program + mapping, or for a baseline its head
+ *     (and for fine-tune/scratch the network's weights)
+ * @param sourceParameters weights of the source network (frozen, except in fine-tune/scratch baselines)
  * @param wallSeconds total wall time including evaluation
  * @param epochs epochs completed
  * @param seed seed
- * @param program program id
- * @param mapping mapping id
- * @param trainer trainer id
+ * @param program program id ("-" for baselines)
+ * @param mapping mapping id; for baselines "linear-head" or "linear-on-logits"
+ * @param trainer trainer id: whitebox, blackbox or baseline
  * @param source source spec
  * @param target target folder
  * @param device device used

@@ -1,0 +1,98 @@
+package org.reprogram.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.AppPaths;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.baseline.Baselines;
+import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code baseline}: linear probe, fine-tuning or training from scratch, written to a run folder. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "Train a baseline on the same source model, target data, splits and seed as reprogramming:"
+                + " linear-probe (new head on frozen features), finetune (all weights + new head) or scratch (same"
+                + " architecture, fresh weights). Saves a run folder that 'compare' reads.")
+public final class BaselineCommand implements Callable<Integer> {
+
+    @Option(names = "--kind", required = true, description = "linear-probe, finetune or scratch")
+    String kind;
+
+    @Option(names = "--source", defaultValue = "builtin",
+            description = "builtin, builtin:NAME or a TorchScript FILE.pt with FILE.pt.json; linear-probe on a .pt"
+                    + " needs \"featuresMethod\" in the sidecar (default: ${DEFAULT-VALUE})")
+    String source;
+
+    @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX)")
+    String target;
+
+    @Option(names = "--epochs", defaultValue = "" + BaselineConfig.DEFAULT_EPOCHS)
+    int epochs;
+
+    @Option(names = "--lr", description = "Adam learning rate, constant (default: linear-probe "
+            + BaselineConfig.LINEAR_PROBE_LR + ", finetune and scratch " + BaselineConfig.FINETUNE_LR + ")")
+    Double lr;
+
+    @Option(names = "--batch-size", defaultValue = "" + BaselineConfig.DEFAULT_BATCH_SIZE)
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--shots", defaultValue = "0", description = "training images per class (0 = all)")
+    int shots;
+
+    @Option(names = "--val-fraction", defaultValue = "" + BaselineConfig.DEFAULT_VAL_FRACTION,
+            description = "share of training images held out for validation")
+    double valFraction;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
+    String device;
+
+    @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
+    Path out;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        BaselineKind k = BaselineKind.parse(kind);
+        BaselineConfig config = new BaselineConfig(k, source, target, epochs, batchSize,
+                lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device);
+        if (out != null) {
+            RunStore.requireFresh(out);
+        }
+        Path[] dir = {out};
+        System.out.println("baseline " + k.id() + ": " + k.description() + " (Adam lr " + config.lr() + ", "
+                + config.epochs() + " epochs, batch " + config.batchSize() + ", seed " + config.seed() + ")");
+        TrainingResult r = Baselines.run(config, () -> {
+            if (dir[0] == null) {
+                dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+            }
+            return dir[0];
+        }, new ConsoleProgress(System.out, config.epochs(), false,
+                k == BaselineKind.LINEAR_PROBE ? "frozen weights" : k == BaselineKind.FINETUNE
+                        ? "weights, all trained" : "weights, re-initialised and trained"), new TrainingControl());
+        printResult(r, dir[0]);
+        return r.completed() ? 0 : 1;
+    }
+
+    static void printResult(TrainingResult r, Path dir) {
+        if (!r.completed()) {
+            System.err.println("error: run " + r.status() + ": " + r.message());
+        }
+        System.out.printf(Locale.ROOT, "%s: test accuracy %.4f (at best validation epoch %d: %.4f)  trainable %,d"
+                        + "  source %,d  wall %.1fs  %.0f img/s  peak RSS %.0f MB%n", r.status(), r.testAccuracy(),
+                r.bestEpoch(), r.testAccuracyAtBestVal(), r.trainableParameters(), r.sourceParameters(),
+                r.wallSeconds(), r.imagesPerSecond(), r.peakRssMegabytes());
+        System.out.println("run saved to " + dir.toAbsolutePath() + " (" + RunFiles.RESULT + ", " + RunFiles.METRICS
+                + ", " + RunFiles.CONFIG + ", " + RunFiles.INFO + ")");
+    }
+}

@@ -1,0 +1,74 @@
+package org.reprogram.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.run.ComparisonTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare}: one aligned table of run folders (reprogramming and baselines), optionally as CSV. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare run folders side by side: method, program, mapping, test accuracy (final and at the"
+                + " best validation epoch), trainable parameters, wall time, peak memory, model queries.")
+public final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run folders (written by train, demo or baseline)")
+    List<Path> dirs;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV to FILE")
+    Path csv;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        ComparisonTable table = ComparisonTable.load(dirs);
+        List<String> titles = new ArrayList<>();
+        for (String h : ComparisonTable.HEADER) {
+            titles.add(h.replace('_', ' '));
+        }
+        print(titles, table.cells());
+        if (table.readable() == 0) {
+            System.err.println("error: none of the " + dirs.size() + " folders could be read as a run. Fix: pass"
+                    + " folders written by train, demo or baseline (they hold config.json)");
+            return Cli.EXIT_USAGE;
+        }
+        if (csv != null) {
+            Json.writeString(csv, table.toCsv());
+            System.out.println("CSV written to " + csv.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /** Left-aligned text columns, right-aligned number columns, two spaces apart. */
+    private static void print(List<String> titles, List<List<String>> rows) {
+        int[] width = new int[titles.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = titles.get(c).length();
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        System.out.println(line(titles, width));
+        for (List<String> r : rows) {
+            System.out.println(line(r, width));
+        }
+        System.out.flush();
+    }
+
+    private static String line(List<String> cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String v = cells.get(c);
+            boolean number = c >= 7;
+            String pad = " ".repeat(width[c] - v.length());
+            sb.append(c == 0 ? "" : "  ").append(number ? pad + v : v + (c == cells.size() - 1 ? "" : pad));
+        }
+        return sb.toString();
+    }
+}

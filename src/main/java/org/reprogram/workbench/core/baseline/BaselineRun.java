@@ -1,0 +1,127 @@
+package org.reprogram.workbench.core.baseline;
+
+import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.train.DeviceSelector;
+
+/**
+ * A baseline's assembled pieces: config, target splits on the source canvas and the network to
+ * train. Every user-input problem surfaces from {@link #open} as a {@link UserInputException},
+ * before anything is written. Close it to release native memory.
+ */
+public final class BaselineRun implements AutoCloseable {
+
+    private final BaselineConfig config;
+    private final BaselineData data;
+    private final BaselineModel model;
+    private final List<String> notices;
+
+    private BaselineRun(BaselineConfig config, BaselineData data, BaselineModel model, List<String> notices) {
+        this.config = config;
+        this.data = data;
+        this.model = model;
+        this.notices = notices;
+    }
+
+    /** Loads the target named in CONFIG and the model. */
+    public static BaselineRun open(BaselineConfig config) {
+        requireValid(config);
+        return open(config, TargetDatasets.open(Path.of(config.target()), config.seed()));
+    }
+
+    /** As {@link #open(BaselineConfig)} with an already loaded DATASET (the GUI keeps one). */
+    public static BaselineRun open(BaselineConfig config, TargetDataset dataset) {
+        requireValid(config);
+        List<String> notices = new ArrayList<>();
+        DeviceSelector.Choice device = DeviceSelector.select(config.device());
+        if (device.notice() != null) {
+            notices.add(device.notice());
+        }
+        // in-place weight initialisation (scratch) needs autograd off on this thread
+        JniUtils.setGradMode(false);
+        BaselineModel model = createModel(config, dataset.numClasses(), device.device());
+        try {
+            notices.addAll(model.notices());
+            BaselineData data = BaselineData.split(dataset, model.card(), config);
+            if (data.train().size() == 0) {
+                throw new UserInputException("no training images left after the validation split (--val-fraction "
+                        + config.valFraction() + ") and --shots " + config.shots() + ". Fix: lower --val-fraction,"
+                        + " raise --shots or add images to " + config.target());
+            }
+            return new BaselineRun(config, data, model, notices);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Seed of the new head's weights (distinct from the split and shuffle seeds). */
+    static long headSeed(long seed) {
+        return seed * 1_000_003L + 0x4eadL;
+    }
+
+    private static BaselineModel createModel(BaselineConfig config, int targetClasses, Device device) {
+        long headSeed = headSeed(config.seed());
+        if (config.kind() == BaselineKind.LINEAR_PROBE) {
+            SourceModel source = SourceModels.open(config.source(), device);
+            try {
+                return new LinearProbeModel(source, targetClasses, headSeed);
+            } catch (RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        }
+        Long scratchSeed = config.kind() == BaselineKind.SCRATCH ? config.seed() : null;
+        String spec = config.source();
+        Backbone backbone;
+        if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
+            String name = spec == null || !spec.startsWith("builtin:") ? SourceModels.DEFAULT_BUILTIN : spec.substring(8);
+            backbone = BuiltinBackbone.load(SourceModels.builtinDir(name), device, scratchSeed);
+        } else {
+            backbone = TorchScriptBackbone.load(Path.of(spec), device, scratchSeed);
+        }
+        try {
+            return new TrainableModel(backbone, targetClasses, headSeed);
+        } catch (RuntimeException e) {
+            backbone.close();
+            throw e;
+        }
+    }
+
+    private static void requireValid(BaselineConfig config) {
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new UserInputException(String.join("; ", problems));
+        }
+    }
+
+    public BaselineConfig config() {
+        return config;
+    }
+
+    public BaselineData data() {
+        return data;
+    }
+
+    public BaselineModel model() {
+        return model;
+    }
+
+    /** Messages for the user (device fallback, what the model copy does differently). */
+    public List<String> notices() {
+        return notices;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
