@@ -26,9 +26,9 @@ final class Choices {
 
     static String name(ProgramKind p) {
         return p == null ? "" : switch (p) {
-            case PAD -> "pad – frame around the image";
-            case FULL -> "full – delta over the whole image";
-            case SCALE -> "scale – learned size + frame";
+            case PAD -> "pad – frame";
+            case FULL -> "full – whole image";
+            case SCALE -> "scale – size + frame";
             case SMM -> "smm – per-image masks";
         };
     }
@@ -47,12 +47,12 @@ final class Choices {
     static String name(MappingKind m) {
         return m == null ? "" : switch (m) {
             case RANDOM -> "random – fixed at random";
-            case FLM -> "flm – by frequency, once";
-            case ILM -> "ilm – by frequency, every epoch";
+            case FLM -> "flm – frequency, once";
+            case ILM -> "ilm – frequency, each epoch";
             case LINEAR -> "linear – learned layer";
-            case BLM -> "blm – Bayesian, from predictions";
-            case BLM_PLUS -> "blm+ – Bayesian, from top-k probabilities";
-            case BAR -> "bar – several sources per class";
+            case BLM -> "blm – Bayesian (argmax)";
+            case BLM_PLUS -> "blm+ – Bayesian (top-k)";
+            case BAR -> "bar – m sources per class";
         };
     }
 
@@ -70,8 +70,8 @@ final class Choices {
 
     static String name(FrameActivation f) {
         return f == null ? "" : switch (f) {
-            case TANH -> "tanh: −1 … +1, starts black";
-            case SIGMOID -> "sigmoid: 0 … 1, starts mid-gray";
+            case TANH -> "tanh (−1 … +1)";
+            case SIGMOID -> "sigmoid (0 … 1)";
         };
     }
 

@@ -7,7 +7,10 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The setup's two-column grid: section headers, labelled fields, full-width rows, captions. */
 final class Form {
@@ -18,6 +21,12 @@ final class Form {
     Form() {
         grid.setHgap(8);
         grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels are never cut; the controls take what is left
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setMinWidth(120);
+        grid.getColumnConstraints().addAll(labels, controls);
     }
 
     void header(String title) {

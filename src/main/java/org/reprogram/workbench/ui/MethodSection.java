@@ -56,8 +56,8 @@ final class MethodSection {
                 + " padding (Elsayed et al.); sigmoid: values 0 … 1, a valid image from the start (ILM-VP, AutoVP)");
         TextField inner = Form.text("innerSize", vm.innerSize);
         usedWhen(inner, vm.innerSizeUsed);
-        form.field("Inner size (px, 0 = half)", inner, "pad and scale only: side of the target image inside the"
-                + " source model's canvas; the rest is the learned frame");
+        form.field("Inner size (px)", inner, "pad and scale only: side of the target image inside the"
+                + " source model's canvas (0 = half the canvas); the rest is the learned frame");
         TextField scale = Form.text("initScale", vm.initScale);
         usedWhen(scale, vm.initScaleUsed);
         form.field("Initial scale s", scale, "scale only: the learned scale starts here (0.1 … 5; AutoVP tries 0.5,"

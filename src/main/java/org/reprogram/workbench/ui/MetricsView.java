@@ -39,7 +39,8 @@ public final class MetricsView extends VBox {
         TableView<EpochMetrics> table = new TableView<>(metrics);
         table.setId("metricsTable");
         table.setPrefHeight(230);
-        table.setPrefWidth(430);
+        table.setPrefWidth(440);
+        table.setMinWidth(420); // the raw numbers stay readable; the charts give way first
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("epoch", m -> Integer.toString(m.epoch())));
         table.getColumns().add(col("train loss", m -> num(m.trainLoss())));
@@ -50,7 +51,7 @@ public final class MetricsView extends VBox {
         scale.setId("scaleColumn");
         scale.visibleProperty().bind(Bindings.createBooleanBinding(() -> hasScale(metrics), metrics));
         table.getColumns().add(scale);
-        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.3g", m.learningRate())));
+        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.2g", m.learningRate())));
         table.getColumns().add(col("img/s", m -> String.format(Locale.ROOT, "%.0f", m.imagesPerSecond())));
         table.setPlaceholder(new Label("Epoch figures appear here."));
         latest.setId("latestMetrics");
@@ -146,7 +147,7 @@ public final class MetricsView extends VBox {
         c.setAnimated(false);
         c.setCreateSymbols(true);
         c.setPrefSize(300, 230);
-        c.setMinWidth(220);
+        c.setMinWidth(190);
         return c;
     }
 
@@ -154,6 +155,7 @@ public final class MetricsView extends VBox {
         TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setSortable(false);
+        c.setPrefWidth("epoch".equals(title) ? 42 : 55); // four decimals fit; the last column takes what is left
         return c;
     }
 }

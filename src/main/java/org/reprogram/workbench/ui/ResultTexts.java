@@ -57,8 +57,8 @@ final class ResultTexts {
     }
 
     /**
-     * Model queries of a black-box run: the total and, where recorded, what they were for
-     * ("12,000 (training 10,000 · mapping 1,000 · evaluation 1,000)"); "-" for white-box runs.
+     * Model queries of a black-box run: the total and, where recorded, what they were for, as
+     * "12,000 (10,000 + 1,000 + 1,000)" = training + label mapping + evaluation; "-" for white-box runs.
      */
     static String queries(TrainingResult r, String trainer) {
         if (r == null || !"blackbox".equals(trainer) || r.queries() <= 0) {
@@ -68,8 +68,15 @@ final class ResultTexts {
         if (r.trainingQueries() + r.mappingQueries() + r.evaluationQueries() <= 0) {
             return total;
         }
-        return String.format(Locale.ROOT, "%s (training %,d · mapping %,d · evaluation %,d)", total,
-                r.trainingQueries(), r.mappingQueries(), r.evaluationQueries());
+        return String.format(Locale.ROOT, "%s (%,d + %,d + %,d)", total, r.trainingQueries(), r.mappingQueries(),
+                r.evaluationQueries());
+    }
+
+    /** The total only (the runs list). */
+    static String totalQueries(TrainingResult r, String trainer) {
+        String q = queries(r, trainer);
+        int cut = q.indexOf(" (");
+        return cut < 0 ? q : q.substring(0, cut);
     }
 
     /** The status line's tail: ": test accuracy 80.0 % (81.2 % at the best validation epoch 7), 2 epochs, …". */

@@ -114,6 +114,7 @@ public final class SetupView extends VBox {
         ComboBox<LearningRateSchedule> schedule = new ComboBox<>(
                 FXCollections.observableArrayList(LearningRateSchedule.values()));
         schedule.valueProperty().bindBidirectional(vm.schedule);
+        Choices.words(schedule, l -> l.name().toLowerCase(java.util.Locale.ROOT), null);
         form.field("LR schedule", schedule, "step: ×0.1 at 50 % and 72 % of the steps; cosine: decays to zero");
         form.field("Weight decay", Form.text("weightDecay", vm.weightDecay), "L2 penalty on the program weights");
         form.field("Seed", Form.text("seed", vm.seed), "Seeds splits, shuffling, random mapping and initialisation:"

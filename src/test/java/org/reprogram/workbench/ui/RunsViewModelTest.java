@@ -127,7 +127,8 @@ class RunsViewModelTest {
         assertEquals("80.0 %", row.testAccuracy());
         assertEquals("82.5 % (epoch 2)", row.testAtBestVal());
         assertEquals("60.0 %", row.bestVal());
-        assertEquals("12,000 (training 10,000 · mapping 1,000 · evaluation 1,000)", row.queries());
+        assertEquals("12,000 (10,000 + 1,000 + 1,000)", row.queries(), "training + mapping + evaluation");
+        assertEquals("12,000", ResultTexts.totalQueries(black.result(), "blackbox"));
         RunRecord white = saved(runs, "w", TrainConfig.defaults("digits"), Json.toJson(
                 result("reprogram", "pad", "ilm", "whitebox", 0.825, 2, 5000, 4000, 500, 500)));
         assertEquals("-", RunsViewModel.row(white).queries(), "white-box runs: queries are not the budget");
