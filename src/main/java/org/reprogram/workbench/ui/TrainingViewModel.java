@@ -281,7 +281,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         paused.set(false);
         progress.set(0);
         status.set("Could not start.");
-        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? e.getMessage()
+        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? Fields.words(e.getMessage())
                 : e.getClass().getSimpleName() + ": " + e.getMessage()));
         onFinished.accept(null);
     }

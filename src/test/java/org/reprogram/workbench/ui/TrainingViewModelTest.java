@@ -303,4 +303,15 @@ class TrainingViewModelTest {
         assertTrue(ResultTexts.summary(old).startsWith(": test accuracy 80.0 %, 5 epochs"), ResultTexts.summary(old));
         assertEquals("12 min 5 s", ResultTexts.eta(725));
     }
+
+    @Test
+    void anEngineRefusalAtStartIsShownInTheGuisWords(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            throw new UserInputException("mapping 'blm+' sums the top k = 3 source probabilities. Fix: use --mapping"
+                    + " blm or linear");
+        });
+        vm.start(CONFIG, null);
+        assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use mapping blm"
+                + " or linear", vm.banner.get());
+    }
 }
