@@ -157,7 +157,9 @@ class EngineTest {
             assertEquals("blackbox", r.trainer());
             int n = exp.train().size();
             assertEquals(500, n, "50 shots x 10 classes");
-            assertEquals(4L * n * (10 + 1), r.queries(), "q + 1 queries per image per step");
+            assertEquals(4L * n * (10 + 1), r.trainingQueries(), "q + 1 queries per image per step");
+            assertEquals(r.trainingQueries() + r.mappingQueries() + r.evaluationQueries(), r.queries(),
+                    "the total adds training, mapping and evaluation queries");
             float[] w = exp.program().weights();
             int centre = 16 * 32 + 16;
             assertEquals(0f, w[centre], 0f, "directions are masked: the window weights never move");
