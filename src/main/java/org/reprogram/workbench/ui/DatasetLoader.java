@@ -58,7 +58,7 @@ final class DatasetLoader {
         }, e -> {
             if (gen == generation) {
                 summary.set("");
-                error.set(e instanceof UserInputException || e instanceof InvalidPathException ? e.getMessage()
+                error.set(e instanceof UserInputException || e instanceof InvalidPathException ? Fields.words(e.getMessage())
                         : dir + ": cannot read (" + e + ")");
                 loading.set(false);
             }

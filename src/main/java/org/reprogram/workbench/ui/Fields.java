@@ -3,6 +3,10 @@ package org.reprogram.workbench.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoublePredicate;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.StringProperty;
 
 /** Parses the setup's text fields, collecting a readable problem per bad value. */
@@ -43,6 +47,43 @@ final class Fields {
             problems.add(name + ": '" + text.get() + "' is not a number");
             return 0;
         }
+    }
+
+    /** The value of a field the method does not use: as typed when it is a valid number, else FALLBACK. */
+    static int lenient(StringProperty text, int fallback, IntPredicate valid) {
+        try {
+            int v = Integer.parseInt(trim(text));
+            return valid.test(v) ? v : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static double lenientDecimal(StringProperty text, double fallback, DoublePredicate valid) {
+        try {
+            double v = Double.parseDouble(trim(text));
+            return Double.isFinite(v) && valid.test(v) ? v : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * An engine message in the GUI's words: " (--lr)" goes, "--mapping blm" becomes "mapping blm",
+     * "--inner-size" becomes "inner size".
+     */
+    static String words(String engineText) {
+        if (engineText == null) {
+            return null;
+        }
+        String s = engineText.replaceAll(" \\(--[a-z-]+\\)", "");
+        Matcher m = Pattern.compile("--([a-z]+(?:-[a-z]+)*)").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group(1).replace('-', ' '));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The seed as typed, or 0 while it is not a number (the problem is reported elsewhere). */

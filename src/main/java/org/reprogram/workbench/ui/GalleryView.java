@@ -8,7 +8,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Sample cards: target image → programmed input, captioned true → source → mapped class, ✓/✗. */
+/**
+ * Sample cards: target image → programmed input (and, for smm, the sample's mask), captioned
+ * true → source → mapped class, ✓/✗.
+ */
 public final class GalleryView extends FlowPane {
 
     public GalleryView(ObservableList<GalleryItem> items) {
@@ -28,6 +31,14 @@ public final class GalleryView extends FlowPane {
                 pics.getChildren().addAll(FxImages.view(it.original(), 40), new Label("→"));
             }
             pics.getChildren().add(FxImages.view(it.programmed(), 72));
+            if (it.mask() != null) {
+                Label m = new Label("mask");
+                m.getStyleClass().add("tile-caption");
+                VBox mask = new VBox(1, FxImages.view(it.mask(), 40), m);
+                mask.setAlignment(Pos.CENTER);
+                mask.getStyleClass().add("mask");
+                pics.getChildren().add(mask);
+            }
             Label caption = new Label(it.caption());
             caption.getStyleClass().addAll("tile-caption", it.correct() ? "correct" : "wrong");
             VBox card = new VBox(3, pics, caption);

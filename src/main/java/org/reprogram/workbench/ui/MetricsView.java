@@ -1,7 +1,9 @@
 package org.reprogram.workbench.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -37,14 +39,19 @@ public final class MetricsView extends VBox {
         TableView<EpochMetrics> table = new TableView<>(metrics);
         table.setId("metricsTable");
         table.setPrefHeight(230);
-        table.setPrefWidth(430);
+        table.setPrefWidth(440);
+        table.setMinWidth(420); // the raw numbers stay readable; the charts give way first
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("epoch", m -> Integer.toString(m.epoch())));
         table.getColumns().add(col("train loss", m -> num(m.trainLoss())));
         table.getColumns().add(col("train acc", m -> num(m.trainAccuracy())));
         table.getColumns().add(col("val loss", m -> num(m.valLoss())));
         table.getColumns().add(col("val acc", m -> num(m.valAccuracy())));
-        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.3g", m.learningRate())));
+        TableColumn<EpochMetrics, String> scale = col("scale s", m -> SnapshotTexts.scale(m.inputScale()));
+        scale.setId("scaleColumn");
+        scale.visibleProperty().bind(Bindings.createBooleanBinding(() -> hasScale(metrics), metrics));
+        table.getColumns().add(scale);
+        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.2g", m.learningRate())));
         table.getColumns().add(col("img/s", m -> String.format(Locale.ROOT, "%.0f", m.imagesPerSecond())));
         table.setPlaceholder(new Label("Epoch figures appear here."));
         latest.setId("latestMetrics");
@@ -103,8 +110,14 @@ public final class MetricsView extends VBox {
         }
         EpochMetrics m = metrics.get(metrics.size() - 1);
         latest.setText(String.format(Locale.ROOT, "Epoch %d: train loss %s, train acc %s, val loss %s, val acc %s, "
-                + "lr %.3g, %.0f img/s, %.1f s", m.epoch(), num(m.trainLoss()), num(m.trainAccuracy()), num(m.valLoss()),
-                num(m.valAccuracy()), m.learningRate(), m.imagesPerSecond(), m.elapsedSeconds()));
+                + "%slr %.3g, %.0f img/s, %.1f s", m.epoch(), num(m.trainLoss()), num(m.trainAccuracy()), num(m.valLoss()),
+                num(m.valAccuracy()), Double.isNaN(m.inputScale()) ? "" : "scale s " + SnapshotTexts.scale(m.inputScale())
+                        + ", ", m.learningRate(), m.imagesPerSecond(), m.elapsedSeconds()));
+    }
+
+    /** True when the run learns an input scale (scale program): the table shows it. */
+    static boolean hasScale(List<EpochMetrics> metrics) {
+        return metrics.stream().anyMatch(m -> !Double.isNaN(m.inputScale()));
     }
 
     static String num(double v) {
@@ -134,7 +147,7 @@ public final class MetricsView extends VBox {
         c.setAnimated(false);
         c.setCreateSymbols(true);
         c.setPrefSize(300, 230);
-        c.setMinWidth(220);
+        c.setMinWidth(190);
         return c;
     }
 
@@ -142,6 +155,7 @@ public final class MetricsView extends VBox {
         TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setSortable(false);
+        c.setPrefWidth("epoch".equals(title) ? 42 : 55); // four decimals fit; the last column takes what is left
         return c;
     }
 }

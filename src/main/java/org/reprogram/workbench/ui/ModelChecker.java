@@ -64,7 +64,7 @@ final class ModelChecker {
 
     static String message(String spec, Throwable e) {
         if (e instanceof UserInputException) {
-            return e.getMessage();
+            return Fields.words(e.getMessage());
         }
         return spec + ": cannot load the model (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                 + "). Fix: choose a TorchScript file saved with torch.jit.save and its .pt.json sidecar";

@@ -41,12 +41,16 @@ public final class RunsView extends VBox {
         table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
         table.getColumns().add(col("Run", RunRecord::name, 250));
         table.getColumns().add(col("Status", RunRecord::status, 85));
+        table.getColumns().add(col("Method", ResultTexts::method, 110));
         table.getColumns().add(col("Source", r -> r.info() == null ? r.config().source() : r.info().sourceName(), 110));
-        table.getColumns().add(col("Program", r -> r.config().program().id(), 65));
-        table.getColumns().add(col("Mapping", r -> r.config().mapping().id(), 65));
-        table.getColumns().add(col("Trainer", r -> r.config().trainer(), 75));
-        table.getColumns().add(col("Test acc", RunsViewModel::accuracy, 75));
+        table.getColumns().add(col("Program", RunsViewModel::program, 65));
+        table.getColumns().add(col("Mapping", RunsViewModel::mapping, 65));
+        table.getColumns().add(col("Trainer", RunsViewModel::trainer, 75));
+        table.getColumns().add(tip(col("Test acc", RunsViewModel::accuracy, 75), FINAL_TIP));
+        table.getColumns().add(tip(col("Test acc @ best val", r -> ResultTexts.atBestVal(r.result()), 150), AT_BEST_TIP));
         table.getColumns().add(col("Epochs", r -> r.metrics().size() + "/" + r.config().epochs(), 60));
+        table.getColumns().add(tip(col("Queries", r -> ResultTexts.totalQueries(r.result(), RunsViewModel.trainer(r)),
+                80), "Black-box runs: images the source model answered"));
         table.getColumns().add(col("Wall s", r -> r.result() == null ? "-"
                 : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 60));
         table.setRowFactory(t -> {
@@ -118,21 +122,40 @@ public final class RunsView extends VBox {
         TableView<RunsViewModel.Row> rows = new TableView<>(vm.rows);
         rows.setId("compareTable");
         rows.setPlaceholder(new Label("Select runs and press Compare."));
-        rows.getColumns().add(rcol("Run", RunsViewModel.Row::name, 220));
-        rows.getColumns().add(rcol("Program", RunsViewModel.Row::program, 60));
-        rows.getColumns().add(rcol("Mapping", RunsViewModel.Row::mapping, 60));
+        rows.getColumns().add(rcol("Run", RunsViewModel.Row::name, 180));
+        rows.getColumns().add(rcol("Method", RunsViewModel.Row::method, 110));
+        rows.getColumns().add(rcol("Program", RunsViewModel.Row::program, 70));
+        rows.getColumns().add(rcol("Mapping", RunsViewModel.Row::mapping, 70));
         rows.getColumns().add(rcol("Trainer", RunsViewModel.Row::trainer, 70));
-        rows.getColumns().add(rcol("Test acc", RunsViewModel.Row::testAccuracy, 70));
+        rows.getColumns().add(tip(rcol("Test acc (final)", RunsViewModel.Row::testAccuracy, 105), FINAL_TIP));
+        rows.getColumns().add(tip(rcol("Test acc @ best val", RunsViewModel.Row::testAtBestVal, 150), AT_BEST_TIP));
         rows.getColumns().add(rcol("Best val", RunsViewModel.Row::bestVal, 70));
         rows.getColumns().add(rcol("Epochs", r -> Integer.toString(r.epochs()), 55));
+        rows.getColumns().add(tip(rcol("Queries", RunsViewModel.Row::queries, 170), "Black-box runs: images the"
+                + " source model answered: total (training + label mapping + evaluation)"));
         rows.getColumns().add(rcol("Trainable", RunsViewModel.Row::trainable, 75));
         rows.getColumns().add(rcol("Wall s", RunsViewModel.Row::wallSeconds, 55));
         rows.getColumns().add(rcol("img/s", RunsViewModel.Row::imagesPerSecond, 60));
         rows.setPrefHeight(300);
+        chart.setPrefWidth(380);
+        chart.setMinWidth(300);
         HBox box = new HBox(8, chart, rows);
-        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(chart, Priority.NEVER);
         HBox.setHgrow(rows, Priority.ALWAYS);
         return box;
+    }
+
+    private static final String FINAL_TIP = "Test accuracy of the state after the last epoch";
+    private static final String AT_BEST_TIP = "Test accuracy of the state at the epoch with the best validation"
+            + " accuracy (that epoch in brackets); '-' for runs without validation data or saved before it was recorded";
+
+    /** Gives column C's header a tooltip (the header text moves into a label). */
+    private static <S> TableColumn<S, String> tip(TableColumn<S, String> c, String text) {
+        Label header = new Label(c.getText());
+        header.setTooltip(new Tooltip(text));
+        c.setText(null);
+        c.setGraphic(header);
+        return c;
     }
 
     private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f, double width) {

@@ -28,9 +28,18 @@ public final class RunsViewModel {
     /** One run's validation accuracy per epoch, for the overlay chart. */
     public record Curve(String name, List<double[]> points) {}
 
-    /** One line of the final-metrics table. */
-    public record Row(String name, String status, String program, String mapping, String trainer, String testAccuracy,
-            String bestVal, int epochs, String trainable, String wallSeconds, String imagesPerSecond) {}
+    /**
+     * One line of the final-metrics table; "-" where a value does not apply or an older run did
+     * not record it.
+     *
+     * @param method "reprogramming", or a baseline: "linear probe", "fine-tuning", "from scratch"
+     * @param testAccuracy final test accuracy (state after the last epoch)
+     * @param testAtBestVal test accuracy of the best-validation epoch's state, with that epoch
+     * @param queries model queries of a black-box run, with what they were for
+     */
+    public record Row(String name, String status, String method, String program, String mapping, String trainer,
+            String testAccuracy, String testAtBestVal, String bestVal, int epochs, String queries, String trainable,
+            String wallSeconds, String imagesPerSecond) {}
 
     public final StringProperty filter = new SimpleStringProperty("");
     public final StringProperty message = new SimpleStringProperty("");
@@ -111,19 +120,42 @@ public final class RunsViewModel {
 
     static Row row(RunRecord r) {
         var res = r.result();
-        return new Row(r.name(), r.status(), r.config().program().id(), r.config().mapping().id(), r.config().trainer(),
-                accuracy(r), res == null || Double.isNaN(res.bestValAccuracy()) ? "-" : pct(res.bestValAccuracy()),
-                r.metrics().size(), res == null ? "-" : Long.toString(res.trainableParameters()),
+        return new Row(r.name(), r.status(), ResultTexts.method(r), program(r), mapping(r), trainer(r),
+                ResultTexts.finalAccuracy(res), ResultTexts.atBestVal(res), ResultTexts.bestVal(res), r.metrics().size(),
+                ResultTexts.queries(res, trainer(r)), res == null ? "-" : Long.toString(res.trainableParameters()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()));
+    }
+
+    /** The program id; a baseline run (no program) or a config without one shows "-". */
+    static String program(RunRecord r) {
+        if (r.result() != null && r.result().program() != null) {
+            return r.result().program();
+        }
+        return r.config() == null || r.config().program() == null ? "-" : r.config().program().id();
+    }
+
+    static String mapping(RunRecord r) {
+        if (r.result() != null && r.result().mapping() != null) {
+            return r.result().mapping();
+        }
+        return r.config() == null || r.config().mapping() == null ? "-" : r.config().mapping().id();
+    }
+
+    static String trainer(RunRecord r) {
+        if (r.result() != null && r.result().trainer() != null) {
+            return r.result().trainer();
+        }
+        return r.config() == null || r.config().trainer() == null ? "-" : r.config().trainer();
     }
 
     static boolean matches(RunRecord r, String f) {
         if (f == null || f.isBlank()) {
             return true;
         }
-        String hay = (r.name() + " " + r.status() + " " + r.config().program() + " " + r.config().mapping() + " "
-                + r.config().trainer() + " " + r.config().source()).toLowerCase(Locale.ROOT);
+        String hay = (r.name() + " " + r.status() + " " + ResultTexts.method(r) + " "
+                + (r.result() == null ? "" : r.result().method()) + " " + program(r) + " " + mapping(r) + " "
+                + trainer(r) + " " + (r.config() == null ? "" : r.config().source())).toLowerCase(Locale.ROOT);
         for (String word : f.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!hay.contains(word)) {
                 return false;
@@ -133,10 +165,6 @@ public final class RunsViewModel {
     }
 
     static String accuracy(RunRecord r) {
-        return r.result() == null || Double.isNaN(r.result().testAccuracy()) ? "-" : pct(r.result().testAccuracy());
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+        return ResultTexts.finalAccuracy(r.result());
     }
 }

@@ -11,6 +11,9 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
 final class SampleViews {
 
     static final int MAX_CELL_IMAGES = 48;
+    static final String HINT = "target image → programmed input · true class → predicted source class → mapped"
+            + " target class";
+    static final String HINT_MASKS = HINT + " · mask (smm): mid-gray 0, white/black ± the largest mask value shown";
 
     private SampleViews() {}
 
@@ -39,6 +42,7 @@ final class SampleViews {
         }
         List<String> tn = info == null ? null : info.targetClasses();
         List<String> sn = info == null ? null : info.sourceClasses();
+        float maskRange = maskRange(s.samples());
         for (TrainingSnapshot.SampleView v : s.samples()) {
             ImageTile original = null;
             if (data != null && v.index() < info.validationIndices().length) {
@@ -49,8 +53,34 @@ final class SampleViews {
             }
             ImageTile programmed = new ImageTile(v.programmed(), s.channels(), s.height(), s.width(), false, "",
                     v.correct());
-            out.add(new GalleryItem(original, programmed, name(tn, v.trueTarget()), name(sn, v.predictedSource()),
+            ImageTile mask = v.mask() == null ? null : new ImageTile(scaled(v.mask(), maskRange), s.channels(),
+                    s.height(), s.width(), true, "mask", null);
+            out.add(new GalleryItem(original, programmed, mask, name(tn, v.trueTarget()), name(sn, v.predictedSource()),
                     name(tn, v.predictedTarget()), v.correct()));
+        }
+        return out;
+    }
+
+    /** The largest |value| over the masks of SAMPLES (shared, so the masks compare), at least a tiny epsilon. */
+    static float maskRange(List<TrainingSnapshot.SampleView> samples) {
+        float max = 0;
+        for (TrainingSnapshot.SampleView v : samples) {
+            if (v.mask() != null) {
+                for (float x : v.mask()) {
+                    if (Float.isFinite(x)) {
+                        max = Math.max(max, Math.abs(x));
+                    }
+                }
+            }
+        }
+        return Math.max(max, 1e-12f);
+    }
+
+    /** MASK / RANGE: in [-1, 1] for a signed picture (mid-gray = 0). */
+    static float[] scaled(float[] mask, float range) {
+        float[] out = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = mask[i] / range;
         }
         return out;
     }

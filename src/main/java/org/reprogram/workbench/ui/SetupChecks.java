@@ -3,11 +3,15 @@ package org.reprogram.workbench.ui;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.mapping.Frequencies;
+import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.TrainConfig;
 
-/** The checks that need both the model card and the dataset (the engine repeats them at start). */
+/**
+ * The checks that need both the model card and the dataset, shown before Start (the engine repeats
+ * them at start: {@code Experiment.checkMethod}, with the same helpers).
+ */
 final class SetupChecks {
 
     private SetupChecks() {}
@@ -30,14 +34,27 @@ final class SetupChecks {
         }
         int ks = card.numClasses();
         int kt = data.numClasses();
-        if (c.mapping() != null && c.mapping().oneToOne() && (long) kt * Math.max(1, c.sourcesPerClass()) > ks) {
-            p.add("mapping '" + c.mapping().id() + "' gives each target class its own source class" + (c.sourcesPerClass() > 1
-                    ? "es (" + c.sourcesPerClass() + ")" : "") + ", but the target has " + kt + " classes and '"
-                    + card.name() + "' only " + ks + ". Fix: choose linear or blm"
-                    + (c.sourcesPerClass() > 1 ? ", or fewer sources per class" : ""));
+        MappingKind m = c.mapping();
+        int perClass = m != null && m.multiSource() ? Math.max(1, c.sourcesPerClass()) : 1;
+        boolean blmPlusFits = Frequencies.blmPlusK(kt) <= ks;
+        if (m != null && m.oneToOne() && (long) kt * perClass > ks) {
+            p.add("mapping '" + m.id() + "' gives each target class its own source class" + (perClass > 1
+                    ? "es (" + perClass + ")" : "") + ", but the target has " + kt + " classes and '"
+                    + card.name() + "' only " + ks + ". Fix: choose " + (blmPlusFits ? "linear, blm or blm+" : "linear or blm")
+                    + (perClass > 1 ? ", or fewer sources per class" : ""));
+        }
+        if (m == MappingKind.BLM_PLUS && !blmPlusFits) {
+            int k = Frequencies.blmPlusK(kt);
+            p.add("mapping 'blm+' sums the top k = " + k + " source probabilities of every image (k = 15 % of the "
+                    + kt + " target classes), but '" + card.name() + "' has only " + ks + " classes. Fix: choose"
+                    + " blm or linear, or a source model with at least " + k + " classes");
+        }
+        String programProblem = c.program() == null ? null : c.program().problemWith(card);
+        if (programProblem != null) {
+            p.add(Fields.words(programProblem));
         }
         int side = Math.min(card.height(), card.width());
-        if (c.program() == ProgramKind.PAD && c.innerSize() >= side) {
+        if (c.program() != null && !c.program().fillsCanvas() && c.innerSize() >= side) {
             p.add("inner size " + c.innerSize() + " leaves no frame on the " + card.height() + "x" + card.width()
                     + " canvas of '" + card.name() + "'. Fix: choose 1.." + (side - 1) + " (0 = " + side / 2 + ")");
         }

@@ -21,6 +21,7 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ScaleProgram;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.TrainConfig;
 
@@ -57,6 +58,16 @@ public final class SetupViewModel {
     public final ObservableList<String> problems = FXCollections.observableArrayList();
     /** True while the model or the dataset is being checked in the background. */
     public final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /** Which fields the chosen program, mapping and trainer use (the others are disabled and never block Start). */
+    public final BooleanBinding innerSizeUsed = Bindings.createBooleanBinding(
+            () -> program.get() != null && !program.get().fillsCanvas(), program);
+    public final BooleanBinding frameUsed = Bindings.createBooleanBinding(
+            () -> program.get() != null && program.get().hasFrame(), program);
+    public final BooleanBinding initScaleUsed = program.isEqualTo(ProgramKind.SCALE);
+    public final BooleanBinding sourcesPerClassUsed = Bindings.createBooleanBinding(
+            () -> mapping.get() != null && mapping.get().multiSource(), mapping);
+    public final BooleanBinding blackBoxUsed = trainer.isEqualTo("blackbox");
 
     private final ModelChecker model;
     private final DatasetLoader data;
@@ -177,14 +188,23 @@ public final class SetupViewModel {
         return build(f);
     }
 
+    /** Fields the method does not use are read leniently: a leftover bad value there never blocks Start. */
     private TrainConfig build(Fields f) {
-        return new TrainConfig(source.get(), data.target.get(), program.get(), f.integer("inner size", innerSize),
-                mapping.get(), f.integer("sources per class", sourcesPerClass), trainer.get(),
-                f.integer("epochs", epochs), f.integer("batch size", batchSize), f.decimal("learning rate", lr),
-                schedule.get(), f.decimal("weight decay", weightDecay), f.longValue("seed", seed),
-                f.integer("shots", shots), f.decimal("validation fraction", valFraction), device.get(),
-                f.integer("query directions", queryDirections), f.decimal("smoothing", smoothing), frame.get(),
-                f.decimal("initial scale", initScale), loss.get());
+        ModelCard card = model.card.get();
+        int side = card == null ? Integer.MAX_VALUE : Math.min(card.height(), card.width());
+        return new TrainConfig(source.get(), data.target.get(), program.get(),
+                innerSizeUsed.get() ? f.integer("inner size", innerSize) : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side),
+                mapping.get(), sourcesPerClassUsed.get() ? f.integer("sources per class", sourcesPerClass)
+                        : Fields.lenient(sourcesPerClass, 1, v -> v >= 1),
+                trainer.get(), f.integer("epochs", epochs), f.integer("batch size", batchSize),
+                f.decimal("learning rate", lr), schedule.get(), f.decimal("weight decay", weightDecay),
+                f.longValue("seed", seed), f.integer("shots", shots), f.decimal("validation fraction", valFraction),
+                device.get(), blackBoxUsed.get() ? f.integer("query directions", queryDirections)
+                        : Fields.lenient(queryDirections, 10, v -> v >= 1),
+                blackBoxUsed.get() ? f.decimal("smoothing", smoothing) : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0),
+                frame.get(), initScaleUsed.get() ? f.decimal("initial scale", initScale)
+                        : Fields.lenientDecimal(initScale, TrainConfig.DEFAULT_INIT_SCALE,
+                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE), loss.get());
     }
 
     public BooleanBinding valid() {
@@ -196,7 +216,7 @@ public final class SetupViewModel {
         TrainConfig c = build(f);
         List<String> p = new ArrayList<>(f.problems());
         for (String raw : c.problems()) {
-            String s = raw.replaceAll(" \\(--[a-z-]+\\)", ""); // the GUI has no command-line options
+            String s = Fields.words(raw); // the GUI has no command-line options
             if (f.problems().stream().noneMatch(x -> x.startsWith(s.split(" ")[0]))) {
                 p.add(s);
             }

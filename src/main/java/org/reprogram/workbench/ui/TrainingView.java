@@ -25,7 +25,7 @@ public final class TrainingView extends BorderPane {
     static final int PROGRAM_SIDE = 224;
     private final TrainingViewModel vm;
     private final ImageView program = new ImageView();
-    private final Label programCaption = new Label("The learned program appears here when training starts.");
+    private final Label programCaption = new Label();
     private final Slider slider = new Slider(0, 0, 0);
     private final MappingView mapping = new MappingView();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
@@ -38,8 +38,7 @@ public final class TrainingView extends BorderPane {
         VBox body = new VBox(10, new HBox(10, programPanel(), panel("Label mapping", hint("rows: target classes ·"
                 + " columns: source classes · shade: weight"), mapping), confusionPanel()),
                 panel("Loss and accuracy", new MetricsView(vm.metrics)),
-                panel("Samples", hint("target image → programmed input · true class → predicted source class → mapped"
-                        + " target class"), gallery()));
+                panel("Samples", boundHint("galleryHint", vm.galleryHint), gallery()));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -118,8 +117,10 @@ public final class TrainingView extends BorderPane {
         programCaption.setId("programCaption");
         programCaption.setWrapText(true);
         programCaption.setMaxWidth(PROGRAM_SIDE);
-        VBox box = panel("Learned program", hint("the perturbation; mid-gray = no change"), program, slider,
-                programCaption);
+        programCaption.textProperty().bind(vm.programCaption);
+        Label legend = boundHint("programLegend", vm.programLegend);
+        legend.setMaxWidth(PROGRAM_SIDE);
+        VBox box = panel("Learned program", legend, program, slider, programCaption);
         box.setMinWidth(PROGRAM_SIDE + 24);
         return box;
     }
@@ -158,11 +159,8 @@ public final class TrainingView extends BorderPane {
             return;
         }
         int scale = FxImages.scaleFor(s.height(), s.width(), PROGRAM_SIDE);
-        program.setImage(FxImages.of(s.perturbation(), s.channels(), s.height(), s.width(), true, scale));
-        boolean live = vm.running.get() && vm.history.followLatestProperty().get();
-        programCaption.setText((live ? "live · " : "") + (s.epoch() == 0 ? "initial program (epoch 0)"
-                : "epoch " + s.epoch() + (s.epochEnd() ? " end" : " (in progress)")) + " · step " + s.step() + " · "
-                + s.channels() + "×" + s.height() + "×" + s.width());
+        program.setImage(FxImages.of(s.perturbation(), s.channels(), s.height(), s.width(), SnapshotTexts.signed(s),
+                scale));
         mapping.show(s, vm.info.get());
     }
 
@@ -182,6 +180,13 @@ public final class TrainingView extends BorderPane {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
+        return l;
+    }
+
+    private static Label boundHint(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = label(id, text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
         return l;
     }
 

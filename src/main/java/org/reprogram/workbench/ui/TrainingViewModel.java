@@ -57,6 +57,12 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final ObservableList<ImageTile> cellImages = FXCollections.observableArrayList();
     public final StringProperty cellCaption = new SimpleStringProperty(
             "Click a cell of the confusion matrix to see its validation images.");
+    /** Under the program image: what the snapshot is, live or not, and the learned scale s (scale program). */
+    public final StringProperty programCaption = new SimpleStringProperty(SnapshotTexts.EMPTY_CAPTION);
+    /** The grey levels of the program image: −1 … +1, or 0 … 1 for a sigmoid frame. */
+    public final StringProperty programLegend = new SimpleStringProperty("");
+    /** What the sample cards show (with the smm masks when there are any). */
+    public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
 
     private final TaskExecutor executor;
     private final RunStore store;
@@ -71,8 +77,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         this.executor = executor;
         this.store = store;
         this.backend = backend;
-        history.shown().addListener(o -> gallery.setAll(SampleViews.gallery(history.shown().get(), info.get(),
-                SampleViews.matching(dataset.get(), info.get(), target()))));
+        history.shown().addListener(o -> showSnapshot(history.shown().get()));
         history.shownEpoch().addListener(o -> refreshCell());
     }
 
@@ -169,7 +174,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progress.set(run.result() == null ? 0 : 1);
         progressText.set(run.metrics().size() + " epochs recorded");
         deviceText.set(run.info() == null ? "" : "device " + run.info().device());
-        status.set("Replaying " + run.name() + " (" + run.status() + ")" + resultText(run.result()));
+        status.set("Replaying " + run.name() + " (" + run.status() + ")" + ResultTexts.summary(run.result()));
         setBanner(Level.NONE, "");
         if (run.result() != null && "failed".equals(run.result().status())) {
             setBanner(Level.ERROR, "This run failed: " + run.result().message());
@@ -206,6 +211,13 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
                         : cellImages.size() < count ? " (first " + cellImages.size() + " shown)" : ""));
     }
 
+    private void showSnapshot(TrainingSnapshot s) {
+        gallery.setAll(SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target())));
+        galleryHint.set(gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
+        programCaption.set(SnapshotTexts.caption(s, running.get() && history.followLatestProperty().get()));
+        programLegend.set(SnapshotTexts.legend(s));
+    }
+
     private String target() {
         return config == null ? null : config.target();
     }
@@ -230,7 +242,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }
         progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
         progressText.set(String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
-                p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), eta(p.etaSeconds()),
+                p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), ResultTexts.eta(p.etaSeconds()),
                 config != null && "blackbox".equals(config.trainer()) ? " · " + p.queries() + " queries" : ""));
     }
 
@@ -257,7 +269,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         paused.set(false);
         result.set(r);
         progress.set(r.completed() ? 1 : progress.get());
-        status.set("Run " + r.status() + resultText(r));
+        status.set("Run " + r.status() + ResultTexts.summary(r));
         if ("failed".equals(r.status())) {
             setBanner(Level.ERROR, "Training failed: " + r.message());
         }
@@ -269,7 +281,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         paused.set(false);
         progress.set(0);
         status.set("Could not start.");
-        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? e.getMessage()
+        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? Fields.words(e.getMessage())
                 : e.getClass().getSimpleName() + ": " + e.getMessage()));
         onFinished.accept(null);
     }
@@ -279,19 +291,5 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             bannerLevel.set(level);
             banner.set(text);
         }
-    }
-
-    static String resultText(TrainingResult r) {
-        if (r == null) {
-            return "";
-        }
-        return String.format(Locale.ROOT, ": test accuracy %s, %d epochs, %.1f s, %.0f img/s%s",
-                Double.isNaN(r.testAccuracy()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.testAccuracy()),
-                r.epochs(), r.wallSeconds(), r.imagesPerSecond(), r.message() == null ? "" : " (" + r.message() + ")");
-    }
-
-    static String eta(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 }

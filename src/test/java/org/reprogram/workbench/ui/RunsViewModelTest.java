@@ -3,6 +3,9 @@ package org.reprogram.workbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingResult;
 
 class RunsViewModelTest {
 
@@ -96,5 +100,91 @@ class RunsViewModelTest {
                     .testAccuracy() > 0 ? TrainingViewModelTest.result("completed", null) : null);
             Files.write(dir.resolve(RunFiles.PROGRAM_PNG), new byte[] {1, 2, 3});
         }
+    }
+
+    // --- method, test accuracy at the best validation epoch, queries; old and baseline runs ----
+
+    private static TrainingResult result(String method, String program, String mapping, String trainer,
+            double atBest, int bestEpoch, long queries, long training, long mappingQ, long evaluation) {
+        return new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, program, mapping, trainer,
+                "builtin", "digits", "cpu()", 1000, queries, 300, null, method, atBest, bestEpoch, training, mappingQ,
+                evaluation);
+    }
+
+    private static RunRecord saved(Path runs, String name, TrainConfig cfg, String resultJson) throws Exception {
+        Path dir = runs.resolve(name);
+        write(dir, cfg, 2, false);
+        Files.writeString(dir.resolve(RunFiles.RESULT), resultJson);
+        return RunStore.load(dir, false);
+    }
+
+    @Test
+    void rowsShowMethodBothTestAccuraciesAndBlackBoxQueries(@TempDir Path runs) throws Exception {
+        RunRecord black = saved(runs, "b", TrainConfig.defaults("digits").withTrainer("blackbox"), Json.toJson(
+                result("reprogram", "pad", "ilm", "blackbox", 0.825, 2, 12000, 10000, 1000, 1000)));
+        RunsViewModel.Row row = RunsViewModel.row(black);
+        assertEquals("reprogramming", row.method());
+        assertEquals("80.0 %", row.testAccuracy());
+        assertEquals("82.5 % (epoch 2)", row.testAtBestVal());
+        assertEquals("60.0 %", row.bestVal());
+        assertEquals("12,000 (10,000 + 1,000 + 1,000)", row.queries(), "training + mapping + evaluation");
+        assertEquals("12,000", ResultTexts.totalQueries(black.result(), "blackbox"));
+        RunRecord white = saved(runs, "w", TrainConfig.defaults("digits"), Json.toJson(
+                result("reprogram", "pad", "ilm", "whitebox", 0.825, 2, 5000, 4000, 500, 500)));
+        assertEquals("-", RunsViewModel.row(white).queries(), "white-box runs: queries are not the budget");
+    }
+
+    @Test
+    void runsSavedBeforeTheNewFieldsShowDashes(@TempDir Path runs) throws Exception {
+        JsonObject json = JsonParser.parseString(Json.toJson(result("reprogram", "pad", "ilm", "blackbox", 0.9, 2,
+                12000, 10000, 1000, 1000))).getAsJsonObject();
+        for (String added : List.of("method", "testAccuracyAtBestVal", "bestEpoch", "trainingQueries", "mappingQueries",
+                "evaluationQueries")) {
+            json.remove(added);
+        }
+        RunRecord old = saved(runs, "old", TrainConfig.defaults("digits").withTrainer("blackbox"), json.toString());
+        RunsViewModel.Row row = RunsViewModel.row(old);
+        assertEquals("reprogramming", row.method(), "results without a method were reprogramming runs");
+        assertEquals("80.0 %", row.testAccuracy());
+        assertEquals("-", row.testAtBestVal());
+        assertEquals("12,000", row.queries(), "the total only: the split was not recorded");
+        RunRecord incomplete = RunStore.load(runs.resolve("old"), false);
+        Files.delete(incomplete.dir().resolve(RunFiles.RESULT));
+        row = RunsViewModel.row(RunStore.load(incomplete.dir(), false));
+        assertEquals("-", row.testAccuracy());
+        assertEquals("-", row.testAtBestVal());
+        assertEquals("-", row.queries());
+    }
+
+    @Test
+    void baselineRunsShowTheirMethodWithoutProgramOrMapping(@TempDir Path runs) throws Exception {
+        JsonObject cfg = JsonParser.parseString(Json.toJson(TrainConfig.defaults("digits"))).getAsJsonObject();
+        cfg.addProperty("program", "-");
+        cfg.addProperty("mapping", "-");
+        Path dir = runs.resolve("20260104-000000-linear-probe-digits");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(RunFiles.CONFIG), cfg.toString());
+        Json.write(dir.resolve(RunFiles.RESULT), result("linear-probe", "-", "-", "whitebox", 0.7, 3, 0, 0, 0, 0));
+        for (String method : List.of("finetune", "scratch")) {
+            Path d = runs.resolve("20260105-000000-" + method);
+            Files.createDirectories(d);
+            Files.writeString(d.resolve(RunFiles.CONFIG), cfg.toString());
+            Json.write(d.resolve(RunFiles.RESULT), result(method, "-", "-", "whitebox", Double.NaN, 0, 0, 0, 0, 0));
+        }
+        RunsViewModel vm = model(runs);
+        assertEquals(6, vm.runs().size(), "baseline folders are listed with the others");
+        vm.filter.set("probe");
+        assertEquals(1, vm.runs().size());
+        RunsViewModel.Row row = RunsViewModel.row(vm.runs().get(0));
+        assertEquals("linear probe", row.method());
+        assertEquals("-", row.program());
+        assertEquals("-", row.mapping());
+        assertEquals("70.0 % (epoch 3)", row.testAtBestVal());
+        vm.filter.set("");
+        List<String> methods = vm.runs().stream().map(ResultTexts::method).toList();
+        assertTrue(methods.containsAll(List.of("fine-tuning", "from scratch", "reprogramming")), methods.toString());
+        vm.selected.setAll(vm.runs());
+        vm.compare();
+        assertEquals(6, vm.rows.size());
     }
 }

@@ -206,4 +206,112 @@ class TrainingViewModelTest {
         assertNull(vm.result.get() == null ? null : vm.result.get().testConfusion());
         assertNotNull(vm.history.shownEpoch().get());
     }
+
+    // --- frame range, learned scale, smm masks, best-validation accuracy ----------------------
+
+    static TrainingSnapshot program(boolean signed, double scale, List<TrainingSnapshot.SampleView> samples) {
+        return new TrainingSnapshot(1, 5, true, 1, 2, 2, new float[] {0, 0.5f, 0.25f, 1}, signed, scale,
+                new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, samples, new int[][] {{3, 1}, {0, 4}},
+                null, new int[] {0, 1, 1, 1});
+    }
+
+    static TrainingBackend emitting(TrainingSnapshot s) {
+        return (cfg, data, dir, l, ctl) -> {
+            l.onStart(info());
+            l.onSnapshot(s);
+            return result("completed", null);
+        };
+    }
+
+    @Test
+    void programLegendFollowsTheFramesRangeAndTheLearnedScaleIsShown(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(false, 1.6234, List.of())));
+        assertEquals(SnapshotTexts.EMPTY_CAPTION, vm.programCaption.get());
+        vm.start(CONFIG, null);
+        assertEquals(SnapshotTexts.UNSIGNED_LEGEND, vm.programLegend.get(), "sigmoid frame: 0 … 1");
+        assertTrue(vm.programLegend.get().contains("0 … 1"));
+        assertTrue(vm.programCaption.get().contains("epoch 1 end"), vm.programCaption.get());
+        assertTrue(vm.programCaption.get().endsWith(" · scale s = 1.62"), vm.programCaption.get());
+
+        TrainingViewModel signed = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        signed.start(CONFIG, null);
+        assertEquals(SnapshotTexts.SIGNED_LEGEND, signed.programLegend.get());
+        assertTrue(signed.programLegend.get().contains("−1 … +1"));
+        assertFalse(signed.programCaption.get().contains("scale"), "no scale program: " + signed.programCaption.get());
+    }
+
+    @Test
+    void snapshotsSavedBeforeTheRangeWasRecordedAreStillDrawnSigned() {
+        TrainingSnapshot old = program(false, 0, List.of()); // Gson's defaults for the missing fields
+        assertTrue(SnapshotTexts.signed(old));
+        assertTrue(Double.isNaN(SnapshotTexts.inputScale(old)));
+        assertFalse(SnapshotTexts.caption(old, false).contains("scale"));
+        assertFalse(SnapshotTexts.signed(program(false, Double.NaN, List.of())), "a new sigmoid frame");
+        assertTrue(SnapshotTexts.signed(program(true, 2.0, List.of())));
+        assertEquals("", SnapshotTexts.legend(null));
+    }
+
+    @Test
+    void smmSamplesShowTheirMaskBesideTheProgrammedInput(@TempDir Path runs) {
+        float[] img = {0, 0.5f, 0.5f, 1};
+        List<TrainingSnapshot.SampleView> samples = List.of(
+                new TrainingSnapshot.SampleView(0, 0, img, 0, 0, new float[] {0, 2f, -4f, 1f}),
+                new TrainingSnapshot.SampleView(1, 1, img, 0, 0, new float[] {1f, 1f, 1f, 1f}));
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(true, Double.NaN, samples)));
+        vm.start(CONFIG, null);
+        assertEquals(2, vm.gallery.size());
+        ImageTile mask = vm.gallery.get(0).mask();
+        assertNotNull(mask, "smm: every sample carries its mask");
+        assertTrue(mask.signed(), "mid-gray = 0");
+        assertEquals(1, mask.channels());
+        assertEquals(-1f, mask.data()[2], 1e-6, "scaled by the largest |value| of all samples shown (4)");
+        assertEquals(0.5f, mask.data()[1], 1e-6);
+        assertEquals(0.25f, vm.gallery.get(1).mask().data()[0], 1e-6, "the same scale for every card");
+        assertEquals(SampleViews.HINT_MASKS, vm.galleryHint.get());
+
+        TrainingViewModel pad = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(true, Double.NaN, List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 1, null)))));
+        pad.start(CONFIG, null);
+        assertNull(pad.gallery.get(0).mask());
+        assertEquals(SampleViews.HINT, pad.galleryHint.get());
+        assertEquals(1e-12f, SampleViews.maskRange(List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 0,
+                new float[4]))), 0, "an all-zero mask stays gray, no division by zero");
+    }
+
+    @Test
+    void metricsTableShowsTheScaleColumnOnlyWhenARunLearnsOne() {
+        assertFalse(MetricsView.hasScale(List.of(metrics(1, null), metrics(2, null))));
+        EpochMetrics scaled = new EpochMetrics(1, 1, 0.5, 0.9, 0.6, 0.01, 1000, 1, 0, 1.4, null);
+        assertTrue(MetricsView.hasScale(List.of(scaled)));
+        assertEquals("1.40", SnapshotTexts.scale(scaled.inputScale()));
+        assertEquals("-", SnapshotTexts.scale(Double.NaN));
+    }
+
+    @Test
+    void statusNamesTheTestAccuracyAtTheBestValidationEpoch() {
+        TrainingResult r = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
+                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.825, 3, 0, 0, 0);
+        String text = ResultTexts.summary(r);
+        assertTrue(text.startsWith(": test accuracy 80.0 % (82.5 % at the best validation epoch 3), 5 epochs"), text);
+        TrainingResult old = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
+                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, null, 0, 0, 0, 0, 0);
+        assertEquals("reprogram", old.method());
+        assertEquals("-", ResultTexts.atBestVal(old), "saved before the field existed: 0 and epoch 0");
+        assertTrue(ResultTexts.summary(old).startsWith(": test accuracy 80.0 %, 5 epochs"), ResultTexts.summary(old));
+        assertEquals("12 min 5 s", ResultTexts.eta(725));
+    }
+
+    @Test
+    void anEngineRefusalAtStartIsShownInTheGuisWords(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            throw new UserInputException("mapping 'blm+' sums the top k = 3 source probabilities. Fix: use --mapping"
+                    + " blm or linear");
+        });
+        vm.start(CONFIG, null);
+        assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use mapping blm"
+                + " or linear", vm.banner.get());
+    }
 }
