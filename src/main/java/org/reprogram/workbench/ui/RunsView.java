@@ -29,7 +29,7 @@ public final class RunsView extends VBox {
     private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
 
-    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open) {
+    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open, javafx.scene.Node baselines) {
         super(8);
         this.vm = vm;
         getStyleClass().add("panel");
@@ -95,7 +95,7 @@ public final class RunsView extends VBox {
         message.setId("runsMessage");
         message.textProperty().bind(vm.message);
         message.getStyleClass().add("status");
-        getChildren().addAll(bar, message, table, compareBox());
+        getChildren().addAll(bar, baselines, message, table, compareBox());
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

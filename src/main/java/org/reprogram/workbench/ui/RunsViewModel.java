@@ -132,21 +132,21 @@ public final class RunsViewModel {
         if (r.result() != null && r.result().program() != null) {
             return r.result().program();
         }
-        return r.config() == null || r.config().program() == null ? "-" : r.config().program().id();
+        return r.config() == null ? "-" : r.program();
     }
 
     static String mapping(RunRecord r) {
         if (r.result() != null && r.result().mapping() != null) {
             return r.result().mapping();
         }
-        return r.config() == null || r.config().mapping() == null ? "-" : r.config().mapping().id();
+        return r.config() == null ? "-" : r.mapping();
     }
 
     static String trainer(RunRecord r) {
         if (r.result() != null && r.result().trainer() != null) {
             return r.result().trainer();
         }
-        return r.config() == null || r.config().trainer() == null ? "-" : r.config().trainer();
+        return r.config() == null || r.trainer() == null ? "-" : r.trainer();
     }
 
     static boolean matches(RunRecord r, String f) {

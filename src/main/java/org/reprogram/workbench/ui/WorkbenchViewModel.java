@@ -16,19 +16,29 @@ public final class WorkbenchViewModel {
     public final SetupViewModel setup;
     public final TrainingViewModel training;
     public final RunsViewModel runs;
+    public final BaselineQueueViewModel baselines;
     /** The selected tab (0 = Train, 1 = Runs). */
     public final IntegerProperty tab = new SimpleIntegerProperty(TRAIN_TAB);
     private final BooleanBinding canStart;
+    private final BooleanBinding canRunBaselines;
     private boolean startWhenReady;
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
+        this(executor, store, backend, BaselineBackend.engine());
+    }
+
+    public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend,
+            BaselineBackend baselineBackend) {
         setup = new SetupViewModel(executor);
+        baselines = new BaselineQueueViewModel(executor, store, baselineBackend);
         training = new TrainingViewModel(executor, store, backend);
         runs = new RunsViewModel(executor, store);
         training.dataset.bind(setup.dataset());
         training.setOnFinished(r -> runs.refresh());
-        canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get(),
-                setup.problems, training.running);
+        baselines.setOnEachFinished(runs::refresh);
+        canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
+                && !baselines.running.get(), setup.problems, training.running, baselines.running);
+        canRunBaselines = canStart;
         // --demo: start once the model is checked and the folder is read (or give up on an error)
         setup.busy.addListener((o, was, busy) -> {
             if (!busy && startWhenReady) {
@@ -41,6 +51,23 @@ public final class WorkbenchViewModel {
 
     public BooleanBinding canStart() {
         return canStart;
+    }
+
+    /** True when the setup is valid and nothing trains: the baselines may run. */
+    public BooleanBinding canRunBaselines() {
+        return canRunBaselines;
+    }
+
+    /**
+     * Queues linear probe, fine-tuning and training from scratch for the current setup's source,
+     * target, splits, seed and epochs; results appear in the runs list as they finish.
+     */
+    public void runBaselines() {
+        if (canRunBaselines.get()) {
+            baselines.runAll(setup.config());
+        } else {
+            runs.message.set("Baselines need a valid setup (Train tab) and no training running.");
+        }
     }
 
     public void start() {
@@ -63,6 +90,11 @@ public final class WorkbenchViewModel {
     public void openRun(RunRecord record) {
         if (training.running.get()) {
             runs.message.set("A training is running: open the run when it has finished.");
+            return;
+        }
+        if (record.isBaseline()) {
+            runs.message.set("A " + ResultTexts.method(record) + " baseline has no program or mapping to replay:"
+                    + " select it with reprogramming runs and press Compare.");
             return;
         }
         runs.open(record, full -> {
