@@ -6,6 +6,7 @@ import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
+import org.reprogram.workbench.core.train.OptionChecks;
 import org.reprogram.workbench.core.train.TrainConfig;
 
 /**
@@ -90,27 +91,7 @@ public record BaselineConfig(
         if (kind == null) {
             p.add("choose a baseline (--kind " + BaselineKind.ids().replace(", ", "|") + ")");
         }
-        if (target == null || target.isBlank()) {
-            p.add("choose a target dataset folder (--target)");
-        }
-        if (epochs < 1) {
-            p.add("epochs (--epochs) must be at least 1");
-        }
-        if (batchSize < 1) {
-            p.add("batch size (--batch-size) must be at least 1");
-        }
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            p.add("learning rate (--lr) must be a positive number");
-        }
-        if (shots < 0) {
-            p.add("shots (--shots) must be 0 (all) or positive");
-        }
-        if (!(valFraction >= 0 && valFraction < 0.9)) {
-            p.add("validation fraction (--val-fraction) must be in [0, 0.9)");
-        }
-        if (device == null || !List.of("auto", "cpu", "gpu").contains(device)) {
-            p.add("device (--device) must be auto, cpu or gpu");
-        }
+        OptionChecks.common(p, target, epochs, batchSize, lr, shots, valFraction, device);
         return p;
     }
 

@@ -14,6 +14,7 @@ import org.reprogram.workbench.core.train.Evaluator.Result;
 import org.reprogram.workbench.core.train.Losses;
 import org.reprogram.workbench.core.train.MemoryProbe;
 import org.reprogram.workbench.core.train.ReprogrammingTrainer;
+import org.reprogram.workbench.core.train.RunOutcome;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -137,18 +138,10 @@ public final class BaselineTrainer {
             }
             // the final state is the best one when the last epoch was best: its test pass is already done
             test = testOfBest != null && bestEpoch == epochsDone ? testOfBest : evaluate(evaluator, testInputs);
-        } catch (TrainingControl.TrainingCancelledException e) {
-            status = "cancelled";
-            message = "cancelled by the user during epoch " + (epochsDone + 1);
-        } catch (ReprogrammingTrainer.TrainingFailedException e) {
-            status = "failed";
-            message = e.getMessage();
-        } catch (OutOfMemoryError e) {
-            status = "failed";
-            message = "out of memory (" + e.getMessage() + "). Fix: lower the batch size (now " + batch + ")";
-        } catch (RuntimeException e) {
-            status = "failed";
-            message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            RunOutcome outcome = RunOutcome.of(e, epochsDone, batch);
+            status = outcome.status();
+            message = outcome.message();
         }
         if (message == null && !model.notices().isEmpty()) {
             message = String.join("; ", model.notices()); // what was done differently from the plain recipe

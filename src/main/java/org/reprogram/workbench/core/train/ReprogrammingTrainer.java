@@ -158,18 +158,10 @@ public abstract class ReprogrammingTrainer implements Trainer {
             if (best != null) {
                 testAtBest = best.epoch() == epochsDone ? testResult.accuracy() : testAtBest(exp, evaluator, best);
             }
-        } catch (TrainingControl.TrainingCancelledException e) {
-            status = "cancelled";
-            message = "cancelled by the user during epoch " + (epochsDone + 1);
-        } catch (TrainingFailedException e) {
-            status = "failed";
-            message = e.getMessage();
-        } catch (OutOfMemoryError e) {
-            status = "failed";
-            message = "out of memory (" + e.getMessage() + "). Fix: lower the batch size (now " + batch + ")";
-        } catch (RuntimeException e) {
-            status = "failed";
-            message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            RunOutcome outcome = RunOutcome.of(e, epochsDone, batch);
+            status = outcome.status();
+            message = outcome.message();
         }
         double wall = (System.nanoTime() - start) / 1e9;
         TrainingResult result = new TrainingResult(status, message,

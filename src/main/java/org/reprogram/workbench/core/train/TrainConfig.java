@@ -163,29 +163,12 @@ public record TrainConfig(
     /** Problems with the values themselves (files are checked when the run is built). */
     public List<String> problems() {
         List<String> p = new ArrayList<>();
-        if (target == null || target.isBlank()) {
-            p.add("choose a target dataset folder (--target)");
-        }
+        OptionChecks.common(p, target, epochs, batchSize, lr, shots, valFraction, device);
         if (program == null) {
             p.add("choose an input program");
         }
         if (mapping == null) {
             p.add("choose a label mapping");
-        }
-        if (epochs < 1) {
-            p.add("epochs (--epochs) must be at least 1");
-        }
-        if (batchSize < 1) {
-            p.add("batch size (--batch-size) must be at least 1");
-        }
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            p.add("learning rate (--lr) must be a positive number");
-        }
-        if (shots < 0) {
-            p.add("shots (--shots) must be 0 (all) or positive");
-        }
-        if (!(valFraction >= 0 && valFraction < 0.9)) {
-            p.add("validation fraction (--val-fraction) must be in [0, 0.9)");
         }
         if (innerSize < 0) {
             p.add("inner size (--inner-size) must be 0 (default) or positive");
@@ -195,9 +178,6 @@ public record TrainConfig(
         }
         if (weightDecay < 0) {
             p.add("weight decay (--weight-decay) must be >= 0");
-        }
-        if (device == null || !List.of("auto", "cpu", "gpu").contains(device)) {
-            p.add("device (--device) must be auto, cpu or gpu");
         }
         if (trainer == null || !List.of("whitebox", "blackbox").contains(trainer)) {
             p.add("trainer (--trainer) must be whitebox or blackbox");

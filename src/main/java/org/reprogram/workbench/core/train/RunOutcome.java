@@ -1,0 +1,27 @@
+package org.reprogram.workbench.core.train;
+
+/**
+ * How a training loop ended, in the words of result.json: the one translation of a throwable
+ * (cancel, training failure, out of memory, anything else) shared by the reprogramming and
+ * baseline trainers.
+ *
+ * @param status "cancelled" or "failed"
+ * @param message what happened and, where there is one, the fix
+ */
+public record RunOutcome(String status, String message) {
+
+    /** The outcome of E, thrown during epoch EPOCHSDONE + 1 of a loop with batch size BATCH. */
+    public static RunOutcome of(Throwable e, int epochsDone, int batch) {
+        if (e instanceof TrainingControl.TrainingCancelledException) {
+            return new RunOutcome("cancelled", "cancelled by the user during epoch " + (epochsDone + 1));
+        }
+        if (e instanceof ReprogrammingTrainer.TrainingFailedException) {
+            return new RunOutcome("failed", e.getMessage());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new RunOutcome("failed", "out of memory (" + e.getMessage() + "). Fix: lower the batch size (now "
+                    + batch + ")");
+        }
+        return new RunOutcome("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+}
