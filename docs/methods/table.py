@@ -41,7 +41,7 @@ for prog, frame in rows:
     cells = [cell(["%s-%s-%s" % (s, stem, m) for s in seeds]) for m in mappings]
     print("| %s | %s | %s | %s | %s |" % (prog, frame or "-", trainable, " | ".join(cells),
                                         wall(["%s-%s-ilm" % (s, stem) for s in seeds])))
-print("\nBlack-box (zeroth-order), pad inner 10, 20 epochs\n")
+print("\nBlack-box (zeroth-order), pad inner 10, 20 epochs, seed 0\n")
 print("| frame | mapping | settings | test acc (final / best-val) | queries | wall s |")
 print("|---|---|---|---|---|---|")
 for n, r in runs.items():
@@ -50,10 +50,12 @@ for n, r in runs.items():
         settings = "q=1, beta=0.1, focal (BAR's code)" if n.endswith("bar-bar") else "q=10, beta=0.05, ce"
         print("| %s | %s | %s | %.3f / %.3f | %d | %.0f |" % (parts[3], r["mapping"], settings, r["testAccuracy"],
               r["testAccuracyAtBestVal"], r["queries"], r["wallSeconds"]))
-print("\nBaselines, 20 epochs\n")
-print("| baseline | test acc (final / best-val) | trainable | wall s | peak RSS MB |")
-print("|---|---|---|---|---|")
-for n, r in runs.items():
-    if "-baseline-" in n:
-        print("| %s | %.3f / %.3f | %d | %.0f | %.0f |" % (r.get("method"), r["testAccuracy"], r["testAccuracyAtBestVal"],
-              r["trainableParameters"], r["wallSeconds"], r["peakRssMegabytes"]))
+print("\nBaselines, 20 epochs, same splits and seeds (mean over the seeds that ran)\n")
+print("| baseline | seeds | test acc (final / best-val) | trainable | wall s | peak RSS MB |")
+print("|---|---|---|---|---|---|")
+for kind in ["linear-probe", "finetune", "scratch"]:
+    rs = [r for n, r in runs.items() if n.endswith("-baseline-" + kind) and r["status"] == "completed"]
+    if rs:
+        mean = lambda key: sum(r[key] for r in rs) / len(rs)
+        print("| %s | %d | %.3f / %.3f | %d | %.0f | %.0f |" % (kind, len(rs), mean("testAccuracy"),
+              mean("testAccuracyAtBestVal"), rs[0]["trainableParameters"], mean("wallSeconds"), mean("peakRssMegabytes")))
