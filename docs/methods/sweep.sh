@@ -42,4 +42,4 @@ for seed in $SEEDS; do
     run "s$seed-baseline-$k" baseline --kind $k --source builtin --target $DATA --epochs 20 --seed "$seed" --device cpu
   done
 done
-java -jar $JAR compare "$OUT"/s* --csv "$OUT/table.csv"
+java -jar $JAR compare "$OUT"/s*/ --csv "$OUT/table.csv"
