@@ -5,48 +5,30 @@ public final class GreedyMatching {
 
     private GreedyMatching() {}
 
-    /**
-     * Repeatedly takes the largest entry F[s*][t*] among unused rows and columns and maps target
-     * t* to source s*. Ties go to the smallest source index, then the smallest target index.
-     *
-     * Follows ILM-VP's {@code generate_label_mapping_by_frequency} (OPTML-Group/ILM-VP).
-     *
-     * @param f frequency matrix [K_s][K_t] with K_t <= K_s
-     * @return for each target class its source class
-     */
     /** Integer counts (tests, hand-made matrices). */
     public static int[] oneToOne(int[][] f) {
         return oneToOne(Frequencies.toDouble(f));
     }
 
+    /**
+     * Repeatedly takes the largest entry F[s*][t*] among unused rows and columns and maps target
+     * t* to source s*. Ties go to the smallest source index, then the smallest target index.
+     * Follows ILM-VP's {@code generate_label_mapping_by_frequency} (OPTML-Group/ILM-VP): the
+     * matching of {@link #manyToOne} with one source per target.
+     *
+     * @param f frequency matrix [K_s][K_t] with K_t <= K_s
+     * @return for each target class its source class
+     */
     public static int[] oneToOne(double[][] f) {
         int ks = f.length;
         int kt = f[0].length;
         if (kt > ks) {
             throw new IllegalArgumentException(kt + " target classes but only " + ks + " source classes");
         }
-        boolean[] rowUsed = new boolean[ks];
-        boolean[] colUsed = new boolean[kt];
+        int[][] single = manyToOne(f, 1);
         int[] result = new int[kt];
-        for (int round = 0; round < kt; round++) {
-            int bestS = -1;
-            int bestT = -1;
-            double best = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < ks; s++) {
-                if (rowUsed[s]) {
-                    continue;
-                }
-                for (int t = 0; t < kt; t++) {
-                    if (!colUsed[t] && f[s][t] > best) {
-                        best = f[s][t];
-                        bestS = s;
-                        bestT = t;
-                    }
-                }
-            }
-            rowUsed[bestS] = true;
-            colUsed[bestT] = true;
-            result[bestT] = bestS;
+        for (int t = 0; t < kt; t++) {
+            result[t] = single[t][0];
         }
         return result;
     }
