@@ -16,6 +16,7 @@ import java.util.List;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.BuiltinSourceModel;
 import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.model.Normalization;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 import org.reprogram.workbench.core.train.BatchBuffer;
@@ -35,7 +36,7 @@ final class FrozenFeatures {
 
     private FrozenFeatures(SourceModel source) {
         this.source = source;
-        this.normalization = new Normalization(source.card(), source.manager());
+        this.normalization = Normalization.of(source.card(), source.manager());
     }
 
     /** Features of SOURCE; a TorchScript model without a features method is a {@link UserInputException}. */

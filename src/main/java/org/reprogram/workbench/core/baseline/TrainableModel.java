@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.model.Normalization;
 
 /**
  * Fine-tune and scratch: normalisation, a trainable {@link Backbone} and a new {@link LinearHead}
@@ -23,7 +24,7 @@ public final class TrainableModel implements BaselineModel {
     TrainableModel(Backbone backbone, int targetClasses, long seed) {
         this.backbone = backbone;
         this.manager = backbone.manager().newSubManager();
-        this.normalization = new Normalization(backbone.card(), manager);
+        this.normalization = Normalization.of(backbone.card(), manager);
         ModelCard c = backbone.card();
         int dim;
         try (NDManager m = manager.newSubManager()) {

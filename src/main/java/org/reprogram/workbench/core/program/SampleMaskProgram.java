@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.Normalization;
 
 /**
  * Sample-specific multi-channel masks (SMM, Cai et al. ICML'24; tmlr-group/SMM
@@ -20,7 +21,7 @@ public final class SampleMaskProgram extends AbstractInputProgram {
 
     private final NDArray delta;
     private final MaskNetwork net;
-    private final NDArray mean;
+    private final Normalization normalization;
     private final NDArray std;
 
     public SampleMaskProgram(ProgramSetup setup, NDManager parent) {
@@ -33,7 +34,7 @@ public final class SampleMaskProgram extends AbstractInputProgram {
         }
         delta = addParameter(manager.zeros(new Shape(1, p.channels(), p.height(), p.width())), null);
         net = new MaskNetwork(p.channels(), setup.seed(), manager, a -> addParameter(a, null), this::addBuffer);
-        mean = manager.create(setup.mean()).reshape(1, p.channels(), 1, 1);
+        normalization = new Normalization(setup.mean(), setup.std(), p.channels(), manager);
         std = stdArray(manager);
     }
 
@@ -50,8 +51,7 @@ public final class SampleMaskProgram extends AbstractInputProgram {
 
     /** The upsampled mask [B, C, H, W]. */
     NDArray mask(NDArray canvases, boolean training) {
-        NDArray normalised = canvases.sub(mean).div(std);
-        NDArray small = net.forward(normalised, training);
+        NDArray small = net.forward(normalization.apply(canvases), training);
         Shape s = small.getShape();
         long b = s.get(0);
         long c = s.get(1);
