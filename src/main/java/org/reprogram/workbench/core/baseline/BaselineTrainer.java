@@ -2,12 +2,12 @@ package org.reprogram.workbench.core.baseline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.reprogram.workbench.core.train.AdamOptimizer;
 import org.reprogram.workbench.core.train.BatchBuffer;
+import org.reprogram.workbench.core.train.BatchScope;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Evaluator.Result;
@@ -94,7 +94,7 @@ public final class BaselineTrainer {
                             NDArray l = Losses.crossEntropy(logits, y);
                             gc.backward(l);
                             loss = l.getFloat();
-                            right = correct(logits, labels);
+                            right = ReprogrammingTrainer.countCorrect(logits, labels);
                         }
                         if (!optimizer.step(cfg.lr()) && ++skipped > MAX_SKIPPED_STEPS) {
                             throw new ReprogrammingTrainer.TrainingFailedException(skipped + " steps had a non-finite"
@@ -172,13 +172,9 @@ public final class BaselineTrainer {
         return e;
     }
 
-    /** A per-batch manager; the trainable arrays are attached to it for the batch, then go back. */
+    /** A per-batch manager holding the model's trainable arrays for the batch. */
     static NDManager scope(BaselineModel model) {
-        NDManager scope = model.manager().newSubManager();
-        for (NDArray a : model.trainableArrays()) {
-            a.tempAttach(scope);
-        }
-        return scope;
+        return BatchScope.open(model.manager(), model.trainableArrays());
     }
 
     private long totalQueries() {
@@ -189,14 +185,5 @@ public final class BaselineTrainer {
         int c = val.collapsedTo();
         return c >= 0 && data.numClasses() > 1 ? "collapse: every validation sample is predicted as '"
                 + data.dataset().classNames().get(c) + "'. Try a lower learning rate or a different seed" : null;
-    }
-
-    static int correct(NDArray logits, int[] labels) {
-        int[] pred = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-        int c = 0;
-        for (int i = 0; i < labels.length; i++) {
-            c += pred[i] == labels[i] ? 1 : 0;
-        }
-        return c;
     }
 }

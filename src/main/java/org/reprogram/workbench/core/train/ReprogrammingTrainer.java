@@ -280,7 +280,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
     }
 
     /** Counts correct argmax predictions of LOGITS against LABELS. */
-    protected static int countCorrect(NDArray logits, int[] labels) {
+    public static int countCorrect(NDArray logits, int[] labels) {
         int[] pred = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
         int c = 0;
         for (int i = 0; i < labels.length; i++) {
