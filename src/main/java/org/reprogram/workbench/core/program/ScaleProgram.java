@@ -74,19 +74,12 @@ public final class ScaleProgram extends AbstractInputProgram {
         Placement p = setup.placement();
         int h = Math.min((int) (p.innerHeight() * s), p.height());
         int w = Math.min((int) (p.innerWidth() * s), p.width());
-        int top = (p.height() - h) / 2;
-        int left = (p.width() - w) / 2;
-        float[] mask = new float[p.canvasSize()];
-        int plane = p.height() * p.width();
-        for (int c = 0; c < p.channels(); c++) {
-            for (int y = 0; y < p.height(); y++) {
-                for (int x = 0; x < p.width(); x++) {
-                    boolean inside = y >= top && y < top + h && x >= left && x < left + w;
-                    mask[c * plane + y * p.width() + x] = inside ? 0f : 1f;
-                }
-            }
+        if (h < 1 || w < 1) { // an empty window: the frame covers everything
+            float[] all = new float[p.canvasSize()];
+            java.util.Arrays.fill(all, 1f);
+            return all;
         }
-        return mask;
+        return PaddingProgram.frameMask(new Placement(p.channels(), p.height(), p.width(), h, w));
     }
 
     private double currentScale() {
