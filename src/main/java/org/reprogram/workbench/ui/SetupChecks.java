@@ -43,11 +43,9 @@ final class SetupChecks {
                     + card.name() + "' only " + ks + ". Fix: choose " + (blmPlusFits ? "linear, blm or blm+" : "linear or blm")
                     + (perClass > 1 ? ", or fewer sources per class" : ""));
         }
-        if (m == MappingKind.BLM_PLUS && !blmPlusFits) {
-            int k = Frequencies.blmPlusK(kt);
-            p.add("mapping 'blm+' sums the top k = " + k + " source probabilities of every image (k = 15 % of the "
-                    + kt + " target classes), but '" + card.name() + "' has only " + ks + " classes. Fix: choose"
-                    + " blm or linear, or a source model with at least " + k + " classes");
+        String mappingProblem = m == null ? null : m.problemWith(card, kt);
+        if (mappingProblem != null) {
+            p.add(Fields.words(mappingProblem));
         }
         String programProblem = c.program() == null ? null : c.program().problemWith(card);
         if (programProblem != null) {

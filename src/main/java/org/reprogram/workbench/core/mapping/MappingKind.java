@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.mapping;
 
 import ai.djl.ndarray.NDManager;
+import org.reprogram.workbench.core.model.ModelCard;
 
 /** The label mappings the workbench offers. */
 public enum MappingKind {
@@ -36,6 +37,21 @@ public enum MappingKind {
     /** Whether this mapping needs K_t * (sources per target) <= K_s. */
     public boolean oneToOne() {
         return this != LINEAR && this != BLM && this != BLM_PLUS;
+    }
+
+    /**
+     * A problem of this mapping with CARD's classes for a target of KT classes, in words with the
+     * fix, or null (blm+ needs k = 15 % of K_t source classes). The one-to-one check needs the
+     * sources per class too and stays with the caller.
+     */
+    public String problemWith(ModelCard card, int kt) {
+        int k = Frequencies.blmPlusK(kt);
+        if (this == BLM_PLUS && k > card.numClasses()) {
+            return "mapping 'blm+' sums the top k = " + k + " source probabilities of every image (k = 15 % of the "
+                    + kt + " target classes), but source model '" + card.name() + "' has only " + card.numClasses()
+                    + " classes. Fix: use --mapping blm or linear, or a source model with at least " + k + " classes";
+        }
+        return null;
     }
 
     public LabelMapping create(int ks, int kt, int sourcesPerTarget, long seed, NDManager manager) {

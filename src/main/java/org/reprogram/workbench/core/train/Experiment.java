@@ -18,7 +18,6 @@ import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramSetup;
-import org.reprogram.workbench.core.mapping.Frequencies;
 import org.reprogram.workbench.core.mapping.MappingKind;
 
 /**
@@ -153,11 +152,9 @@ public final class Experiment implements AutoCloseable {
         if (programProblem != null) {
             throw new UserInputException(programProblem);
         }
-        if (config.mapping() == MappingKind.BLM_PLUS && Frequencies.blmPlusK(kt) > card.numClasses()) {
-            throw new UserInputException("mapping 'blm+' sums the top k = " + Frequencies.blmPlusK(kt)
-                    + " source probabilities of every image (k = 15 % of the " + kt + " target classes), but source"
-                    + " model '" + card.name() + "' has only " + card.numClasses() + " classes. Fix: use --mapping blm"
-                    + " or linear, or a source model with at least " + Frequencies.blmPlusK(kt) + " classes");
+        String mappingProblem = config.mapping().problemWith(card, kt);
+        if (mappingProblem != null) {
+            throw new UserInputException(mappingProblem);
         }
     }
 
