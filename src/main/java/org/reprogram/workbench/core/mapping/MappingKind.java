@@ -49,7 +49,7 @@ public enum MappingKind {
         if (this == BLM_PLUS && k > card.numClasses()) {
             return "mapping 'blm+' sums the top k = " + k + " source probabilities of every image (k = 15 % of the "
                     + kt + " target classes), but source model '" + card.name() + "' has only " + card.numClasses()
-                    + " classes. Fix: use --mapping blm or linear, or a source model with at least " + k + " classes";
+                    + " classes. Fix: choose blm or linear (--mapping), or a source model with at least " + k + " classes";
         }
         return null;
     }
