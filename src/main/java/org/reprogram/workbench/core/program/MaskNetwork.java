@@ -121,21 +121,14 @@ final class MaskNetwork {
 
     /** The mask [B, C, H/8, W/8] for normalised input X [B, C, H, W]. */
     NDArray forward(NDArray x, boolean training) {
-        return forward(x, training, 5, 3);
-    }
-
-    NDArray forward(NDArray x, boolean training, int layers, int stage) {
         NDArray h = x;
         Shape one = new Shape(1, 1);
-        for (int i = 0; i < layers; i++) {
+        for (int i = 0; i < 5; i++) {
             h = conv(h, i, one);
-            if (i < 4 && stage >= 1) {
-                h = batchNorm(h, i, training);
+            if (i < 4) {
+                h = Activation.relu(batchNorm(h, i, training));
             }
-            if (i < 4 && stage >= 2) {
-                h = Activation.relu(h);
-            }
-            if (i < 3 && stage >= 3) {
+            if (i < 3) {
                 h = Pool.maxPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
             }
         }
