@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.Random;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 final class MaskNetwork {
 
     private static final int[] WIDTHS = {8, 16, 32, 64};
-    private static final float BN_MOMENTUM = 0.1f; // PyTorch's convention
+    private static final float DJL_MOMENTUM = 0.9f; // DJL passes 1 - momentum to torch: torch momentum 0.1
     private static final float BN_EPS = 1e-5f;
     private static final int MIN_OUT = 16;
 
@@ -86,37 +87,12 @@ final class MaskNetwork {
     }
 
     /**
-     * BatchNorm2d as PyTorch computes it, written out: DJL 0.36's fused {@code batchNorm} in
-     * training mode returned NaN gradients for gamma, beta and everything below it here (see
-     * MaskNetworkTest), so the layer is composed of plain operations. Training: batch mean and
-     * biased variance over (N, H, W); running mean/var updated with momentum 0.1 and the unbiased
-     * variance. Inference: running statistics.
+     * BatchNorm2d: batch statistics (running mean/var updated in place, torch momentum 0.1) in
+     * training, running statistics in inference.
      */
     private NDArray batchNorm(NDArray x, int i, boolean training) {
-        long c = x.getShape().get(1);
-        Shape perChannel = new Shape(1, c, 1, 1);
-        NDArray mean;
-        NDArray var;
-        if (training) {
-            int[] axes = {0, 2, 3};
-            long n = x.size() / c;
-            mean = x.sum(axes, true).div(n);
-            var = x.sub(mean).square().sum(axes, true).div(n);
-            float[] bm = mean.toFloatArray();
-            float[] bv = var.toFloatArray();
-            float[] rm = runningMean[i].toFloatArray();
-            float[] rv = runningVar[i].toFloatArray();
-            for (int k = 0; k < c; k++) {
-                rm[k] = (1 - BN_MOMENTUM) * rm[k] + BN_MOMENTUM * bm[k];
-                rv[k] = (1 - BN_MOMENTUM) * rv[k] + BN_MOMENTUM * bv[k] * n / Math.max(1, n - 1);
-            }
-            runningMean[i].set(rm);
-            runningVar[i].set(rv);
-        } else {
-            mean = x.getManager().create(runningMean[i].toFloatArray()).reshape(perChannel);
-            var = x.getManager().create(runningVar[i].toFloatArray()).reshape(perChannel);
-        }
-        return x.sub(mean).div(var.add(BN_EPS).sqrt()).mul(gamma[i].reshape(perChannel)).add(beta[i].reshape(perChannel));
+        return BatchNorm.batchNorm(x, runningMean[i], runningVar[i], gamma[i], beta[i], 1, DJL_MOMENTUM, BN_EPS,
+                training).singletonOrThrow();
     }
 
     /** The mask [B, C, H/8, W/8] for normalised input X [B, C, H, W]. */
