@@ -265,9 +265,9 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     }
 
     private void finished(TrainingResult r) {
+        result.set(r); // before running: a listener or poller that sees running=false finds the result
         running.set(false);
         paused.set(false);
-        result.set(r);
         progress.set(r.completed() ? 1 : progress.get());
         status.set("Run " + r.status() + ResultTexts.summary(r));
         if ("failed".equals(r.status())) {

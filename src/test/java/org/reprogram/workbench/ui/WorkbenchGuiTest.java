@@ -92,6 +92,8 @@ class WorkbenchGuiTest {
         assertEquals("Pause", node(robot, "#pause", Button.class).getText());
 
         waitFor(120, () -> !vm.training.running.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.training.result.get(), vm.training.status.get());
         assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());
         LineChart<?, ?> acc = node(robot, "#accuracyChart", LineChart.class);
         assertEquals(2, acc.getData().get(0).getData().size(), "train accuracy: one point per epoch");
@@ -116,6 +118,7 @@ class WorkbenchGuiTest {
         waitFor(60, () -> vm.training.metrics.size() >= 1);
         robot.clickOn("#cancel");
         waitFor(60, () -> !vm.training.running.get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("cancelled", vm.training.result.get().status());
 
         // runs tab: open the completed run and scrub its history
