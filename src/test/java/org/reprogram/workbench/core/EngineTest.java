@@ -84,7 +84,7 @@ class EngineTest {
             float[] grad;
             try (NDManager scope = exp.manager().newSubManager()) {
                 weight.tempAttach(scope);
-                NDArray x = exp.train().batch(scope, idx, 0, n, exp.placement(), new org.reprogram.workbench.core.train.BatchBuffer(n, 1024));
+                NDArray x = exp.train().batch(scope, idx, 0, n, new org.reprogram.workbench.core.train.BatchBuffer(n, 1024));
                 NDArray y = scope.create(exp.train().labels(idx, 0, n));
                 try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
                     gc.backward(loss(exp, x, y));

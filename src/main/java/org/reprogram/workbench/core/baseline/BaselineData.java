@@ -5,6 +5,7 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.train.CanvasSplit;
 import org.reprogram.workbench.core.train.Experiment;
 
 /**
@@ -33,8 +34,8 @@ public record BaselineData(TargetDataset dataset, Placement placement, Samples t
                 samples(Experiment.place(dataset.test(), p), p), plan.validation());
     }
 
-    private static Samples samples(Experiment.Tensors t, Placement p) {
-        return Samples.of(t, p.channels(), p.height(), p.width());
+    private static Samples samples(CanvasSplit t, Placement p) {
+        return Samples.of(t);
     }
 
     public int numClasses() {

@@ -6,21 +6,41 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import org.reprogram.workbench.core.train.BatchBuffer;
-import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.train.CanvasSplit;
 
 /**
- * One split as plain floats: canvases [C, H, W] or, for the linear probe, cached penultimate
- * features [D]. Copied into per-batch NDArrays, so nothing native outlives a batch.
+ * One split of a baseline: canvases [C, H, W] placed per batch from the compact target images
+ * ({@link CanvasSplit}) or, for the linear probe, cached penultimate features [D] as plain
+ * floats. Copied into per-batch NDArrays, so nothing native outlives a batch.
  *
- * @param values size() * itemSize() floats, item-major
+ * @param values size() * itemSize() floats, item-major (null for canvases)
  * @param labels target class of every item
  * @param itemShape shape of one item ([C, H, W] or [D])
+ * @param canvases the canvas split (null for features)
  */
-public record Samples(float[] values, int[] labels, long[] itemShape) {
+public record Samples(float[] values, int[] labels, long[] itemShape, CanvasSplit canvases) {
+
+    /** Items held as floats (features, or canvases in tests). */
+    public Samples(float[] values, int[] labels, long[] itemShape) {
+        this(values, labels, itemShape, null);
+    }
 
     /** The canvases of an experiment-style split. */
-    public static Samples of(Experiment.Tensors t, int channels, int height, int width) {
-        return new Samples(t.pixels(), t.labels(), new long[] {channels, height, width});
+    public static Samples of(CanvasSplit t) {
+        Placement p = t.placement();
+        return new Samples(null, t.labels(), new long[] {p.channels(), p.height(), p.width()}, t);
+    }
+
+    /** Item I as floats. */
+    public float[] item(int i) {
+        if (canvases != null) {
+            return canvases.canvas(i);
+        }
+        int size = itemSize();
+        float[] out = new float[size];
+        System.arraycopy(values, i * size, out, 0, size);
+        return out;
     }
 
     public int size() {
@@ -38,6 +58,9 @@ public record Samples(float[] values, int[] labels, long[] itemShape) {
 
     /** Items ORDER[FROM..TO) as a [n, itemShape...] array in MANAGER, staged through BUFFER. */
     public NDArray batch(NDManager manager, int[] order, int from, int to, BatchBuffer buffer) {
+        if (canvases != null) {
+            return canvases.batch(manager, order, from, to, buffer);
+        }
         int n = to - from;
         int size = itemSize();
         FloatBuffer f = buffer.start();

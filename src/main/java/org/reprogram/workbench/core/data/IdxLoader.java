@@ -29,6 +29,11 @@ public final class IdxLoader {
     }
 
     public static TargetDataset load(Path dir) {
+        return load(dir, DataMemory.budgetBytes());
+    }
+
+    /** As above; when the images take more than BUDGET bytes they are read from the file per batch. */
+    public static TargetDataset load(Path dir, long budget) {
         Path trImg = require(dir, "train", "images", 3);
         Path trLab = require(dir, "train", "labels", 1);
         Path teImg = find(dir, "t10k", "images", 3);
@@ -39,10 +44,14 @@ public final class IdxLoader {
         } else if (teLab == null) {
             teLab = require(dir, "t10k", "labels", 1);
         }
-        List<RasterImage> train = readImages(trImg);
+        long bytes = header(trImg).bytes() + header(teImg).bytes();
+        boolean streaming = bytes > budget;
+        List<RasterImage> train = streaming ? onDisk(trImg) : readImages(trImg);
         int[] trainLabels = readLabels(trLab, train.size());
-        List<RasterImage> test = readImages(teImg);
+        List<RasterImage> test = streaming ? onDisk(teImg) : readImages(teImg);
         int[] testLabels = readLabels(teLab, test.size());
+        String storage = streaming ? "streamed from disk (" + DataMemory.describe(bytes) + " is more than the data-memory"
+                + " budget of " + DataMemory.describe(budget) + ")" : "in memory, " + DataMemory.describe(bytes);
         int k = 0;
         for (int l : trainLabels) {
             k = Math.max(k, l + 1);
@@ -58,7 +67,8 @@ public final class IdxLoader {
             names.add(Integer.toString(i));
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
-        return new TargetDataset(name, dir, "idx", names, new Split(train, trainLabels), new Split(test, testLabels), false);
+        return new TargetDataset(name, dir, "idx", names, new Split(train, trainLabels), new Split(test, testLabels), false,
+                storage);
     }
 
     private static Path require(Path dir, String prefix, String kind, int dims) {
@@ -89,31 +99,47 @@ public final class IdxLoader {
         return new DataInputStream(in);
     }
 
+    private record Header(int count, int rows, int cols) {
+        long bytes() {
+            return (long) count * rows * cols;
+        }
+    }
+
+    /** Reads and checks the header of image file P. */
+    private static Header header(Path p) {
+        try (DataInputStream in = open(p)) {
+            return header(p, in);
+        } catch (EOFException e) {
+            throw UserInputException.forFile(p, "is truncated", "download or copy the file again", e);
+        } catch (IOException e) {
+            throw UserInputException.forFile(p, "cannot read (" + e.getMessage() + ")", FIX, e);
+        }
+    }
+
+    private static Header header(Path p, DataInputStream in) throws IOException {
+        int magic = in.readInt();
+        if (magic != 0x00000803) {
+            throw UserInputException.forFile(p, "not an IDX image file (magic " + Integer.toHexString(magic) + ")", FIX);
+        }
+        Header h = new Header(in.readInt(), in.readInt(), in.readInt());
+        boolean gz = p.getFileName().toString().endsWith(".gz");
+        if (h.count() < 0 || h.rows() <= 0 || h.cols() <= 0 || h.rows() > 4096 || h.cols() > 4096
+                || (!gz && h.bytes() + 16 > Files.size(p))) {
+            throw UserInputException.forFile(p, "header declares " + h.count() + " images of " + h.rows() + "x" + h.cols()
+                    + " which the file cannot hold", "download or copy the file again");
+        }
+        return h;
+    }
+
     private static List<RasterImage> readImages(Path p) {
         try (DataInputStream in = open(p)) {
-            int magic = in.readInt();
-            if (magic != 0x00000803) {
-                throw UserInputException.forFile(p, "not an IDX image file (magic " + Integer.toHexString(magic) + ")", FIX);
-            }
-            int n = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            long declared = (long) n * rows * cols;
-            boolean gz = p.getFileName().toString().endsWith(".gz");
-            if (n < 0 || rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096
-                    || (!gz && declared + 16 > Files.size(p))) {
-                throw UserInputException.forFile(p, "header declares " + n + " images of " + rows + "x" + cols
-                        + " which the file cannot hold", "download or copy the file again");
-            }
-            byte[] buf = new byte[rows * cols];
-            List<RasterImage> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
+            Header h = header(p, in);
+            CompactImages out = new CompactImages();
+            for (int i = 0; i < h.count(); i++) {
+                LoadCancelledException.check(p);
+                byte[] buf = new byte[h.rows() * h.cols()];
                 in.readFully(buf);
-                float[] data = new float[buf.length];
-                for (int j = 0; j < buf.length; j++) {
-                    data[j] = (buf[j] & 0xff) / 255f;
-                }
-                out.add(new RasterImage(1, rows, cols, data));
+                out.appendBytes(1, h.rows(), h.cols(), buf);
             }
             return out;
         } catch (EOFException e) {
@@ -121,6 +147,32 @@ public final class IdxLoader {
         } catch (IOException e) {
             throw UserInputException.forFile(p, "cannot read (" + e.getMessage() + ")", FIX, e);
         }
+    }
+
+    /** The images of P read per batch; a gzipped file is unpacked once into a temporary file. */
+    private static List<RasterImage> onDisk(Path p) {
+        Header h = header(p);
+        Path file = p;
+        if (p.getFileName().toString().endsWith(".gz")) {
+            try {
+                file = Files.createTempFile("reprogram-idx-", ".idx3-ubyte");
+                file.toFile().deleteOnExit();
+                try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(p)))) {
+                    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw UserInputException.forFile(p, "cannot unpack into a temporary file (" + e.getMessage() + ")",
+                        "free disk space in " + System.getProperty("java.io.tmpdir") + " or unpack the file yourself", e);
+            }
+            try {
+                if (Files.size(file) < h.bytes() + 16) {
+                    throw UserInputException.forFile(p, "is truncated", "download or copy the file again");
+                }
+            } catch (IOException e) {
+                throw UserInputException.forFile(file, "cannot read (" + e.getMessage() + ")", FIX, e);
+            }
+        }
+        return new IdxImages(file, h.count(), h.rows(), h.cols());
     }
 
     private static int[] readLabels(Path p, int expected) {

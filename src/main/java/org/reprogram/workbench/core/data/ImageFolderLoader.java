@@ -22,6 +22,11 @@ public final class ImageFolderLoader {
     private ImageFolderLoader() {}
 
     public static TargetDataset load(Path dir, long seed, double testFraction) {
+        return load(dir, seed, testFraction, DataMemory.budgetBytes());
+    }
+
+    /** As above; images beyond BUDGET bytes (compact form) are decoded from disk per batch instead. */
+    public static TargetDataset load(Path dir, long seed, double testFraction, long budget) {
         Path trainDir = dir.resolve("train");
         Path testDir = dir.resolve("test");
         boolean presplit = Files.isDirectory(trainDir) && Files.isDirectory(testDir);
@@ -31,6 +36,7 @@ public final class ImageFolderLoader {
                     + classes.size(), LAYOUT_FIX);
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
+        Decoded decoded = new Decoded(budget);
         if (presplit) {
             for (String c : classFolders(testDir)) {
                 if (!classes.contains(c)) {
@@ -38,13 +44,17 @@ public final class ImageFolderLoader {
                             "add " + trainDir.resolve(c) + " or remove the test folder");
                 }
             }
-            Split train = read(trainDir, classes, true);
-            Split test = read(testDir, classes, false);
-            return new TargetDataset(name, dir, "imagefolder", classes, train, test, false);
+            Listed train = list(trainDir, classes, true);
+            Listed test = list(testDir, classes, false);
+            List<List<RasterImage>> images = decoded.decode(List.of(train.files(), test.files()));
+            return new TargetDataset(name, dir, "imagefolder", classes, new Split(images.get(0), train.labels()),
+                    new Split(images.get(1), test.labels()), false, decoded.storage());
         }
-        Split all = read(dir, classes, true);
+        Listed listed = list(dir, classes, true);
+        Split all = new Split(decoded.decode(List.of(listed.files())).get(0), listed.labels());
         int[][] parts = splitPerClass(all.labels(), classes.size(), testFraction, seed);
-        return new TargetDataset(name, dir, "imagefolder", classes, all.subset(parts[0]), all.subset(parts[1]), true);
+        return new TargetDataset(name, dir, "imagefolder", classes, all.subset(parts[0]), all.subset(parts[1]), true,
+                decoded.storage());
     }
 
     static List<String> classFolders(Path dir) {
@@ -62,8 +72,10 @@ public final class ImageFolderLoader {
         }
     }
 
-    private static Split read(Path root, List<String> classes, boolean requireEach) {
-        List<RasterImage> images = new ArrayList<>();
+    private record Listed(List<Path> files, int[] labels) {}
+
+    private static Listed list(Path root, List<String> classes, boolean requireEach) {
+        List<Path> all = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             Path cdir = root.resolve(classes.get(c));
@@ -81,14 +93,59 @@ public final class ImageFolderLoader {
                         "add images or remove the folder");
             }
             for (Path f : files) {
-                images.add(ImageDecoder.read(f));
+                all.add(f);
                 labels.add(c);
             }
         }
-        if (images.isEmpty()) {
+        if (all.isEmpty()) {
             throw UserInputException.forFile(root, "contains no images", LAYOUT_FIX);
         }
-        return new Split(images, labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Listed(all, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Decodes every file once (a broken file is named at load time, not mid-run) into compact
+     * memory while the total stays within the budget; past it, the images stay on disk and are
+     * decoded per batch ({@link ImageFiles}).
+     */
+    private static final class Decoded {
+        private final long budget;
+        private long bytes;
+        private boolean streaming;
+
+        Decoded(long budget) {
+            this.budget = budget;
+        }
+
+        List<List<RasterImage>> decode(List<List<Path>> lists) {
+            List<CompactImages> stores = new ArrayList<>();
+            for (List<Path> files : lists) {
+                CompactImages store = new CompactImages();
+                stores.add(store);
+                for (Path f : files) {
+                    LoadCancelledException.check(f.getParent());
+                    RasterImage img = ImageDecoder.read(f).bounded(DataMemory.MAX_SIDE);
+                    if (streaming) {
+                        continue;
+                    }
+                    bytes += store.append(img);
+                    if (bytes > budget) {
+                        streaming = true;
+                        stores.forEach(CompactImages::clear);
+                    }
+                }
+            }
+            List<List<RasterImage>> out = new ArrayList<>();
+            for (int i = 0; i < lists.size(); i++) {
+                out.add(streaming ? new ImageFiles(lists.get(i), DataMemory.MAX_SIDE) : stores.get(i));
+            }
+            return out;
+        }
+
+        String storage() {
+            return streaming ? "streamed from disk (larger than the data-memory budget of "
+                    + DataMemory.describe(budget) + ")" : "in memory, " + DataMemory.describe(bytes);
+        }
     }
 
     /** Per class: shuffled by seed, round(n * fraction) images go to part 1 (at least 1 and at most n - 1 when n >= 2). */

@@ -73,6 +73,26 @@ public record RasterImage(int channels, int height, int width, float[] data) {
         return new RasterImage(channels, h, w, out);
     }
 
+    /**
+     * This image when its longer side is at most MAXSIDE, else box-halved until it is and
+     * rounded to 8-bit levels (so it stores compactly). Deliberately a bound on the stored
+     * size only: the canvas windows are far smaller, and {@link #resize} halves the same way.
+     */
+    public RasterImage bounded(int maxSide) {
+        if (Math.max(height, width) <= maxSide) {
+            return this;
+        }
+        RasterImage r = this;
+        while (Math.max(r.height, r.width) > maxSide && r.height >= 2 && r.width >= 2) {
+            r = r.halve();
+        }
+        float[] q = r.data.clone();
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Math.round(Math.min(1f, Math.max(0f, q[i])) * 255f) / 255f;
+        }
+        return new RasterImage(r.channels, r.height, r.width, q);
+    }
+
     private RasterImage halve() {
         int h = height / 2;
         int w = width / 2;

@@ -2,7 +2,11 @@ package org.reprogram.workbench.core.data;
 
 import java.util.List;
 
-/** Decoded images with their class indices. */
+/**
+ * Images with their class indices. IMAGES is usually a compact or on-disk list
+ * ({@link CompactImages}, streamed files) that decodes an image when asked for it: read
+ * images by index, per batch, and do not keep them.
+ */
 public record Split(List<RasterImage> images, int[] labels) {
 
     public Split {
@@ -24,13 +28,12 @@ public record Split(List<RasterImage> images, int[] labels) {
         return counts;
     }
 
+    /** The samples at INDICES; the images are a view (nothing is decoded or copied). */
     public Split subset(int[] indices) {
-        RasterImage[] imgs = new RasterImage[indices.length];
         int[] labs = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            imgs[i] = images.get(indices[i]);
             labs[i] = labels[indices[i]];
         }
-        return new Split(List.of(imgs), labs);
+        return new Split(new SubsetImages(images, indices), labs);
     }
 }

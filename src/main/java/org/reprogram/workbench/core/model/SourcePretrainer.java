@@ -49,16 +49,20 @@ public final class SourcePretrainer {
     public static double run(Options o, Consumer<String> log) throws IOException {
         TargetDataset ds = IdxLoader.load(o.data());
         Placement p = new Placement(1, o.side(), o.side(), o.side(), o.side());
-        Experiment.Tensors train = Experiment.place(ds.train(), p);
-        Experiment.Tensors test = Experiment.place(ds.test(), p);
+        org.reprogram.workbench.core.train.CanvasSplit train = Experiment.place(ds.train(), p);
+        org.reprogram.workbench.core.train.CanvasSplit test = Experiment.place(ds.test(), p);
         float mean = 0;
         double sq = 0;
-        for (float v : train.pixels()) {
-            mean += v;
-            sq += v * v;
+        long values = 0;
+        for (int i = 0; i < train.size(); i++) { // same order and float accumulation as over one big array
+            for (float v : train.canvas(i)) {
+                mean += v;
+                sq += v * v;
+            }
+            values += train.imageSize();
         }
-        mean /= train.pixels().length;
-        float std = (float) Math.sqrt(sq / train.pixels().length - mean * mean);
+        mean /= values;
+        float std = (float) Math.sqrt(sq / values - mean * mean);
         ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) o.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             SequentialBlock net = FashionCnn.build(FASHION_CLASSES.size());
@@ -84,7 +88,7 @@ public final class SourcePretrainer {
                     int to = Math.min(n, from + o.batchSize());
                     double lr = o.lr() * 0.5 * (1 + Math.cos(Math.PI * ((epoch - 1) * steps + s) / (o.epochs() * steps)));
                     try (NDManager scope = manager.newSubManager()) {
-                        NDArray x = normalize(train.batch(scope, order, from, to, p, buf), mean, std);
+                        NDArray x = normalize(train.batch(scope, order, from, to, buf), mean, std);
                         NDArray y = scope.create(train.labels(order, from, to));
                         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                             NDArray loss = Losses.crossEntropy(net.forward(ps, new NDList(x), true).singletonOrThrow(), y);
@@ -121,7 +125,7 @@ public final class SourcePretrainer {
         return x.sub(mean).div(std);
     }
 
-    private static double accuracy(SequentialBlock net, ParameterStore ps, NDManager manager, Experiment.Tensors test,
+    private static double accuracy(SequentialBlock net, ParameterStore ps, NDManager manager, org.reprogram.workbench.core.train.CanvasSplit test,
             Placement p, float mean, float std) {
         int correct = 0;
         int[] order = ReprogrammingTrainer.permutation(test.size(), null);
@@ -129,7 +133,7 @@ public final class SourcePretrainer {
         for (int from = 0; from < test.size(); from += 256) {
             int to = Math.min(test.size(), from + 256);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray x = normalize(test.batch(scope, order, from, to, p, buf), mean, std);
+                NDArray x = normalize(test.batch(scope, order, from, to, buf), mean, std);
                 int[] pred = net.forward(ps, new NDList(x), false).singletonOrThrow().argMax(1)
                         .toType(DataType.INT32, false).toIntArray();
                 int[] labels = test.labels(order, from, to);

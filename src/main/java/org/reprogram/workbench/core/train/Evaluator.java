@@ -39,20 +39,18 @@ public final class Evaluator {
 
     private final Experiment exp;
     private final int batchSize;
-    private final BatchBuffer buffer;
 
     public Evaluator(Experiment exp, int batchSize) {
         this.exp = exp;
         this.batchSize = batchSize;
-        this.buffer = new BatchBuffer(batchSize, exp.placement().canvasSize());
     }
 
-    public Result evaluate(Experiment.Tensors split) {
+    public Result evaluate(CanvasSplit split) {
         return evaluate(split, 0);
     }
 
-    /** As {@link #evaluate(Experiment.Tensors)}; TOPK > 0 sums top-k probabilities into F (BLM+). */
-    public Result evaluate(Experiment.Tensors split, int topK) {
+    /** As {@link #evaluate(CanvasSplit)}; TOPK > 0 sums top-k probabilities into F (BLM+). */
+    public Result evaluate(CanvasSplit split, int topK) {
         int kt = exp.mapping().targetClasses();
         int ks = exp.mapping().sourceClasses();
         int[][] confusion = new int[kt][kt];
@@ -61,40 +59,39 @@ public final class Evaluator {
         if (n == 0) {
             return new Result(Double.NaN, Double.NaN, confusion, freq, new int[0], 0);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         double lossSum = 0;
         int correct = 0;
         int[] predictions = new int[n];
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            try (NDManager scope = BatchScope.open(exp)) {
-                NDArray x = split.batch(scope, order, from, to, exp.placement(), buffer);
-                int[] labels = split.labels(order, from, to);
-                NDArray y = scope.create(labels);
-                NDArray src = exp.source().logits(exp.program().apply(x));
-                NDArray tgt = exp.mapping().apply(src);
-                lossSum += Losses.crossEntropy(tgt, y).getFloat() * (to - from);
-                int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
-                if (topK > 0) {
-                    Frequencies.addTopK(src.softmax(1).toFloatArray(), labels, topK, freq);
-                }
-                int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
-                for (int i = 0; i < labels.length; i++) {
-                    confusion[labels[i]][pt[i]]++;
-                    predictions[from + i] = pt[i];
-                    if (topK == 0) {
-                        freq[ps[i]][labels[i]]++;
+        try (BatchPrefetcher loader = new BatchPrefetcher(split, batchSize)) {
+            loader.start(split.identityOrder());
+            for (int from = 0; loader.hasNext(); ) {
+                BatchPrefetcher.Batch batch = loader.next();
+                int[] labels = batch.labels();
+                try (NDManager scope = BatchScope.open(exp)) {
+                    NDArray x = batch.array(scope);
+                    NDArray y = scope.create(labels);
+                    NDArray src = exp.source().logits(exp.program().apply(x));
+                    NDArray tgt = exp.mapping().apply(src);
+                    lossSum += Losses.crossEntropy(tgt, y).getFloat() * labels.length;
+                    int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
+                    if (topK > 0) {
+                        Frequencies.addTopK(src.softmax(1).toFloatArray(), labels, topK, freq);
                     }
-                    if (pt[i] == labels[i]) {
-                        correct++;
+                    int[] pt = tgt.argMax(1).toType(DataType.INT32, false).toIntArray();
+                    for (int i = 0; i < labels.length; i++) {
+                        confusion[labels[i]][pt[i]]++;
+                        predictions[from + i] = pt[i];
+                        if (topK == 0) {
+                            freq[ps[i]][labels[i]]++;
+                        }
+                        if (pt[i] == labels[i]) {
+                            correct++;
+                        }
                     }
                 }
+                from += labels.length;
             }
         }
         return new Result((double) correct / n, lossSum / n, confusion, freq, predictions, n);
     }
-
 }

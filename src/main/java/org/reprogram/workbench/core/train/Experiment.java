@@ -2,8 +2,6 @@ package org.reprogram.workbench.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,46 +19,19 @@ import org.reprogram.workbench.core.program.ProgramSetup;
 import org.reprogram.workbench.core.mapping.MappingKind;
 
 /**
- * A run's assembled pieces: the frozen source, the target data placed on the canvas (plain
- * float arrays, copied into per-batch NDArrays), the program and the mapping. Close it to
+ * A run's assembled pieces: the frozen source, the target splits (compact images placed on
+ * the canvas per batch, see {@link CanvasSplit}), the program and the mapping. Close it to
  * release native memory.
  */
 public final class Experiment implements AutoCloseable {
-
-    /** Canvas-ready images of one split. */
-    public record Tensors(float[] pixels, int[] labels, int imageSize) {
-
-        public int size() {
-            return labels.length;
-        }
-
-        /** The images at INDICES as a [n, C, H, W] array in MANAGER. */
-        public NDArray batch(NDManager manager, int[] indices, int from, int to, Placement p, BatchBuffer buffer) {
-            int n = to - from;
-            FloatBuffer f = buffer.start();
-            for (int i = 0; i < n; i++) {
-                f.put(pixels, indices[from + i] * imageSize, imageSize);
-            }
-            return manager.create(buffer.finish(n * imageSize), new Shape(n, p.channels(), p.height(), p.width()),
-                    ai.djl.ndarray.types.DataType.FLOAT32);
-        }
-
-        public int[] labels(int[] indices, int from, int to) {
-            int[] out = new int[to - from];
-            for (int i = from; i < to; i++) {
-                out[i - from] = labels[indices[i]];
-            }
-            return out;
-        }
-    }
 
     private final TrainConfig config;
     private final SourceModel source;
     private final TargetDataset dataset;
     private final Placement placement;
-    private final Tensors train;
-    private final Tensors validation;
-    private final Tensors test;
+    private final CanvasSplit train;
+    private final CanvasSplit validation;
+    private final CanvasSplit test;
     private final InputProgram program;
     private final LabelMapping mapping;
     private final List<String> notices;
@@ -68,7 +39,7 @@ public final class Experiment implements AutoCloseable {
     private final int[] validationIndices;
 
     private Experiment(TrainConfig config, SourceModel source, TargetDataset dataset, Placement placement,
-            Tensors train, Tensors validation, Tensors test, List<String> notices, int[] validationIndices) {
+            CanvasSplit train, CanvasSplit validation, CanvasSplit test, List<String> notices, int[] validationIndices) {
         this.validationIndices = validationIndices;
         this.config = config;
         this.source = source;
@@ -136,9 +107,9 @@ public final class Experiment implements AutoCloseable {
             Placement placement = config.program().placement(source.card(), config.innerSize());
             SplitPlan plan = SplitPlan.make(dataset.train().labels(), kt, config.valFraction(), config.shots(),
                     config.seed());
-            Tensors train = place(dataset.train().subset(plan.train()), placement);
-            Tensors val = place(dataset.train().subset(plan.validation()), placement);
-            Tensors test = place(dataset.test(), placement);
+            CanvasSplit train = place(dataset.train().subset(plan.train()), placement);
+            CanvasSplit val = place(dataset.train().subset(plan.validation()), placement);
+            CanvasSplit test = place(dataset.test(), placement);
             return new Experiment(config, source, dataset, placement, train, val, test, notices, plan.validation());
         } catch (RuntimeException e) {
             source.close();
@@ -166,13 +137,9 @@ public final class Experiment implements AutoCloseable {
         }
     }
 
-    public static Tensors place(Split split, Placement p) {
-        int size = p.canvasSize();
-        float[] pixels = new float[split.size() * size];
-        for (int i = 0; i < split.size(); i++) {
-            p.place(split.images().get(i), pixels, i * size);
-        }
-        return new Tensors(pixels, split.labels().clone(), size);
+    /** SPLIT on the canvas of P, placed per batch. */
+    public static CanvasSplit place(Split split, Placement p) {
+        return new CanvasSplit(split, p);
     }
 
     public TrainConfig config() {
@@ -191,15 +158,15 @@ public final class Experiment implements AutoCloseable {
         return placement;
     }
 
-    public Tensors train() {
+    public CanvasSplit train() {
         return train;
     }
 
-    public Tensors validation() {
+    public CanvasSplit validation() {
         return validation;
     }
 
-    public Tensors test() {
+    public CanvasSplit test() {
         return test;
     }
 

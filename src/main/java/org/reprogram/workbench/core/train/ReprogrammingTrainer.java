@@ -51,12 +51,12 @@ public abstract class ReprogrammingTrainer implements Trainer {
     public TrainingResult train(Experiment exp, TrainingListener listener, TrainingControl control) {
         TrainConfig cfg = exp.config();
         long start = System.nanoTime();
-        Experiment.Tensors train = exp.train();
+        CanvasSplit train = exp.train();
         int batch = Math.min(cfg.batchSize(), Math.max(1, train.size()));
         int batches = (train.size() + batch - 1) / batch;
         long totalSteps = (long) batches * cfg.epochs();
         Evaluator evaluator = new Evaluator(exp, Math.max(batch, 128));
-        Experiment.Tensors monitor = exp.validation().size() > 0 ? exp.validation() : train;
+        CanvasSplit monitor = exp.validation().size() > 0 ? exp.validation() : train;
         int[] sampleIdx = pickSamples(monitor.labels(), SAMPLE_COUNT);
         sampleBuffer = new BatchBuffer(SAMPLE_COUNT, exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
@@ -76,6 +76,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         Evaluator.Result testResult = null;
         double testAtBest = Double.NaN;
         queries = new long[3];
+        BatchPrefetcher loader = null;
         try {
             if (train.size() == 0) {
                 throw new org.reprogram.workbench.core.UserInputException("no training images left after the validation"
@@ -87,7 +88,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
             optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), cfg.weightDecay());
             prepare(exp);
             listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx, null));
-            BatchBuffer buffer = new BatchBuffer(batch, exp.placement().canvasSize());
+            loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
             for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                 if (exp.mapping().needsFrequencies(epoch - 1)) {
@@ -96,6 +97,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     exp.mapping().update(f.frequencies());
                 }
                 int[] order = permutation(train.size(), new Random(cfg.seed() * 1_000_003L + epoch));
+                loader.start(order);
                 double lossSum = 0;
                 int correct = 0;
                 long epochStart = System.nanoTime();
@@ -106,9 +108,10 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     int to = Math.min(train.size(), from + batch);
                     lr = cfg.schedule().rate(cfg.lr(), step, totalSteps);
                     StepResult r;
+                    BatchPrefetcher.Batch next = loader.next();
                     try (NDManager scope = BatchScope.open(exp)) {
-                        int[] labels = train.labels(order, from, to);
-                        NDArray x = train.batch(scope, order, from, to, exp.placement(), buffer);
+                        int[] labels = next.labels();
+                        NDArray x = next.array(scope);
                         NDArray y = scope.create(labels);
                         r = step(exp, scope, x, y, labels, lr);
                     }
@@ -153,12 +156,16 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     break;
                 }
             }
+            loader.close();
             testResult = evaluator.evaluate(exp.test());
             queries[EVALUATION] += testResult.queries();
             if (best != null) {
                 testAtBest = best.epoch() == epochsDone ? testResult.accuracy() : testAtBest(exp, evaluator, best);
             }
         } catch (RuntimeException | OutOfMemoryError e) {
+            if (loader != null) {
+                loader.close();
+            }
             RunOutcome outcome = RunOutcome.of(e, epochsDone, batch);
             status = outcome.status();
             message = outcome.message();
@@ -204,13 +211,13 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     /** A snapshot of the current state; SAMPLE indices are into MONITOR. */
     private TrainingSnapshot snapshot(Experiment exp, int epoch, long step, boolean epochEnd, int[][] confusion,
-            EpochMetrics metrics, Experiment.Tensors monitor, int[] sampleIdx, int[] validationPredictions) {
+            EpochMetrics metrics, CanvasSplit monitor, int[] sampleIdx, int[] validationPredictions) {
         Placement p = exp.placement();
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
         if (sampleIdx.length > 0) {
             try (NDManager scope = BatchScope.open(exp)) {
                 BatchBuffer buf = sampleBuffer;
-                NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, p, buf);
+                NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, buf);
                 NDArray programmed = exp.program().apply(x);
                 NDArray src = exp.source().logits(programmed);
                 queries[EVALUATION] += sampleIdx.length;
@@ -227,7 +234,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                         mask = new float[size];
                         System.arraycopy(masks, i * size, mask, 0, size);
                     }
-                    samples.add(new TrainingSnapshot.SampleView(sampleIdx[i], monitor.labels()[sampleIdx[i]], one,
+                    samples.add(new TrainingSnapshot.SampleView(sampleIdx[i], monitor.label(sampleIdx[i]), one,
                             ps[i], pt[i], mask));
                 }
             }

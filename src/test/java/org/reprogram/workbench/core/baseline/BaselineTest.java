@@ -155,10 +155,17 @@ class BaselineTest {
         try (Experiment exp = Experiment.open(t, DIGITS)) {
             BaselineData data = BaselineData.split(DIGITS, exp.source().card(), b);
             assertArrayEquals(exp.validationIndices(), data.validationIndices());
-            assertArrayEquals(exp.train().pixels(), data.train().values(), 0f);
             assertArrayEquals(exp.train().labels(), data.train().labels());
-            assertArrayEquals(exp.validation().pixels(), data.validation().values(), 0f);
-            assertArrayEquals(exp.test().pixels(), data.test().values(), 0f);
+            assertEquals(exp.train().size(), data.train().size());
+            for (int i = 0; i < exp.train().size(); i++) {
+                assertArrayEquals(exp.train().canvas(i), data.train().item(i), 0f);
+            }
+            for (int i = 0; i < exp.validation().size(); i++) {
+                assertArrayEquals(exp.validation().canvas(i), data.validation().item(i), 0f);
+            }
+            for (int i = 0; i < exp.test().size(); i++) {
+                assertArrayEquals(exp.test().canvas(i), data.test().item(i), 0f);
+            }
             assertEquals(exp.placement(), data.placement());
         }
     }
