@@ -12,6 +12,7 @@ import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code baseline}: linear probe, fine-tuning or training from scratch, written to a run folder. */
@@ -61,8 +62,12 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
+    @Mixin
+    ResourceOptions resources;
+
     @Override
     public Integer call() throws Exception {
+        resources.apply();
         BaselineKind k = BaselineKind.parse(kind);
         BaselineConfig config = new BaselineConfig(k, source, target, epochs, batchSize,
                 lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Model reprogramming: reuse a frozen classifier for a new task by learning an input program"
                 + " and a label mapping. Without a command the workbench window opens.",
         subcommands = {TrainCommand.class, BaselineCommand.class, CompareCommand.class, DemoCommand.class,
-            ModelsCommand.class, PretrainCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            ModelsCommand.class, PretrainCommand.class, BenchCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     /** Exit code for bad user input (missing file, wrong option value). */

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the teaching demo, headless (built-in model to the shipped sample digits). */
@@ -21,8 +22,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
+    @Mixin
+    ResourceOptions resources;
+
     @Override
     public Integer call() throws Exception {
+        resources.apply();
         TrainConfig config = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
         if (epochs != null) {
             config = config.withEpochs(epochs);

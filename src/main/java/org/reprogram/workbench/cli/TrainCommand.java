@@ -29,8 +29,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
+    @Mixin
+    ResourceOptions resources;
+
     @Override
     public Integer call() throws Exception {
+        resources.apply();
         return train(options.toConfig(), out);
     }
 

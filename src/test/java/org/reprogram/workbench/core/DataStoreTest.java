@@ -179,16 +179,29 @@ class DataStoreTest {
         Split va = a.train().subset(pa.validation());
         Split vb = b.train().subset(pb.validation());
         sameSplit(va, vb);
-        for (Placement p : List.of(new Placement(1, 32, 32, 16, 16), new Placement(3, 40, 40, 40, 40))) {
+        for (Placement p : List.of(new Placement(1, 32, 32, 16, 16), new Placement(3, 40, 40, 40, 40),
+                new Placement(3, 37, 29, 5, 23), new Placement(1, 9, 9, 3, 3))) {
             CanvasSplit ca = new CanvasSplit(va, p);
             CanvasSplit cb = new CanvasSplit(vb, p);
             for (int i = 0; i < ca.size(); i++) {
-                float[] old = new float[p.canvasSize()];
-                p.place(eager(va, i), old, 0);
+                float[] old = oldPlacement(p, eager(va, i));
                 assertArrayEquals(old, ca.canvas(i), 0f);
                 assertArrayEquals(old, cb.canvas(i), 0f);
             }
         }
+    }
+
+    /** The placement before canvases were placed per batch: channels, resize, copy into the window. */
+    private static float[] oldPlacement(Placement p, RasterImage img) {
+        float[] out = new float[p.canvasSize()];
+        float[] src = img.withChannels(p.channels()).resize(p.innerHeight(), p.innerWidth()).data();
+        for (int c = 0; c < p.channels(); c++) {
+            for (int y = 0; y < p.innerHeight(); y++) {
+                System.arraycopy(src, (c * p.innerHeight() + y) * p.innerWidth(), out,
+                        c * p.height() * p.width() + (p.top() + y) * p.width() + p.left(), p.innerWidth());
+            }
+        }
+        return out;
     }
 
     private static RasterImage eager(Split s, int i) {

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.reprogram.workbench.core.train.AdamOptimizer;
 import org.reprogram.workbench.core.train.BatchBuffer;
 import org.reprogram.workbench.core.train.BatchScope;
+import org.reprogram.workbench.core.train.ComputeThreads;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Evaluator.Result;
@@ -46,7 +47,7 @@ public final class BaselineTrainer {
         int batch = Math.min(cfg.batchSize(), Math.max(1, data.train().size()));
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
-                model.manager().getDevice().toString(), run.notices(), data.train().size(), data.validation().size(),
+                ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(), data.validation().size(),
                 data.test().size(), data.validationIndices()));
         String status = "completed";
         String message = null;
@@ -61,6 +62,7 @@ public final class BaselineTrainer {
         java.util.Arrays.fill(queries, 0);
         try {
             JniUtils.setGradMode(false); // GradientCollector turns it on per step
+            ComputeThreads.apply();
             Samples train = inputs(model, data.train(), TRAINING);
             Samples validation = inputs(model, data.validation(), EVALUATION);
             Samples testInputs = inputs(model, data.test(), EVALUATION);
@@ -149,7 +151,7 @@ public final class BaselineTrainer {
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), bestVal, model.trainableParameters(), model.sourceParameters(),
                 (System.nanoTime() - start) / 1e9, epochsDone, cfg.seed(), "-", model.mapping(), TRAINER,
-                model.origin(), cfg.target(), model.manager().getDevice().toString(),
+                model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.kind().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
                 queries[EVALUATION]);

@@ -68,8 +68,11 @@ public final class DataMemory {
     }
 
     public static String describe(long bytes) {
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        return bytes >= 1L << 20 ? String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20))
+                : String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
     }
 
     private static long parseProperty() {

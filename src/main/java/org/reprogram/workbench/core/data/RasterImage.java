@@ -42,12 +42,29 @@ public record RasterImage(int channels, int height, int width, float[] data) {
         if (h == height && w == width) {
             return this;
         }
+        float[] out = new float[channels * h * w];
+        resizeInto(h, w, out, 0, w, h * w);
+        return new RasterImage(channels, h, w, out);
+    }
+
+    /**
+     * Writes this image resized to H x W (the same values as {@link #resize}) into OUT: channel
+     * c, row y starts at OFFSET + c * PLANESTRIDE + y * ROWSTRIDE. Allocates nothing unless the
+     * image shrinks by 2x or more (box-halving first), so canvases are placed without garbage.
+     */
+    public void resizeInto(int h, int w, float[] out, int offset, int rowStride, int planeStride) {
         RasterImage src = this;
         while (src.height >= 2 * h && src.width >= 2 * w) {
             src = src.halve();
         }
-        int plane = h * w;
-        float[] out = new float[channels * plane];
+        if (src.height == h && src.width == w) {
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(src.data, (c * h + y) * w, out, offset + c * planeStride + y * rowStride, w);
+                }
+            }
+            return;
+        }
         float sy = (float) src.height / h;
         float sx = (float) src.width / w;
         for (int y = 0; y < h; y++) {
@@ -66,11 +83,11 @@ public record RasterImage(int channels, int height, int width, float[] data) {
                     float b = src.data[base + y0 * src.width + x1];
                     float d = src.data[base + y1 * src.width + x0];
                     float e = src.data[base + y1 * src.width + x1];
-                    out[c * plane + y * w + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy;
+                    out[offset + c * planeStride + y * rowStride + x] =
+                            (a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy;
                 }
             }
         }
-        return new RasterImage(channels, h, w, out);
     }
 
     /**

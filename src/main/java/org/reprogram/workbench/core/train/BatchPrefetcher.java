@@ -120,23 +120,34 @@ public final class BatchPrefetcher implements AutoCloseable {
         });
     }
 
+    /** Waits for the batch being placed (it writes into a staging buffer) and drops it. */
     private void cancelPending() {
         if (pending != null) {
-            pending.cancel(false);
-            try {
-                pending.get();
-            } catch (InterruptedException e) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    pending.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the loader is writing into a buffer: wait for it anyway
+                } catch (ExecutionException | CancellationException e) {
+                    break; // the batch is not wanted any more
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | CancellationException e) {
-                // the batch is not wanted any more
             }
             pending = null;
         }
     }
 
+    /** Stops the loader thread and frees both staging buffers. */
     @Override
     public void close() {
         cancelPending();
-        thread.shutdownNow();
+        thread.shutdown();
+        for (BatchBuffer b : buffers) {
+            b.close();
+        }
     }
 }

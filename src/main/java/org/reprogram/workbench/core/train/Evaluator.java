@@ -45,6 +45,15 @@ public final class Evaluator {
         this.batchSize = batchSize;
     }
 
+    /**
+     * The evaluation batch for TRAINBATCH on CANVAS floats an image: at least the training batch,
+     * up to 128 while the staging buffer stays within 32 MB (53 images of 3x224x224).
+     */
+    public static int batchSizeFor(int trainBatch, int canvas) {
+        int byMemory = (int) Math.max(1, (32L << 20) / (4L * canvas));
+        return Math.max(trainBatch, Math.min(128, byMemory));
+    }
+
     public Result evaluate(CanvasSplit split) {
         return evaluate(split, 0);
     }

@@ -19,6 +19,18 @@ public final class MemoryProbe {
         return read("VmRSS:");
     }
 
+    /** Bytes the Java heap has handed out so far to all live threads (garbage included), or 0. */
+    public static long allocatedBytes() {
+        if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            long sum = 0;
+            for (long id : t.getAllThreadIds()) {
+                sum += Math.max(0, t.getThreadAllocatedBytes(id));
+            }
+            return sum;
+        }
+        return 0;
+    }
+
     private static double read(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

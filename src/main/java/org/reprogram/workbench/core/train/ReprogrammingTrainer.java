@@ -41,6 +41,20 @@ public abstract class ReprogrammingTrainer implements Trainer {
         return optimizer;
     }
 
+    /** Makes the optimizer and prepares the trainer, for callers that run steps themselves (the bench). */
+    final void beginSteps(Experiment exp) {
+        TrainingThread.prepare();
+        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
+        prepare(exp);
+    }
+
+    /** One step as {@link #step}, for the bench; the program's constraints are applied after it. */
+    final StepResult benchStep(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr) {
+        StepResult r = step(exp, scope, x, y, labels, lr);
+        exp.program().afterStep();
+        return r;
+    }
+
     /** Called once before the first step (after the optimizer exists). */
     protected void prepare(Experiment exp) {}
 
@@ -55,13 +69,13 @@ public abstract class ReprogrammingTrainer implements Trainer {
         int batch = Math.min(cfg.batchSize(), Math.max(1, train.size()));
         int batches = (train.size() + batch - 1) / batch;
         long totalSteps = (long) batches * cfg.epochs();
-        Evaluator evaluator = new Evaluator(exp, Math.max(batch, 128));
+        Evaluator evaluator = new Evaluator(exp, Evaluator.batchSizeFor(batch, exp.placement().canvasSize()));
         CanvasSplit monitor = exp.validation().size() > 0 ? exp.validation() : train;
         int[] sampleIdx = pickSamples(monitor.labels(), SAMPLE_COUNT);
         sampleBuffer = new BatchBuffer(SAMPLE_COUNT, exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
-                exp.source().parameterCount(), exp.source().device().toString(), exp.notices(), train.size(),
+                exp.source().parameterCount(), ComputeThreads.describe(exp.source().device()), exp.notices(), train.size(),
                 exp.validation().size(), exp.test().size(), exp.validationIndices()));
 
         String status = "completed";
@@ -170,12 +184,13 @@ public abstract class ReprogrammingTrainer implements Trainer {
             status = outcome.status();
             message = outcome.message();
         }
+        sampleBuffer.close();
         double wall = (System.nanoTime() - start) / 1e9;
         TrainingResult result = new TrainingResult(status, message,
                 testResult == null ? Double.NaN : testResult.accuracy(),
                 testResult == null ? Double.NaN : testResult.loss(), bestVal, exp.trainableParameters(),
                 exp.source().parameterCount(), wall, epochsDone, cfg.seed(), cfg.program().id(), cfg.mapping().id(),
-                name(), exp.source().origin(), cfg.target(), exp.source().device().toString(),
+                name(), exp.source().origin(), cfg.target(), ComputeThreads.describe(exp.source().device()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 testResult == null ? null : testResult.confusion(), TrainingResult.METHOD_REPROGRAM, testAtBest,
                 best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION]);

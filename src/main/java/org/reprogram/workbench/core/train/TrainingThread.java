@@ -12,8 +12,9 @@ final class TrainingThread {
 
     private TrainingThread() {}
 
-    /** Grad mode off for the calling thread; GradientCollector turns it on per step. */
+    /** Grad mode off for the calling thread (GradientCollector turns it on per step); thread count applied. */
     static void prepare() {
         JniUtils.setGradMode(false);
+        ComputeThreads.apply();
     }
 }
