@@ -38,6 +38,10 @@ final class DatasetLoader {
 
     void load(String dir, long seed) {
         long gen = ++generation;
+        if (running != null) {
+            running.cancel(); // a large folder is still being read: stop it, the newest request wins
+            running = null;
+        }
         dataset.set(null);
         error.set("");
         summary.set("");
@@ -48,7 +52,9 @@ final class DatasetLoader {
         }
         loading.set(true);
         summary.set("Reading " + dir + " …");
-        executor.execute(() -> open(dir, seed), loaded -> {
+        Worker worker = new Worker();
+        running = worker;
+        executor.execute(() -> worker.run(() -> open(dir, seed)), loaded -> {
             if (gen == generation) {
                 summary.set(loaded.summary());
                 preview.setAll(loaded.tiles());
@@ -67,6 +73,38 @@ final class DatasetLoader {
 
     private record Loaded(TargetDataset dataset, String summary, List<ImageTile> tiles) {}
 
+    private Worker running;
+
+    /** The thread reading one folder, interrupted (loaders check between images) when the user picks another. */
+    private static final class Worker {
+        private Thread thread;
+        private boolean cancelled;
+
+        <T> T run(java.util.concurrent.Callable<T> work) throws Exception {
+            synchronized (this) {
+                if (cancelled) {
+                    throw new java.util.concurrent.CancellationException("superseded");
+                }
+                thread = Thread.currentThread();
+            }
+            try {
+                return work.call();
+            } finally {
+                synchronized (this) {
+                    thread = null;
+                    Thread.interrupted(); // the pooled thread must not carry the flag into its next job
+                }
+            }
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+
     private static Loaded open(String dir, long seed) {
         TargetDataset d = TargetDatasets.open(Path.of(dir), seed);
         return new Loaded(d, summary(d), tiles(d));
@@ -77,6 +115,7 @@ final class DatasetLoader {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %d classes, %d train / %d test%s%n",
                 d.name(), d.format(), d.numClasses(), d.train().size(), d.test().size(),
                 d.testFromTrain() ? " (test split off by seed)" : ""));
+        sb.append("images ").append(d.storage()).append(System.lineSeparator());
         sb.append("train images per class: ");
         for (int c = 0; c < counts.length; c++) {
             sb.append(c == 0 ? "" : ", ").append(d.classNames().get(c)).append(" ").append(counts[c]);
