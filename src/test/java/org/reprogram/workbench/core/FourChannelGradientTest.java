@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class FourChannelGradientTest {
         try (SourceModel model = open()) {
             List<float[][]> passes = passes(model);
             for (int round = 0; round < passes.size(); round++) {
-                assertTrue(matches(grad, passes.get(round)[1]), "input gradient differs from PyTorch in round " + round);
+                assertTrue(matches(grad, passes.get(round)[1]), "gradient differs from PyTorch in round " + round);
             }
             for (long seed = 0; seed < 3; seed++) {
                 GradientSelfCheckTest.assertHealthy(GradientSelfCheck.run(model, seed), "tiny_cnn4.pt, seed " + seed);
@@ -116,13 +117,17 @@ class FourChannelGradientTest {
     }
 
     /**
-     * Whatever this machine's libtorch does: if any of 10 passes gives a gradient other than
-     * PyTorch's, the self-check flags the model (in at least one of three runs: the bug comes and
-     * goes); if all 10 match, the self-check passes.
+     * Whatever this machine's libtorch does, the self-check agrees with PyTorch. On one intra-op
+     * thread the wrong gradients are deterministic here (every pass, the same wrong values), so each
+     * self-check run must flag the model whenever a pass differs from PyTorch, and none may warn when
+     * all match. (On two threads the bug comes and goes and gets rarer the longer a model is in use;
+     * one self-check run then catches it in 0-100% of tries, see GradientSelfCheck.)
      */
     @Test
-    void selfCheckAgreesWithPython() throws Exception {
+    void selfCheckAgreesWithPythonOnOneThread() throws Exception {
         float[] grad = floats(reference(), "gradient");
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
         try (SourceModel model = open()) {
             int wrong = 0;
             for (float[][] pass : passes(model)) {
@@ -133,16 +138,14 @@ class FourChannelGradientTest {
                 checks.add(GradientSelfCheck.run(model, seed));
             }
             long flagged = checks.stream().filter(r -> !r.healthy()).count();
-            System.out.printf("tiny_cnn4.pt: %d of %d backward passes differ from PyTorch; self-check flagged %d of 3"
-                    + " runs: %s%n", wrong, PASSES, flagged, checks);
-            if (wrong > 0) {
-                assertTrue(flagged > 0, wrong + " of " + PASSES + " gradients were wrong but the self-check passed: "
-                        + checks);
-                assertTrue(checks.stream().filter(r -> !r.healthy()).allMatch(r -> r.warning().contains("tiny_cnn4.pt")
-                        && r.warning().contains("--trainer blackbox")), checks.toString());
-            } else {
-                assertEquals(0, flagged, "all gradients matched PyTorch, yet the self-check warned: " + checks);
-            }
+            System.out.printf("tiny_cnn4.pt, 1 thread: %d of %d backward passes differ from PyTorch; self-check"
+                    + " flagged %d of 3 runs: %s%n", wrong, PASSES, flagged, checks);
+            assertEquals(wrong > 0 ? 3 : 0, flagged, wrong + " of " + PASSES + " gradients differ from PyTorch;"
+                    + " self-check: " + checks);
+            assertTrue(checks.stream().filter(r -> !r.healthy()).allMatch(r -> r.warning().contains("tiny_cnn4.pt")
+                    && r.warning().contains("--trainer blackbox")), checks.toString());
+        } finally {
+            JniUtils.setNumThreads(threads);
         }
     }
 }

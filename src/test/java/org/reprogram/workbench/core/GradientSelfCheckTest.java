@@ -81,7 +81,7 @@ class GradientSelfCheckTest {
             System.out.printf("self-check noisy gradient: relative error %.2e, deterministic %s%n",
                     r.relativeError(), r.deterministic());
             assertFalse(r.deterministic());
-            assertTrue(r.relativeError() < GradientSelfCheck.MAX_RELATIVE_ERROR, "noise too small for finite differences");
+            assertTrue(r.relativeError() < GradientSelfCheck.MAX_RELATIVE_ERROR, "noise below finite differences");
             assertNotNull(r.warning());
             assertTrue(r.warning().contains("change from one backward pass to the next"), r.warning());
         }
