@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.model.GradientSelfCheck;
 import org.reprogram.workbench.core.model.SourceModel;
@@ -27,14 +26,16 @@ import org.reprogram.workbench.core.model.SourceModels;
  * On the 2-core build machine (AMD EPYC, AVX-512) DJL 0.36 / libtorch 2.7.1 gets the logits right on
  * every pass but the input gradient wrong on most passes (20-50% relative error, now and then NaN;
  * with -Dai.djl.pytorch.num_threads=1 on every pass); 16 channels are exact. So the claim that
- * 4/8/12-channel TorchScript convolutions give wrong input gradients is reproduced here, not refuted.
+ * 4/8/12-channel TorchScript convolutions give wrong input gradients is reproduced here, not refuted:
+ * {@code repro/TorchScriptGradientRepro} exits 1 when it sees it. What the tests pin: the logits,
+ * and that the load-time self-check flags the model exactly when its gradient differs from PyTorch.
  */
-class FourChannelGradientTest {
+public class FourChannelGradientTest {
 
     private static final Path DIR = TestPaths.fixtures().resolve("torchscript");
     private static final int PASSES = 10;
 
-    private static float[] floats(JsonObject o, String key) {
+    public static float[] floats(JsonObject o, String key) {
         var a = o.getAsJsonArray(key);
         float[] f = new float[a.size()];
         for (int i = 0; i < f.length; i++) {
@@ -44,7 +45,7 @@ class FourChannelGradientTest {
     }
 
     /** Logits and input gradient of PASSES forward/backward passes on the reference input. */
-    private static List<float[][]> passes(SourceModel model) throws Exception {
+    public static List<float[][]> passes(SourceModel model) throws Exception {
         float[] input = floats(reference(), "input");
         // the sidecar normalises with mean 0.5, std 0.25: feed pixels that normalise to the reference input
         float[] pixels = new float[input.length];
@@ -68,12 +69,12 @@ class FourChannelGradientTest {
         return out;
     }
 
-    private static JsonObject reference() throws Exception {
+    public static JsonObject reference() throws Exception {
         return Json.GSON.fromJson(Files.readString(DIR.resolve("tiny_cnn4_reference.json")), JsonObject.class);
     }
 
     /** Whether G (d/dpixel) equals the reference d/dinput divided by std 0.25 to 1e-4 + 1e-3 relative. */
-    private static boolean matches(float[] reference, float[] g) {
+    public static boolean matches(float[] reference, float[] g) {
         for (int i = 0; i < reference.length; i++) {
             float expected = reference[i] / 0.25f;
             if (!(Math.abs(expected - g[i]) <= 1e-4 + 1e-3 * Math.abs(expected))) {
@@ -83,7 +84,7 @@ class FourChannelGradientTest {
         return true;
     }
 
-    private static SourceModel open() {
+    public static SourceModel open() {
         return SourceModels.open(DIR.resolve("tiny_cnn4.pt").toString(), Device.cpu());
     }
 
@@ -96,22 +97,6 @@ class FourChannelGradientTest {
                 for (int i = 0; i < logits.length; i++) {
                     assertEquals(logits[i], passes.get(round)[0][i], 1e-4, "logit " + i + " in round " + round);
                 }
-            }
-        }
-    }
-
-    @Disabled("fails with DJL 0.36 / libtorch 2.7.1 on the build machine's CPU: wrong input gradients through"
-            + " 4-channel convolutions; enable after an engine upgrade (selfCheckAgreesWithPython covers it now)")
-    @Test
-    void inputGradientMatchesPythonOnEveryPass() throws Exception {
-        float[] grad = floats(reference(), "gradient");
-        try (SourceModel model = open()) {
-            List<float[][]> passes = passes(model);
-            for (int round = 0; round < passes.size(); round++) {
-                assertTrue(matches(grad, passes.get(round)[1]), "gradient differs from PyTorch in round " + round);
-            }
-            for (long seed = 0; seed < 3; seed++) {
-                GradientSelfCheckTest.assertHealthy(GradientSelfCheck.run(model, seed), "tiny_cnn4.pt, seed " + seed);
             }
         }
     }

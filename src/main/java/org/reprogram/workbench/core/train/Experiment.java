@@ -11,7 +11,9 @@ import org.reprogram.workbench.core.data.SplitPlan;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.mapping.LabelMapping;
+import org.reprogram.workbench.core.model.GradientSelfCheck;
 import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
@@ -103,6 +105,14 @@ public final class Experiment implements AutoCloseable {
             if (config.innerSize() > side) {
                 throw new UserInputException("--inner-size " + config.innerSize() + " is larger than the source canvas ("
                         + side + " px). Fix: choose 1.." + side);
+            }
+            if (!"blackbox".equals(config.trainer()) && source instanceof TorchScriptSourceModel) {
+                // white-box training trusts the input gradient of a user's model: check it once (tens of
+                // ms for small models, ~3 s for a 224-px ResNet-18) and warn, with the fix, only when wrong
+                GradientSelfCheck.Result check = GradientSelfCheck.run(source, config.seed());
+                if (!check.healthy()) {
+                    notices.add(check.warning());
+                }
             }
             Placement placement = config.program().placement(source.card(), config.innerSize());
             SplitPlan plan = SplitPlan.make(dataset.train().labels(), kt, config.valFraction(), config.shots(),
