@@ -92,7 +92,7 @@ run() {
         echo "== $name: java" >&2
         # shellcheck disable=SC2086
         java -jar "$JAR" bench --source "$source" "${targs[@]}" --batch-size "$batch" --steps "$steps" \
-            --program pad --threads "$THREADS" --json $JAVA_EXTRA > "$jout" 2> "$OUT/$name.java.err" \
+            --warmup "$WARMUP" --repeats "$REPEATS" --program pad --threads "$THREADS" --json $JAVA_EXTRA > "$jout" 2> "$OUT/$name.java.err" \
             || echo "   java bench failed (exit $?): see $OUT/$name.java.err" >&2
     fi
     echo "== $name: python" >&2
@@ -112,6 +112,7 @@ run() {
 
 run builtin-synthetic "$BATCH" "$STEPS" builtin
 run builtin-digits "$BATCH" "$STEPS" builtin "$DIGITS"
+run resnet32-synthetic "$BATCH" "$STEPS" "$MODELS/resnet32.pt"
 run resnet32-digits "$BATCH" "$STEPS" "$MODELS/resnet32.pt" "$DIGITS"
 if [ "${RESNET18:-0}" = 1 ]; then
     run resnet18-synthetic "$R18_BATCH" "$R18_STEPS" "$MODELS/resnet18-224.pt"
