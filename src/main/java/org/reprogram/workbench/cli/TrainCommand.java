@@ -45,19 +45,59 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path[] dir = {out};
         TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
-        TrainingResult r = RunLauncher.run(config, null, () -> {
-            if (dir[0] == null) {
-                dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+        return withSignals(control -> {
+            TrainingResult r = RunLauncher.run(config, null, () -> {
+                if (dir[0] == null) {
+                    dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+                }
+                return dir[0];
+            }, console, control, 0);
+            printResult(r, dir[0]);
+            return r.completed() ? 0 : 1;
+        });
+    }
+
+    /** A training run given its control; returns the exit code. */
+    @FunctionalInterface
+    interface ControlledRun {
+        int run(TrainingControl control) throws Exception;
+    }
+
+    /**
+     * Runs RUN so that SIGTERM and Ctrl-C (SIGINT) end it cleanly: the shutdown hook asks the run to
+     * stop at its next step and waits (up to a minute) until result.json says "interrupted" and the
+     * last epoch checkpoint is on disk; the JVM then exits with 143 (SIGTERM) or 130 (SIGINT).
+     */
+    static int withSignals(ControlledRun run) throws Exception {
+        TrainingControl control = new TrainingControl();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.interrupt();
+            try {
+                done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return dir[0];
-        }, console, new TrainingControl(), 0);
-        printResult(r, dir[0]);
-        return r.completed() ? 0 : 1;
+        }, "interrupt-training");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.run(control);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the run has ended
+            }
+        }
     }
 
     static void printResult(TrainingResult r, Path dir) {
         if (!r.completed()) {
             System.err.println("error: run " + r.status() + ": " + r.message());
+            if ("interrupted".equals(r.status()) && dir != null) {
+                System.err.println("continue it with: java -jar target/reprogram-workbench.jar resume " + dir);
+            }
         }
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f  trainable %,d  source %,d  wall %.1fs  %.0f img/s  peak RSS %.0f MB%n",
                 r.status(), r.testAccuracy(), r.trainableParameters(), r.sourceParameters(), r.wallSeconds(),

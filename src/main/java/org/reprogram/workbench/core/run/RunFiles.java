@@ -6,6 +6,8 @@ public final class RunFiles {
     public static final String CONFIG = "config.json";
     public static final String INFO = "info.json";
     public static final String RESULT = "result.json";
+    /** Present while a process trains into the folder; holds its process id. */
+    public static final String RUNNING = "RUNNING";
     public static final String METRICS = "metrics.csv";
     public static final String HISTORY = "history.jsonl";
     public static final String PROGRAM_PNG = "program.png";

@@ -70,8 +70,38 @@ public record RunRecord(
         return dir.getFileName().toString();
     }
 
-    /** "completed", "stopped", "cancelled", "failed" or "incomplete" (no result.json). */
+    /**
+     * "completed", "stopped", "cancelled", "interrupted", "failed"; without result.json "running"
+     * (a live process trains into it), "interrupted" (killed, resumable from its checkpoint) or
+     * "incomplete" (killed before its first epoch ended).
+     */
     public String status() {
-        return result == null ? "incomplete" : result.status();
+        if (result != null) {
+            return result.status();
+        }
+        if (isTraining()) {
+            return "running";
+        }
+        return CheckpointFile.exists(dir) ? "interrupted" : "incomplete";
+    }
+
+    /** True while a live process trains into this folder (its RUNNING marker names a live process id). */
+    public boolean isTraining() {
+        try {
+            Path marker = dir.resolve(RunFiles.RUNNING);
+            if (result != null || !java.nio.file.Files.isRegularFile(marker)) {
+                return false;
+            }
+            long pid = Long.parseLong(java.nio.file.Files.readString(marker).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A reprogramming run that stopped early with a checkpoint: {@code resume} can continue it. */
+    public boolean isResumable() {
+        return !isBaseline() && !isTraining() && CheckpointFile.exists(dir)
+                && (result == null || !"completed".equals(result.status()) && !"stopped".equals(result.status()));
     }
 }

@@ -15,6 +15,7 @@ import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
@@ -46,6 +47,55 @@ public final class RunRecorder implements TrainingListener {
         Files.createDirectories(dir);
         Json.writeString(dir.resolve(RunFiles.CONFIG), RunConfigFile.toJson(method, config));
         Json.writeString(dir.resolve(RunFiles.METRICS), EpochMetrics.CSV_HEADER + "\n");
+        markRunning();
+    }
+
+    private RunRecorder(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Continues recording into an existing run folder after the checkpoint of epoch EPOCH:
+     * metrics and history lines of later epochs (written before a crash, after that checkpoint)
+     * and a torn last line are dropped, an old result.json is removed.
+     */
+    public static RunRecorder resume(Path dir, int epoch) throws IOException {
+        RunRecorder r = new RunRecorder(dir);
+        List<String> metrics = new ArrayList<>(List.of(EpochMetrics.CSV_HEADER));
+        for (String line : readLines(dir.resolve(RunFiles.METRICS))) {
+            try {
+                if (!line.startsWith("epoch") && EpochMetrics.fromCsv(line).epoch() <= epoch) {
+                    metrics.add(line);
+                }
+            } catch (RuntimeException torn) {
+                // a line cut off by the crash
+            }
+        }
+        Json.writeString(dir.resolve(RunFiles.METRICS), String.join("\n", metrics) + "\n");
+        StringBuilder history = new StringBuilder();
+        for (String line : readLines(dir.resolve(RunFiles.HISTORY))) {
+            try {
+                TrainingSnapshot s = Json.COMPACT.fromJson(line, TrainingSnapshot.class);
+                if (s != null && s.epoch() <= epoch) {
+                    history.append(line).append('\n');
+                }
+            } catch (RuntimeException torn) {
+                // a line cut off by the crash
+            }
+        }
+        Json.writeString(dir.resolve(RunFiles.HISTORY), history.toString());
+        Files.deleteIfExists(dir.resolve(RunFiles.RESULT));
+        r.markRunning();
+        return r;
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    }
+
+    /** {@value RunFiles#RUNNING} holds this process's id while the run trains (the Runs tab shows "running"). */
+    private void markRunning() throws IOException {
+        Json.writeString(dir.resolve(RunFiles.RUNNING), Long.toString(ProcessHandle.current().pid()));
     }
 
     public Path dir() {
@@ -75,9 +125,15 @@ public final class RunRecorder implements TrainingListener {
     }
 
     @Override
+    public void onCheckpoint(TrainingCheckpoint checkpoint) {
+        io(() -> CheckpointFile.write(dir, checkpoint));
+    }
+
+    @Override
     public void onFinish(TrainingResult result) {
         io(() -> {
             Json.write(dir.resolve(RunFiles.RESULT), result);
+            Files.deleteIfExists(dir.resolve(RunFiles.RUNNING));
             if (last != null) {
                 Json.writeBytes(dir.resolve(RunFiles.PROGRAM_PNG), ProgramImages.png(last.perturbation(),
                         last.channels(), last.height(), last.width(), last.signedPerturbation(), 256));

@@ -82,4 +82,30 @@ public final class AdamOptimizer {
         }
     }
 
+
+    /** Step count and moments as plain arrays (for the epoch checkpoint). */
+    public TrainingCheckpoint.AdamState state() {
+        float[][] m = new float[parameters.size()][];
+        float[][] v = new float[parameters.size()][];
+        for (int i = 0; i < m.length; i++) {
+            NDArray[] mv = moments.get(parameters.get(i));
+            m[i] = mv[0].toFloatArray();
+            v[i] = mv[1].toFloatArray();
+        }
+        return new TrainingCheckpoint.AdamState(t, m, v);
+    }
+
+    /** Puts a saved state back; shapes must match the parameters. */
+    public void load(TrainingCheckpoint.AdamState s) {
+        if (s.m().length != parameters.size()) {
+            throw new IllegalArgumentException("checkpoint has " + s.m().length + " optimizer moments, the run "
+                    + parameters.size());
+        }
+        t = s.t();
+        for (int i = 0; i < s.m().length; i++) {
+            NDArray[] mv = moments.get(parameters.get(i));
+            mv[0].set(java.nio.FloatBuffer.wrap(s.m()[i]));
+            mv[1].set(java.nio.FloatBuffer.wrap(s.v()[i]));
+        }
+    }
 }

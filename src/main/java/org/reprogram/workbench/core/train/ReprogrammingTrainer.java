@@ -63,8 +63,14 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     @Override
     public TrainingResult train(Experiment exp, TrainingListener listener, TrainingControl control) {
+        return train(exp, listener, control, null);
+    }
+
+    @Override
+    public TrainingResult train(Experiment exp, TrainingListener listener, TrainingControl control,
+            TrainingCheckpoint resumeFrom) {
         TrainConfig cfg = exp.config();
-        long start = System.nanoTime();
+        long start = System.nanoTime() - (resumeFrom == null ? 0 : (long) (resumeFrom.wallSeconds() * 1e9));
         CanvasSplit train = exp.train();
         int batch = Math.min(cfg.batchSize(), Math.max(1, train.size()));
         int batches = (train.size() + batch - 1) / batch;
@@ -98,13 +104,25 @@ public abstract class ReprogrammingTrainer implements Trainer {
                         + " --val-fraction, raise --shots or add images to " + cfg.target());
             }
             TrainingThread.prepare();
-            exp.manager().getEngine().setRandomSeed((int) cfg.seed()); // black-box directions repeat by seed
             optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), cfg.weightDecay());
             prepare(exp);
-            listener.onSnapshot(snapshot(exp, 0, 0, false, null, null, monitor, sampleIdx, null));
+            if (resumeFrom != null) { // the state after its epoch, as if the run had never stopped
+                resumeFrom.current().restore(exp);
+                optimizer.load(resumeFrom.adam());
+                step = resumeFrom.step();
+                epochsDone = resumeFrom.epoch();
+                bestVal = resumeFrom.bestVal();
+                best = resumeFrom.best();
+                queries = resumeFrom.queries().clone();
+                trainImages = resumeFrom.trainImages();
+                trainNanos = resumeFrom.trainNanos();
+            }
+            listener.onSnapshot(snapshot(exp, epochsDone, step, false, null, null, monitor, sampleIdx, null));
             loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            for (int epoch = epochsDone + 1; epoch <= cfg.epochs(); epoch++) {
+                // seeded per epoch (black-box directions, smm): a resumed run draws what the original would have
+                exp.manager().getEngine().setRandomSeed((int) (cfg.seed() * 1_000_003L + epoch));
                 if (exp.mapping().needsFrequencies(epoch - 1)) {
                     Evaluator.Result f = evaluator.evaluate(train, exp.mapping().topK());
                     queries[MAPPING] += f.queries();
@@ -164,6 +182,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 listener.onEpoch(m);
                 listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, sampleIdx,
                         val.predictions()));
+                listener.onCheckpoint(new TrainingCheckpoint(epoch, step, Checkpoint.of(exp, epoch), best, bestVal,
+                        optimizer.state(), queries.clone(), trainImages, trainNanos,
+                        (System.nanoTime() - start) / 1e9));
                 if (control.isStopRequested() && epoch < cfg.epochs()) {
                     status = "stopped";
                     message = "stopped by the user after epoch " + epoch;

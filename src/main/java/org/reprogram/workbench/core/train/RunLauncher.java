@@ -3,7 +3,11 @@ package org.reprogram.workbench.core.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.run.CheckpointFile;
+import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunRecorder;
+import org.reprogram.workbench.core.run.RunStore;
 
 /**
  * Opens the experiment, records the run folder and trains: the one path the CLI and the GUI
@@ -27,6 +31,40 @@ public final class RunLauncher {
     @FunctionalInterface
     public interface RunDir {
         Path create() throws IOException;
+    }
+
+    /**
+     * Continues the run in RUNDIR from its last epoch checkpoint (written at every epoch end), with
+     * the configuration in its config.json; later metrics/history lines are dropped first. DATASET
+     * may be null (read from the config's target). Clear errors for a baseline run, a completed run,
+     * a run still training and a run without a checkpoint.
+     */
+    public static TrainingResult resume(Path runDir, TargetDataset dataset, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        RunRecord rec = RunStore.load(runDir, false);
+        if (rec.isBaseline()) {
+            throw UserInputException.forFile(runDir, "is a baseline run (" + rec.method() + "); baselines keep no"
+                    + " checkpoints", "run the baseline again");
+        }
+        if (rec.isTraining()) {
+            throw UserInputException.forFile(runDir, "is still training in another process", "wait for it, or stop it"
+                    + " first");
+        }
+        if (rec.result() != null && ("completed".equals(rec.result().status()) || "stopped".equals(rec.result().status()))) {
+            throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
+                    "start a new run with train (e.g. with more --epochs)");
+        }
+        TrainingCheckpoint from = CheckpointFile.read(runDir);
+        TrainConfig config = rec.config();
+        if (from.epoch() >= config.epochs()) {
+            throw UserInputException.forFile(runDir, "has a checkpoint after its last epoch (" + from.epoch() + ")",
+                    "nothing is left to train; start a new run for more epochs");
+        }
+        try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+            RunRecorder recorder = RunRecorder.resume(runDir, from.epoch());
+            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+            return trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
+        }
     }
 
     public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,

@@ -5,13 +5,19 @@ package org.reprogram.workbench.core.train;
  * (cancel, training failure, out of memory, anything else) shared by the reprogramming and
  * baseline trainers.
  *
- * @param status "cancelled" or "failed"
+ * @param status "cancelled", "interrupted" or "failed"
  * @param message what happened and, where there is one, the fix
  */
 public record RunOutcome(String status, String message) {
 
+    public static final String INTERRUPTED = "interrupted";
+
     /** The outcome of E, thrown during epoch EPOCHSDONE + 1 of a loop with batch size BATCH. */
     public static RunOutcome of(Throwable e, int epochsDone, int batch) {
+        if (e instanceof TrainingControl.TrainingInterruptedException) {
+            return new RunOutcome(INTERRUPTED, "interrupted by a signal during epoch " + (epochsDone + 1)
+                    + "; the checkpoint after epoch " + epochsDone + " is kept. Continue with: resume RUN_DIR");
+        }
         if (e instanceof TrainingControl.TrainingCancelledException) {
             return new RunOutcome("cancelled", "cancelled by the user during epoch " + (epochsDone + 1));
         }

@@ -12,6 +12,10 @@ public interface Trainer {
      */
     TrainingResult train(Experiment experiment, TrainingListener listener, TrainingControl control);
 
+    /** As {@link #train} but continuing after FROM's epoch (a resumed run); FROM may be null. */
+    TrainingResult train(Experiment experiment, TrainingListener listener, TrainingControl control,
+            TrainingCheckpoint from);
+
     /** The trainer named in CONFIG. */
     static Trainer forConfig(TrainConfig config, long snapshotIntervalMillis) {
         return "blackbox".equals(config.trainer())

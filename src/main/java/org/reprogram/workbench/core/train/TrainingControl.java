@@ -13,6 +13,7 @@ public final class TrainingControl {
     private boolean paused;
     private volatile boolean stopRequested;
     private volatile boolean cancelled;
+    private volatile boolean interrupted;
 
     public synchronized void pause() {
         paused = true;
@@ -45,6 +46,19 @@ public final class TrainingControl {
         return cancelled;
     }
 
+    /**
+     * A signal (SIGTERM, Ctrl-C) asks the run to end: it stops at the next step with status
+     * "interrupted"; the checkpoint of the last finished epoch stays for {@code resume}.
+     */
+    public synchronized void interrupt() {
+        interrupted = true;
+        cancel();
+    }
+
+    public boolean isInterrupted() {
+        return interrupted;
+    }
+
     /** Blocks while paused; throws when cancelled. Called by the trainer between steps. */
     public synchronized void checkpoint() {
         while (paused && !cancelled) {
@@ -56,16 +70,29 @@ public final class TrainingControl {
             }
         }
         if (cancelled || Thread.currentThread().isInterrupted()) {
-            throw new TrainingCancelledException();
+            throw interrupted ? new TrainingInterruptedException() : new TrainingCancelledException();
         }
     }
 
     /** Thrown inside the trainer to unwind a cancelled run. */
-    public static final class TrainingCancelledException extends RuntimeException {
+    public static class TrainingCancelledException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public TrainingCancelledException() {
             super("cancelled by the user");
+        }
+
+        TrainingCancelledException(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown inside the trainer to unwind a run ended by a signal. */
+    public static final class TrainingInterruptedException extends TrainingCancelledException {
+        private static final long serialVersionUID = 1L;
+
+        public TrainingInterruptedException() {
+            super("interrupted by a signal");
         }
     }
 }

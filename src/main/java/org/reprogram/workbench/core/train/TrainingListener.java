@@ -18,6 +18,9 @@ public interface TrainingListener {
     /** After each epoch's validation. */
     default void onEpoch(EpochMetrics metrics) {}
 
-    /** Once, whatever the outcome (completed, stopped, cancelled, failed). */
+    /** At every epoch end, after {@link #onEpoch} and the epoch's snapshot: the state to resume from. */
+    default void onCheckpoint(TrainingCheckpoint checkpoint) {}
+
+    /** Once, whatever the outcome (completed, stopped, cancelled, interrupted, failed). */
     default void onFinish(TrainingResult result) {}
 }

@@ -36,6 +36,11 @@ public final class TrainingListeners implements TrainingListener {
     }
 
     @Override
+    public void onCheckpoint(TrainingCheckpoint checkpoint) {
+        listeners.forEach(l -> l.onCheckpoint(checkpoint));
+    }
+
+    @Override
     public void onFinish(TrainingResult result) {
         listeners.forEach(l -> l.onFinish(result));
     }
