@@ -82,6 +82,11 @@ public final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return run.run(control);
+        } catch (Exception | Error e) {
+            if (control.isInterrupted()) { // the JVM halts as soon as the hook returns: report now
+                e.printStackTrace();
+            }
+            throw e;
         } finally {
             done.countDown();
             try {

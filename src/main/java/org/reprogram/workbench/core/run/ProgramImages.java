@@ -47,6 +47,9 @@ public final class ProgramImages {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
+            // in memory: ImageIO's disk cache registers a delete-on-exit hook, which fails while a
+            // SIGTERM shuts the JVM down and the run is writing its last files
+            ImageIO.setUseCache(false);
             ImageIO.write(img, "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
