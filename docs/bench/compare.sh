@@ -47,10 +47,14 @@ mkdir -p "$OUT"
 
 # is there a Java bench command?
 JAVA_OK=0
+JAVA_REPEAT_ARGS=()
 if [ ! -f "$JAR" ]; then
     echo "compare.sh: no jar at $JAR (build it with mvn -q -DskipTests package): Java columns will read n/a" >&2
-elif java -jar "$JAR" bench --help 2>&1 | grep -Eq 'Usage: [^ ]+ bench( |$)'; then
+elif JAVA_HELP="$(java -jar "$JAR" bench --help 2>&1 || true)"; grep -Eq 'Usage: [^ ]+ bench( |$)' <<< "$JAVA_HELP"; then
     JAVA_OK=1
+    # same warm-up and repeats on both sides where the Java bench has these options
+    grep -q -- '--warmup' <<< "$JAVA_HELP" && JAVA_REPEAT_ARGS+=(--warmup "$WARMUP")
+    grep -q -- '--repeats' <<< "$JAVA_HELP" && JAVA_REPEAT_ARGS+=(--repeats "$REPEATS")
 else
     echo "compare.sh: $JAR has no 'bench' command yet: Java columns will read n/a" >&2
 fi
@@ -92,7 +96,7 @@ run() {
         echo "== $name: java" >&2
         # shellcheck disable=SC2086
         java -jar "$JAR" bench --source "$source" "${targs[@]}" --batch-size "$batch" --steps "$steps" \
-            --warmup "$WARMUP" --repeats "$REPEATS" --program pad --threads "$THREADS" --json $JAVA_EXTRA > "$jout" 2> "$OUT/$name.java.err" \
+            "${JAVA_REPEAT_ARGS[@]}" --program pad --threads "$THREADS" --json $JAVA_EXTRA > "$jout" 2> "$OUT/$name.java.err" \
             || echo "   java bench failed (exit $?): see $OUT/$name.java.err" >&2
     fi
     echo "== $name: python" >&2
