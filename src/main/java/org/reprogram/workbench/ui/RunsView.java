@@ -29,7 +29,8 @@ public final class RunsView extends VBox {
     private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
 
-    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open, javafx.scene.Node baselines) {
+    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open,
+            java.util.function.Consumer<RunRecord> resume, javafx.scene.Node baselines) {
         super(8);
         this.vm = vm;
         getStyleClass().add("panel");
@@ -74,6 +75,13 @@ public final class RunsView extends VBox {
         openButton.setTooltip(new Tooltip("Replay the run in the Train tab: slider, program, mapping, confusion, curves"));
         openButton.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
         openButton.setOnAction(e -> open.accept(vm.selected.get(0)));
+        Button resumeButton = new Button("Resume");
+        resumeButton.setId("resumeRun");
+        resumeButton.setTooltip(new Tooltip("Continue an interrupted run from its last finished epoch, live in the"
+                + " Train tab"));
+        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selected.size() != 1 || !vm.selected.get(0).isResumable(), vm.selected));
+        resumeButton.setOnAction(e -> resume.accept(vm.selected.get(0)));
         Button compare = new Button("Compare selected");
         compare.setId("compareRuns");
         compare.disableProperty().bind(Bindings.isEmpty(vm.selected));
@@ -89,7 +97,7 @@ public final class RunsView extends VBox {
                 vm.export(vm.selected.get(0), dest.toPath());
             }
         });
-        HBox bar = new HBox(6, filter, refresh, openButton, compare, export);
+        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, compare, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("runsMessage");

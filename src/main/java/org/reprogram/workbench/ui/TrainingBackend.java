@@ -23,6 +23,24 @@ public interface TrainingBackend {
      * 1000/SNAPSHOT_MILLIS pictures a second, and the training thread never waits for the GUI.
      */
     static TrainingBackend engine(long snapshotMillis) {
-        return (c, d, dir, l, ctl) -> RunLauncher.run(c, d, dir, l, ctl, snapshotMillis);
+        return new TrainingBackend() {
+            @Override
+            public TrainingResult run(TrainConfig c, TargetDataset d, RunLauncher.RunDir dir, TrainingListener l,
+                    TrainingControl ctl) throws IOException {
+                return RunLauncher.run(c, d, dir, l, ctl, snapshotMillis);
+            }
+
+            @Override
+            public TrainingResult resume(java.nio.file.Path dir, TrainingListener l, TrainingControl ctl)
+                    throws IOException {
+                return RunLauncher.resume(dir, null, l, ctl, snapshotMillis);
+            }
+        };
+    }
+
+    /** Continues the interrupted run in DIR from its last epoch checkpoint (see RunLauncher.resume). */
+    default TrainingResult resume(java.nio.file.Path dir, TrainingListener listener, TrainingControl control)
+            throws IOException {
+        throw new UnsupportedOperationException("this backend cannot resume runs");
     }
 }

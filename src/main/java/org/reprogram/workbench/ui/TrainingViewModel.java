@@ -87,6 +87,24 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     /** Trains CONFIG on DATASET (already loaded by the setup) into a new run folder. */
     public void start(TrainConfig cfg, TargetDataset data) {
+        launch(cfg, null, (bridge, ctl) -> backend.run(cfg, data, () -> {
+            Path dir = store.newRunDir(cfg);
+            executor.runOnUi(() -> runDir.set(dir));
+            return dir;
+        }, bridge, ctl));
+    }
+
+    /** Continues the interrupted run RUN from its last epoch checkpoint, live as a new training. */
+    public void resume(RunRecord run) {
+        launch(run.config(), run.dir(), (bridge, ctl) -> backend.resume(run.dir(), bridge, ctl));
+        status.set("Resuming " + run.name() + " from its last finished epoch …");
+    }
+
+    private interface Work {
+        TrainingResult run(TrainingBridge bridge, TrainingControl control) throws Exception;
+    }
+
+    private void launch(TrainConfig cfg, Path dir, Work work) {
         if (running.get()) {
             return; // one training per JVM: PyTorch's gradient collector is global
         }
@@ -97,7 +115,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         history.clear();
         info.set(null);
         result.set(null);
-        runDir.set(null);
+        runDir.set(dir);
         clearCell();
         setBanner(Level.NONE, "");
         running.set(true);
@@ -111,11 +129,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         idle = done;
         executor.execute(() -> {
             try {
-                return backend.run(cfg, data, () -> {
-                    Path dir = store.newRunDir(cfg);
-                    executor.runOnUi(() -> runDir.set(dir));
-                    return dir;
-                }, bridge, ctl);
+                return work.run(bridge, ctl);
             } finally {
                 done.countDown();
             }

@@ -56,7 +56,7 @@ public final class WorkbenchView extends TabPane {
         BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
         train.setPadding(new Insets(10));
 
-        RunsView runs = new RunsView(vm.runs, vm::openRun,
+        RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun,
                 new BaselineQueueView(vm.baselines, vm.canRunBaselines(), vm::runBaselines));
         BorderPane runsPane = new BorderPane(runs);
         runsPane.setPadding(new Insets(10));

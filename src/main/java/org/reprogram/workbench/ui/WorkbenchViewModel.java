@@ -87,6 +87,22 @@ public final class WorkbenchViewModel {
     }
 
     /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */
+    /** Continues an interrupted run (Runs tab): live in the Train tab, into the same folder. */
+    public void resumeRun(RunRecord record) {
+        if (training.running.get() || baselines.running.get()) {
+            runs.message.set("A training is running: resume the run when it has finished.");
+            return;
+        }
+        if (!record.isResumable()) {
+            runs.message.set(record.name() + " cannot be resumed: " + (record.isBaseline() ? "baselines keep no checkpoints"
+                    : "it is " + record.status() + (record.isTraining() ? "" : " and has no checkpoint to go on from"))
+                    + ".");
+            return;
+        }
+        tab.set(TRAIN_TAB);
+        training.resume(record);
+    }
+
     public void openRun(RunRecord record) {
         if (training.running.get()) {
             runs.message.set("A training is running: open the run when it has finished.");

@@ -1,0 +1,58 @@
+package org.reprogram.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunLauncher;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+
+/** The Runs tab's Resume: an interrupted run continues live in the Train tab and ends completed. */
+class ResumeRunViewModelTest {
+
+    @Test
+    void interruptedRunResumesFromTheRunsTab(@TempDir Path runs) throws Exception {
+        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString())
+                .withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.FLM).withEpochs(3).withDevice("cpu")
+                .withShotsAndValidation(5, 0.1);
+        Path dir = runs.resolve("cut");
+        TrainingControl control = new TrainingControl();
+        RunLauncher.run(cfg, null, dir, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                control.interrupt();
+            }
+        }, control, 0);
+
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SyncTaskExecutor(), new RunStore(runs), TrainingBackend.engine(0));
+        vm.runs.refresh();
+        RunRecord cut = vm.runs.runs().stream().filter(r -> r.name().equals("cut")).findFirst().orElseThrow();
+        assertEquals("interrupted", cut.status());
+        assertTrue(cut.isResumable());
+
+        vm.resumeRun(cut);
+        assertEquals(WorkbenchViewModel.TRAIN_TAB, vm.tab.get());
+        assertFalse(vm.training.running.get());
+        assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());
+        assertEquals(2, vm.training.metrics.size(), "the two epochs left, live");
+        assertEquals(dir, vm.training.runDir.get());
+        RunRecord done = RunStore.load(dir, false);
+        assertEquals("completed", done.status());
+        assertEquals(3, done.metrics().size());
+        assertFalse(done.isResumable());
+
+        vm.resumeRun(done);
+        assertTrue(vm.runs.message.get().contains("cannot be resumed"), vm.runs.message.get());
+    }
+}
