@@ -302,7 +302,7 @@ def main():
     side_w = args.inner_size if args.inner_size > 0 else max(1, w // 2)
     window = Window(c, h, w, side_h, side_w)
 
-    # data: canvases placed once (Experiment.place), batches copied out per step
+    # data: canvases placed once up front (Java places them per batch in a background thread), batches copied out per step
     if args.target:
         images, labels_np, classes = load_folder(args.target)
         canvases = window.place_all(images)
