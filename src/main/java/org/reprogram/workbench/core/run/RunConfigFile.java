@@ -34,7 +34,7 @@ public record RunConfigFile(String method, TrainConfig train, BaselineConfig bas
                 out.add(e.getKey(), e.getValue());
             }
         }
-        return Json.GSON.toJson(out);
+        return Json.toJson(out); // keeps the nulls that stand for NaN // keeps the nulls that stand for NaN
     }
 
     /** Reads FILE; a missing, malformed or unknown-method file is a {@link UserInputException}. */
