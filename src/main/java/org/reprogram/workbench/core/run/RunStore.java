@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
@@ -59,14 +60,38 @@ public final class RunStore {
         }
     }
 
-    /** Refuses a folder that already holds a run (so a saved run is never overwritten). */
+    /**
+     * Refuses an --out folder a run must not be written into: an empty path (it would be the
+     * current directory), a file, a folder that holds a saved run, or any other non-empty folder
+     * (the run would overwrite the user's own metrics.csv, program.png, ...). A missing or empty
+     * folder is fine.
+     */
     public static void requireFresh(Path dir) {
+        if (dir == null || dir.toString().isBlank()) {
+            throw new UserInputException("--out is empty (the run would be written into the current folder). Fix:"
+                    + " give a new folder, e.g. --out runs/my-run, or leave --out out for a new folder under "
+                    + AppPaths.defaultRunsDir());
+        }
         if (Files.exists(dir.resolve(RunFiles.CONFIG)) || Files.exists(dir.resolve(RunFiles.RESULT))) {
             throw UserInputException.forFile(dir, "already holds a saved run",
                     "choose another --out folder or delete this one first");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw UserInputException.forFile(dir, "is a file", "choose a folder for --out");
+        }
+        if (Files.isDirectory(dir)) {
+            List<String> names;
+            try (Stream<Path> s = Files.list(dir)) {
+                names = s.map(p -> p.getFileName().toString()).sorted().limit(3).toList();
+            } catch (IOException e) {
+                throw UserInputException.forFile(dir, "cannot be read (" + e.getMessage() + ")",
+                        "choose another --out folder", e);
+            }
+            if (!names.isEmpty()) {
+                throw UserInputException.forFile(dir, "is not empty (holds " + String.join(", ", names)
+                        + (names.size() == 3 ? ", ..." : "") + "); a run would overwrite files in it",
+                        "choose a new or empty --out folder, e.g. " + dir.resolve("run"));
+            }
         }
     }
 
