@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.run;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,37 +96,56 @@ public final class RunStore {
         }
     }
 
-    /** All runs, newest first; unreadable folders are skipped. */
+    /**
+     * All runs, newest first. A folder with a config.json that cannot be read as a run (foreign,
+     * damaged, from a newer version) is listed as {@link RunRecord#unreadable unreadable} with the
+     * reason: it never hides the other runs. Folders without config.json and hidden ones (temporary
+     * folders of an atomic write) are not runs.
+     */
     public List<RunRecord> list() {
         List<RunRecord> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return runs;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve(RunFiles.CONFIG))).toList()) {
-                try {
-                    runs.add(load(d, false));
-                } catch (RuntimeException e) {
-                    // a damaged folder must not hide the other runs
-                }
+            for (Path d : dirs.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(RunFiles.CONFIG))).toList()) {
+                runs.add(loadOrUnreadable(d));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return runs;
         }
         runs.sort(Comparator.comparing(RunRecord::name).reversed());
         return runs;
     }
 
+    /** The run in DIR without history, or an unreadable record saying why it cannot be read. */
+    public static RunRecord loadOrUnreadable(Path dir) {
+        try {
+            return load(dir, false);
+        } catch (UserInputException e) {
+            return RunRecord.unreadable(dir, e.getMessage());
+        } catch (RuntimeException e) { // a damaged folder must not hide the other runs
+            return RunRecord.unreadable(dir, dir.resolve(RunFiles.CONFIG) + ": cannot be read as a run ("
+                    + e + ")");
+        }
+    }
+
     /**
      * Reads a run folder, reprogramming or baseline (see {@link RunConfigFile}); WITHHISTORY also
-     * reads history.jsonl (larger).
+     * reads history.jsonl (larger). A folder that is not a readable run is a
+     * {@link UserInputException} naming the file and the problem.
      */
     public static RunRecord load(Path dir, boolean withHistory) {
+        String fix = "choose a folder written by Reprogram Workbench, or move this folder out of the runs folder";
         RunConfigFile config = RunConfigFile.read(dir.resolve(RunFiles.CONFIG));
         RunInfo info = Files.exists(dir.resolve(RunFiles.INFO))
-                ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, null) : null;
+                ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, fix) : null;
         TrainingResult result = Files.exists(dir.resolve(RunFiles.RESULT))
-                ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, null) : null;
+                ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, fix) : null;
+        if (result != null && result.status() == null) {
+            throw UserInputException.forFile(dir.resolve(RunFiles.RESULT), "is not a run result (no \"status\")", fix);
+        }
         List<EpochMetrics> metrics = new ArrayList<>();
         for (String line : lines(dir.resolve(RunFiles.METRICS))) {
             if (line.isBlank() || line.startsWith("epoch")) {
