@@ -33,16 +33,35 @@ public final class CompareCommand implements Callable<Integer> {
             titles.add(h.replace('_', ' '));
         }
         print(titles, table.cells());
+        List<String> unreadable = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            ComparisonTable.Row row = table.rows().get(i);
+            if (!row.readable()) {
+                unreadable.add(dirs.get(i) + ": " + reason(dirs.get(i), row));
+            }
+        }
         if (table.readable() == 0) {
-            System.err.println("error: none of the " + dirs.size() + " folders could be read as a run. Fix: pass"
-                    + " folders written by train, demo or baseline (they hold config.json)");
+            System.err.println("error: " + (dirs.size() == 1 ? unreadable.get(0) + ". Fix: pass a folder written by"
+                    + " train, demo or baseline (it holds config.json)" : "none of the " + dirs.size() + " folders"
+                    + " could be read as a run: " + String.join("; ", unreadable) + ". Fix: pass folders written by"
+                    + " train, demo or baseline (they hold config.json)"));
             return Cli.EXIT_USAGE;
+        }
+        for (String u : unreadable) {
+            System.err.println("warning: skipped " + u);
         }
         if (csv != null) {
             Json.writeString(csv, table.toCsv());
             System.out.println("CSV written to " + csv.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** Why DIR's ROW is unreadable, without the "Fix:" hint and with paths inside DIR relative to it. */
+    private static String reason(Path dir, ComparisonTable.Row row) {
+        String r = row.status().replaceFirst("^unreadable: ", "").replaceFirst("\\. Fix: .*$", "");
+        String inside = dir + java.io.File.separator;
+        return r.startsWith(inside) ? r.substring(inside.length()) : r;
     }
 
     /** Left-aligned text columns, right-aligned number columns, two spaces apart. */

@@ -14,8 +14,12 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "/usr/share/datasets/fashion-mnist", description = "folder with the IDX files")
     Path data;
 
-    @Option(names = "--out", defaultValue = "assets/models/fmnist-cnn")
+    @Option(names = "--out", defaultValue = "assets/models/fmnist-cnn",
+            description = "model folder to write (default: ${DEFAULT-VALUE}, the shipped built-in model: needs --force)")
     Path out;
+
+    @Option(names = "--force", description = "replace an existing model folder (swapped in only once the new model is complete)")
+    boolean force;
 
     @Option(names = "--epochs", defaultValue = "4")
     int epochs;
@@ -34,7 +38,8 @@ public final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double acc = SourcePretrainer.run(new SourcePretrainer.Options(data, out, epochs, batchSize, lr, seed, 32),
+        SourcePretrainer.requireWritable(out, force); // before minutes of training
+        double acc = SourcePretrainer.run(new SourcePretrainer.Options(data, out, epochs, batchSize, lr, seed, 32, force),
                 System.out::println);
         System.out.printf(java.util.Locale.ROOT, "saved %s (test accuracy %.4f)%n", out, acc);
         return 0;

@@ -43,19 +43,23 @@ public final class RunsView extends VBox {
         table.getColumns().add(col("Run", RunRecord::name, 250));
         table.getColumns().add(col("Status", RunRecord::status, 85));
         table.getColumns().add(col("Method", ResultTexts::method, 110));
-        table.getColumns().add(col("Source", r -> r.info() == null ? r.config().source() : r.info().sourceName(), 110));
+        table.getColumns().add(col("Source", r -> r.info() != null ? r.info().sourceName()
+                : r.config() != null ? r.config().source() : "-", 110));
         table.getColumns().add(col("Program", RunsViewModel::program, 65));
         table.getColumns().add(col("Mapping", RunsViewModel::mapping, 65));
         table.getColumns().add(col("Trainer", RunsViewModel::trainer, 75));
         table.getColumns().add(tip(col("Test acc", RunsViewModel::accuracy, 75), FINAL_TIP));
         table.getColumns().add(tip(col("Test acc @ best val", r -> ResultTexts.atBestVal(r.result()), 150), AT_BEST_TIP));
-        table.getColumns().add(col("Epochs", r -> r.metrics().size() + "/" + r.config().epochs(), 60));
+        table.getColumns().add(col("Epochs", r -> r.config() == null ? "-" : r.metrics().size() + "/" + r.config().epochs(),
+                60));
         table.getColumns().add(tip(col("Queries", r -> ResultTexts.totalQueries(r.result(), RunsViewModel.trainer(r)),
                 80), "Black-box runs: images the source model answered"));
         table.getColumns().add(col("Wall s", r -> r.result() == null ? "-"
                 : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 60));
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<RunRecord>();
+            row.itemProperty().addListener((o, was, run) -> row.setTooltip(run == null || run.readable() ? null
+                    : new Tooltip("Not a readable run: " + run.problem())));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     open.accept(row.getItem());
@@ -166,9 +170,16 @@ public final class RunsView extends VBox {
         return c;
     }
 
+    /** A column of F's text; a run whose values F cannot show gets "?" in that cell, never a blank table. */
     private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f, double width) {
         TableColumn<RunRecord, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setCellValueFactory(d -> {
+            try {
+                return new SimpleStringProperty(f.apply(d.getValue()));
+            } catch (RuntimeException e) {
+                return new SimpleStringProperty("?");
+            }
+        });
         c.setPrefWidth(width);
         return c;
     }

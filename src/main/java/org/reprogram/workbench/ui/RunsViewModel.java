@@ -3,7 +3,6 @@ package org.reprogram.workbench.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
@@ -66,10 +66,25 @@ public final class RunsViewModel {
         return store.root();
     }
 
-    /** Re-reads the runs folder in the background. */
+    /**
+     * Re-reads the runs folder in the background. Folders that cannot be read as runs are listed
+     * as "unreadable" (the reason in {@link RunRecord#problem()}) and named in {@link #message}.
+     */
     public void refresh() {
-        executor.execute(store::list, all::setAll, e -> message.set("Cannot list " + store.root() + ": " + e.getMessage()));
+        executor.execute(store::list, runs -> {
+            all.setAll(runs);
+            List<RunRecord> bad = runs.stream().filter(r -> !r.readable()).toList();
+            if (!bad.isEmpty()) {
+                message.set(UNREADABLE + bad.size() + (bad.size() == 1 ? " folder" : " folders") + " in " + store.root()
+                        + " (listed as 'unreadable'): " + bad.get(0).name() + ": " + bad.get(0).problem()
+                        + (bad.size() > 1 ? " …" : ""));
+            } else if (message.get().startsWith(UNREADABLE)) {
+                message.set("");
+            }
+        }, e -> message.set("Cannot list " + store.root() + ": " + e.getMessage()));
     }
+
+    private static final String UNREADABLE = "Cannot read ";
 
     /** Overlaid validation curves and the final-metrics table of the selected runs. */
     public void compare() {
@@ -92,6 +107,10 @@ public final class RunsViewModel {
 
     /** Reads RUN with its history in the background, then hands it to THEN. */
     public void open(RunRecord run, Consumer<RunRecord> then) {
+        if (!run.readable()) {
+            message.set("Cannot open " + run.name() + ": " + run.problem());
+            return;
+        }
         message.set("Opening " + run.name() + " …");
         executor.execute(() -> RunStore.load(run.dir(), true), full -> {
             message.set("");
@@ -105,13 +124,14 @@ public final class RunsViewModel {
                 + dest), e -> message.set("Export to " + dest + " failed: " + e.getMessage()));
     }
 
+    /** Copies the files; the copies get the default permissions for new files (readable by others under the usual umask). */
     static int copy(RunRecord run, Path dest) throws IOException {
         Files.createDirectories(dest);
         int n = 0;
         for (String f : EXPORTED) {
             Path src = run.dir().resolve(f);
             if (Files.exists(src)) {
-                Files.copy(src, dest.resolve(run.name() + "-" + f), StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.copy(src, dest.resolve(run.name() + "-" + f));
                 n++;
             }
         }

@@ -187,4 +187,70 @@ class RunsViewModelTest {
         vm.compare();
         assertEquals(6, vm.rows.size());
     }
+
+    // --- issue 9: a foreign folder hides no run; exports are readable by others ----------------
+
+    @Test
+    void aForeignFolderIsListedAsUnreadableAndHidesNoRun(@TempDir Path runs) throws Exception {
+        Path foreign = Files.createDirectories(runs.resolve("20260109-someone-elses"));
+        Files.writeString(foreign.resolve(RunFiles.CONFIG), "{\"mine\":1}");
+        Path broken = Files.createDirectories(runs.resolve("20260108-broken"));
+        Files.writeString(broken.resolve(RunFiles.CONFIG), "{\"target\": ");
+        RunsViewModel vm = model(runs);
+        assertEquals(5, vm.runs().size(), "the three runs and the two unreadable folders");
+        RunRecord mine = vm.runs().get(0);
+        assertEquals("20260109-someone-elses", mine.name());
+        assertEquals("unreadable", mine.status());
+        assertTrue(mine.problem().contains("not a run config"), mine.problem());
+        assertTrue(vm.message.get().contains("2 folders") && vm.message.get().contains("20260109-someone-elses"),
+                vm.message.get());
+        vm.filter.set("unreadable");
+        assertEquals(2, vm.runs().size());
+        vm.filter.set("completed");
+        assertEquals(2, vm.runs().size(), "the readable runs are all there");
+        vm.filter.set("");
+        RunsViewModel.Row row = RunsViewModel.row(mine);
+        assertEquals("unreadable", row.status());
+        assertEquals("-", row.program());
+        assertEquals("-", row.testAccuracy());
+        vm.selected.setAll(vm.runs());
+        vm.compare();
+        assertEquals(5, vm.rows.size());
+        List<RunRecord> opened = new ArrayList<>();
+        vm.open(mine, opened::add);
+        assertTrue(opened.isEmpty());
+        assertTrue(vm.message.get().startsWith("Cannot open 20260109-someone-elses: ")
+                && vm.message.get().contains("not a run config"), vm.message.get());
+
+        Files.delete(foreign.resolve(RunFiles.CONFIG));
+        Files.delete(broken.resolve(RunFiles.CONFIG));
+        vm.message.set("Cannot read 2 folders ...");
+        vm.refresh();
+        assertEquals(3, vm.runs().size());
+        assertEquals("", vm.message.get(), "the notice goes once the folders are gone");
+    }
+
+    @Test
+    void exportedFilesAreReadableByOthersEvenFromAnOwnerOnlyRun(@TempDir Path runs, @TempDir Path out)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        RunsViewModel vm = model(runs);
+        RunRecord run = vm.runs().get(1);
+        try (var files = Files.list(run.dir())) {
+            for (Path f : files.toList()) { // as written by earlier versions
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        Path probe = Files.createFile(out.resolve("probe"));
+        String expected = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(probe));
+        vm.export(run, out.resolve("export"));
+        assertTrue(vm.message.get().startsWith("Exported 4 files"), vm.message.get());
+        try (var files = Files.list(out.resolve("export"))) {
+            for (Path f : files.toList()) {
+                assertEquals(expected, java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
 }

@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.reprogram.workbench.core.AtomicFolder;
 import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.IdxLoader;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.program.Placement;
@@ -41,12 +44,61 @@ public final class SourcePretrainer {
     public static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    /** Options of the recipe. */
-    public record Options(Path data, Path out, int epochs, int batchSize, double lr, long seed, int side) {}
+    /**
+     * Options of the recipe.
+     *
+     * @param force replace an existing model folder OUT (else it is refused)
+     */
+    public record Options(Path data, Path out, int epochs, int batchSize, double lr, long seed, int side,
+            boolean force) {
+
+        /** Never replaces an existing model folder. */
+        public Options(Path data, Path out, int epochs, int batchSize, double lr, long seed, int side) {
+            this(data, out, epochs, batchSize, lr, seed, side, false);
+        }
+    }
 
     private SourcePretrainer() {}
 
+    /**
+     * Refuses OUT unless the model can be written there: an empty path, a file, or a folder with
+     * files are refused; with FORCE a model folder (model.json or weights.params, e.g. the shipped
+     * built-in model) may be replaced, never a folder of other files.
+     */
+    public static void requireWritable(Path out, boolean force) {
+        if (out == null || out.toString().isBlank()) {
+            throw new UserInputException("--out is empty. Fix: give the model folder to create, e.g. --out"
+                    + " models/my-cnn");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw UserInputException.forFile(out, "is a file", "choose a folder for --out");
+        }
+        boolean empty;
+        try (Stream<Path> files = Files.isDirectory(out) ? Files.list(out) : Stream.empty()) {
+            empty = files.findAny().isEmpty();
+        } catch (IOException e) {
+            throw UserInputException.forFile(out, "cannot be read (" + e.getMessage() + ")", "choose another --out folder",
+                    e);
+        }
+        if (empty) {
+            return;
+        }
+        boolean model = Files.exists(out.resolve(BuiltinSourceModel.CARD_FILE))
+                || Files.exists(out.resolve(BuiltinSourceModel.WEIGHTS_FILE));
+        if (!model) {
+            throw UserInputException.forFile(out, "is not empty and holds no model (no "
+                    + BuiltinSourceModel.CARD_FILE + "); pretrain does not write over other files",
+                    "choose a new or empty --out folder");
+        }
+        if (!force) {
+            throw UserInputException.forFile(out, "already holds a model; pretrain does not overwrite it",
+                    "pass --force to replace it (the new model is swapped in only once it is complete),"
+                            + " or choose another --out folder, e.g. --out models/my-cnn");
+        }
+    }
+
     public static double run(Options o, Consumer<String> log) throws IOException {
+        requireWritable(o.out(), o.force());
         TargetDataset ds = IdxLoader.load(o.data());
         Placement p = new Placement(1, o.side(), o.side(), o.side(), o.side());
         org.reprogram.workbench.core.train.CanvasSplit train = Experiment.place(ds.train(), p);
@@ -103,10 +155,6 @@ public final class SourcePretrainer {
                         epoch, o.epochs(), lossSum / n, acc, n / ((System.nanoTime() - t0) / 1e9)));
             }
             double acc = accuracy(net, ps, manager, test, p, mean, std);
-            Files.createDirectories(o.out());
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(o.out().resolve(BuiltinSourceModel.WEIGHTS_FILE)))) {
-                net.saveParameters(new DataOutputStream(os));
-            }
             String name = o.out().getFileName().toString();
             String cmd = "java -jar target/reprogram-workbench.jar pretrain --data " + o.data() + " --out " + o.out()
                     + " --epochs " + o.epochs() + " --batch-size " + o.batchSize() + " --lr " + o.lr() + " --seed " + o.seed();
@@ -115,8 +163,14 @@ public final class SourcePretrainer {
                     + " on the 10000 test images. Reproduce: " + cmd;
             ModelCard card = new ModelCard(name, new int[] {1, o.side(), o.side()}, FASHION_CLASSES, new float[] {mean},
                     new float[] {std}, description, acc, null);
-            Json.write(o.out().resolve(BuiltinSourceModel.CARD_FILE), card);
-            Json.writeString(o.out().resolve("MODEL_CARD.md"), markdown(card, cmd, o));
+            AtomicFolder.replace(o.out(), dir -> { // the old model stays until the new one is complete
+                try (OutputStream os = new BufferedOutputStream(
+                        Files.newOutputStream(dir.resolve(BuiltinSourceModel.WEIGHTS_FILE)))) {
+                    net.saveParameters(new DataOutputStream(os));
+                }
+                Json.write(dir.resolve(BuiltinSourceModel.CARD_FILE), card);
+                Json.writeString(dir.resolve("MODEL_CARD.md"), markdown(card, cmd, o));
+            });
             return acc;
         }
     }

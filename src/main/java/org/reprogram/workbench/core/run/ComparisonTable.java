@@ -45,8 +45,11 @@ public final class ComparisonTable {
             Long trainableParameters, double wallSeconds, double peakRssMegabytes, Long trainingQueries,
             Long mappingQueries, Long evaluationQueries) {
 
-        /** The row of a run read back from its folder. */
+        /** The row of a run read back from its folder ("unreadable: reason" for an unreadable one). */
         public static Row of(RunRecord r) {
+            if (!r.readable()) {
+                return unreadable(r.name(), firstLine(r.problem()));
+            }
             TrainingResult x = r.result();
             return new Row(r.name(), r.status(), r.method(), r.program(), r.mapping(), r.frame(), r.trainer(),
                     x == null ? Double.NaN : x.testAccuracy(), x == null ? Double.NaN : x.testAccuracyAtBestVal(),
@@ -114,11 +117,7 @@ public final class ComparisonTable {
             } else if (!Files.isRegularFile(d.resolve(RunFiles.CONFIG))) {
                 rows.add(Row.unreadable(name, "no " + RunFiles.CONFIG + " (not a run folder)"));
             } else {
-                try {
-                    rows.add(Row.of(RunStore.load(d, false)));
-                } catch (RuntimeException e) {
-                    rows.add(Row.unreadable(name, firstLine(e.getMessage())));
-                }
+                rows.add(Row.of(RunStore.loadOrUnreadable(d)));
             }
         }
         return new ComparisonTable(rows);

@@ -34,7 +34,7 @@ public record RunConfigFile(String method, TrainConfig train, BaselineConfig bas
                 out.add(e.getKey(), e.getValue());
             }
         }
-        return Json.GSON.toJson(out);
+        return Json.toJson(out); // keeps the nulls that stand for NaN // keeps the nulls that stand for NaN
     }
 
     /** Reads FILE; a missing, malformed or unknown-method file is a {@link UserInputException}. */
@@ -43,6 +43,13 @@ public record RunConfigFile(String method, TrainConfig train, BaselineConfig bas
         JsonObject o = Json.read(file, JsonObject.class, fix);
         String method = o.has(METHOD) && o.get(METHOD).isJsonPrimitive() ? o.get(METHOD).getAsString()
                 : TrainingResult.METHOD_REPROGRAM;
+        for (String key : new String[] {"source", "target"}) { // every run has them, reprogramming or baseline
+            if (!o.has(key) || !o.get(key).isJsonPrimitive()) {
+                throw UserInputException.forFile(file, "is not a run config (no \"" + key + "\"; it holds "
+                        + (o.keySet().isEmpty() ? "nothing" : String.join(", ", o.keySet().stream().limit(5).toList()))
+                        + ")", fix);
+            }
+        }
         try {
             if (TrainingResult.METHOD_REPROGRAM.equals(method)) {
                 return new RunConfigFile(method, Json.GSON.fromJson(o, TrainConfig.class), null);

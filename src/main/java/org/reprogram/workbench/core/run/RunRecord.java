@@ -22,10 +22,18 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
  * @param metrics one row per finished epoch
  * @param history epoch-end snapshots (epoch 0 = initial), without sample images (none for baselines)
  * @param baseline the baseline's own config, null for a reprogramming run
+ * @param problem why the folder could not be read as a run (then config, info and result are
+ *     null), null for a readable run
  */
 public record RunRecord(
         Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-        List<TrainingSnapshot> history, BaselineConfig baseline) {
+        List<TrainingSnapshot> history, BaselineConfig baseline, String problem) {
+
+    /** A readable run, reprogramming or baseline. */
+    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+            List<TrainingSnapshot> history, BaselineConfig baseline) {
+        this(dir, config, info, result, metrics, history, baseline, null);
+    }
 
     /** A reprogramming run. */
     public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
@@ -33,8 +41,25 @@ public record RunRecord(
         this(dir, config, info, result, metrics, history, null);
     }
 
+    /**
+     * A folder in the runs folder that is not a readable run (foreign or damaged config.json, ...):
+     * listed with PROBLEM so that it hides no other run.
+     */
+    public static RunRecord unreadable(Path dir, String problem) {
+        return new RunRecord(dir, null, null, null, List.of(), List.of(), null,
+                problem == null || problem.isBlank() ? "cannot be read" : problem);
+    }
+
+    /** False for a folder that could not be read (see {@link #problem()}). */
+    public boolean readable() {
+        return problem == null;
+    }
+
     /** "reprogram", or the baseline's id ("linear-probe", "finetune", "scratch"). */
     public String method() {
+        if (problem != null) {
+            return "-";
+        }
         return baseline != null && baseline.kind() != null ? baseline.kind().id() : TrainingResult.METHOD_REPROGRAM;
     }
 
@@ -42,28 +67,28 @@ public record RunRecord(
         return baseline != null;
     }
 
-    /** The input program's id, "-" for a baseline. */
+    /** The input program's id, "-" for a baseline or an unreadable folder. */
     public String program() {
-        return isBaseline() ? "-" : config.program() == null ? "?" : config.program().id();
+        return isBaseline() || config == null ? "-" : config.program() == null ? "?" : config.program().id();
     }
 
     /** The label mapping's id; for a baseline what its result names ("linear-head", "linear-on-logits") or "-". */
     public String mapping() {
-        if (isBaseline()) {
+        if (isBaseline() || config == null) {
             return result != null && result.mapping() != null ? result.mapping() : "-";
         }
         return config.mapping() == null ? "?" : config.mapping().id();
     }
 
-    /** "whitebox", "blackbox", or "baseline". */
+    /** "whitebox", "blackbox", or "baseline"; "-" when unknown. */
     public String trainer() {
-        return isBaseline() ? "baseline" : config.trainer();
+        return isBaseline() ? "baseline" : config == null || config.trainer() == null ? "-" : config.trainer();
     }
 
     /** The frame activation of programs that have a frame (pad, scale), else "-". */
     public String frame() {
-        return !isBaseline() && config.program() != null && config.program().hasFrame() && config.frame() != null
-                ? config.frame().toString() : "-";
+        return !isBaseline() && config != null && config.program() != null && config.program().hasFrame()
+                && config.frame() != null ? config.frame().toString() : "-";
     }
 
     public String name() {
@@ -71,11 +96,15 @@ public record RunRecord(
     }
 
     /**
-     * "completed", "stopped", "cancelled", "interrupted", "failed"; without result.json "running"
-     * (a live process trains into it), "interrupted" (killed, resumable from its checkpoint) or
-     * "incomplete" (killed before its first epoch ended).
+     * "completed", "stopped", "cancelled", "interrupted", "failed"; "unreadable" (see
+     * {@link #problem()}); without result.json "running" (a live process trains into it),
+     * "interrupted" (killed, resumable from its checkpoint) or "incomplete" (killed before its
+     * first epoch ended).
      */
     public String status() {
+        if (problem != null) {
+            return "unreadable";
+        }
         if (result != null) {
             return result.status();
         }
@@ -101,7 +130,7 @@ public record RunRecord(
 
     /** A reprogramming run that stopped early with a checkpoint: {@code resume} can continue it. */
     public boolean isResumable() {
-        return !isBaseline() && !isTraining() && CheckpointFile.exists(dir)
+        return problem == null && !isBaseline() && !isTraining() && CheckpointFile.exists(dir)
                 && (result == null || !"completed".equals(result.status()) && !"stopped".equals(result.status()));
     }
 }

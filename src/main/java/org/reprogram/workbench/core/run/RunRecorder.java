@@ -1,15 +1,15 @@
 package org.reprogram.workbench.core.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -22,9 +22,10 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
 
 /**
  * Writes a run folder as training goes (reprogramming and baseline runs alike): config.json at once, info.json at start, a metrics.csv
- * row and a history.jsonl line per epoch (append-only, so a crash loses at most the line being
- * written), and at the end result.json, program.png, mapping.csv and mapping.json. Whole files
- * are written atomically.
+ * row (the small file is rewritten atomically) and a history.jsonl line per epoch (append-only, so a
+ * crash loses at most the line being written; readers skip a torn last line), and at the end
+ * result.json, program.png, mapping.csv and mapping.json. Whole files are written atomically
+ * ({@link AtomicFiles}: temporary file + rename, default permissions).
  */
 public final class RunRecorder implements TrainingListener {
 
@@ -110,7 +111,7 @@ public final class RunRecorder implements TrainingListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        append(RunFiles.METRICS, metrics.toCsv());
+        io(() -> AtomicFiles.appendLineAtomically(dir.resolve(RunFiles.METRICS), metrics.toCsv()));
     }
 
     @Override
@@ -196,8 +197,7 @@ public final class RunRecorder implements TrainingListener {
     }
 
     private void append(String file, String line) {
-        io(() -> Files.write(dir.resolve(file), (line + "\n").getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC));
+        io(() -> AtomicFiles.appendLine(dir.resolve(file), line));
     }
 
     private interface IoAction {

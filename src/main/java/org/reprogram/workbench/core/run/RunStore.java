@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.run;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
@@ -59,8 +61,18 @@ public final class RunStore {
         }
     }
 
-    /** Refuses a folder that already holds a run (so a saved run is never overwritten). */
+    /**
+     * Refuses an --out folder a run must not be written into: an empty path (it would be the
+     * current directory), a file, a folder that holds a saved run, or any other non-empty folder
+     * (the run would overwrite the user's own metrics.csv, program.png, ...). A missing or empty
+     * folder is fine.
+     */
     public static void requireFresh(Path dir) {
+        if (dir == null || dir.toString().isBlank()) {
+            throw new UserInputException("--out is empty (the run would be written into the current folder). Fix:"
+                    + " give a new folder, e.g. --out runs/my-run, or leave --out out for a new folder under "
+                    + AppPaths.defaultRunsDir());
+        }
         if (Files.exists(dir.resolve(RunFiles.CONFIG)) || Files.exists(dir.resolve(RunFiles.RESULT))) {
             throw UserInputException.forFile(dir, "already holds a saved run",
                     "choose another --out folder or delete this one first");
@@ -68,39 +80,72 @@ public final class RunStore {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw UserInputException.forFile(dir, "is a file", "choose a folder for --out");
         }
+        if (Files.isDirectory(dir)) {
+            List<String> names;
+            try (Stream<Path> s = Files.list(dir)) {
+                names = s.map(p -> p.getFileName().toString()).sorted().limit(3).toList();
+            } catch (IOException e) {
+                throw UserInputException.forFile(dir, "cannot be read (" + e.getMessage() + ")",
+                        "choose another --out folder", e);
+            }
+            if (!names.isEmpty()) {
+                throw UserInputException.forFile(dir, "is not empty (holds " + String.join(", ", names)
+                        + (names.size() == 3 ? ", ..." : "") + "); a run would overwrite files in it",
+                        "choose a new or empty --out folder, e.g. " + dir.resolve("run"));
+            }
+        }
     }
 
-    /** All runs, newest first; unreadable folders are skipped. */
+    /**
+     * All runs, newest first. A folder with a config.json that cannot be read as a run (foreign,
+     * damaged, from a newer version) is listed as {@link RunRecord#unreadable unreadable} with the
+     * reason: it never hides the other runs. Folders without config.json and hidden ones (temporary
+     * folders of an atomic write) are not runs.
+     */
     public List<RunRecord> list() {
         List<RunRecord> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return runs;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve(RunFiles.CONFIG))).toList()) {
-                try {
-                    runs.add(load(d, false));
-                } catch (RuntimeException e) {
-                    // a damaged folder must not hide the other runs
-                }
+            for (Path d : dirs.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(RunFiles.CONFIG))).toList()) {
+                runs.add(loadOrUnreadable(d));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return runs;
         }
         runs.sort(Comparator.comparing(RunRecord::name).reversed());
         return runs;
     }
 
+    /** The run in DIR without history, or an unreadable record saying why it cannot be read. */
+    public static RunRecord loadOrUnreadable(Path dir) {
+        try {
+            return load(dir, false);
+        } catch (UserInputException e) {
+            return RunRecord.unreadable(dir, e.getMessage());
+        } catch (RuntimeException e) { // a damaged folder must not hide the other runs
+            return RunRecord.unreadable(dir, dir.resolve(RunFiles.CONFIG) + ": cannot be read as a run ("
+                    + e + ")");
+        }
+    }
+
     /**
      * Reads a run folder, reprogramming or baseline (see {@link RunConfigFile}); WITHHISTORY also
-     * reads history.jsonl (larger).
+     * reads history.jsonl (larger). A folder that is not a readable run is a
+     * {@link UserInputException} naming the file and the problem.
      */
     public static RunRecord load(Path dir, boolean withHistory) {
+        String fix = "choose a folder written by Reprogram Workbench, or move this folder out of the runs folder";
         RunConfigFile config = RunConfigFile.read(dir.resolve(RunFiles.CONFIG));
         RunInfo info = Files.exists(dir.resolve(RunFiles.INFO))
-                ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, null) : null;
+                ? Json.read(dir.resolve(RunFiles.INFO), RunInfo.class, fix) : null;
         TrainingResult result = Files.exists(dir.resolve(RunFiles.RESULT))
-                ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, null) : null;
+                ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, fix) : null;
+        if (result != null && result.status() == null) {
+            throw UserInputException.forFile(dir.resolve(RunFiles.RESULT), "is not a run result (no \"status\")", fix);
+        }
         List<EpochMetrics> metrics = new ArrayList<>();
         for (String line : lines(dir.resolve(RunFiles.METRICS))) {
             if (line.isBlank() || line.startsWith("epoch")) {

@@ -1,0 +1,74 @@
+package org.reprogram.workbench.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder is replaced only by a complete new one; the old one stays until then. */
+class AtomicFolderTest {
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Path oldModel(Path parent) throws IOException {
+        Path model = Files.createDirectories(parent.resolve("fmnist-cnn"));
+        Files.writeString(model.resolve("model.json"), "old card");
+        Files.writeString(model.resolve("weights.params"), "old weights");
+        Files.writeString(model.resolve("extra.txt"), "only in the old folder");
+        return model;
+    }
+
+    @Test
+    void theNewFolderIsBuiltBesideTheOldOneAndSwappedInWhenComplete(@TempDir Path parent) throws Exception {
+        Path model = oldModel(parent);
+        AtomicFolder.replace(model, dir -> {
+            assertEquals(parent.toAbsolutePath(), dir.getParent(), "a sibling: same file system, rename is atomic");
+            assertNotEquals(model.toAbsolutePath(), dir);
+            assertTrue(dir.getFileName().toString().startsWith("."), "hidden while it is written: " + dir);
+            assertEquals("old weights", Files.readString(model.resolve("weights.params")),
+                    "the old model is intact while the new one is written");
+            Files.writeString(dir.resolve("model.json"), "new card");
+            Files.writeString(dir.resolve("weights.params"), "new weights");
+        });
+        assertEquals(List.of("fmnist-cnn"), names(parent), "no temporary or old folder left");
+        assertEquals(List.of("model.json", "weights.params"), names(model));
+        assertEquals("new weights", Files.readString(model.resolve("weights.params")));
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesTheOldFolderUntouched(@TempDir Path parent) throws Exception {
+        Path model = oldModel(parent);
+        IOException e = assertThrows(IOException.class, () -> AtomicFolder.replace(model, dir -> {
+            Files.writeString(dir.resolve("weights.params"), "half");
+            throw new IOException("killed while saving the weights");
+        }));
+        assertEquals("killed while saving the weights", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> AtomicFolder.replace(model, dir -> {
+            Files.writeString(dir.resolve("model.json"), "half");
+            throw new IllegalStateException("out of memory");
+        }));
+        assertEquals(List.of("fmnist-cnn"), names(parent), "the half-written folders are removed");
+        assertEquals(List.of("extra.txt", "model.json", "weights.params"), names(model));
+        assertEquals("old weights", Files.readString(model.resolve("weights.params")));
+    }
+
+    @Test
+    void aMissingTargetIsCreated(@TempDir Path parent) throws Exception {
+        Path model = parent.resolve("models").resolve("my-cnn");
+        AtomicFolder.replace(model, dir -> Files.writeString(dir.resolve("model.json"), "card"));
+        assertEquals(List.of("model.json"), names(model));
+        assertEquals(List.of("my-cnn"), names(parent.resolve("models")));
+    }
+}
