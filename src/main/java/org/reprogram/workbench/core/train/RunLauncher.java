@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunRecorder;
 
 /**
@@ -32,9 +33,32 @@ public final class RunLauncher {
     public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunRecorder recorder = new RunRecorder(runDir.create(), config);
+            RunFolderAccess.Guard recorder = record(runDir, dir -> new RunRecorder(dir, config));
             Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
-            return trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+            recorder.throwIfFailed();
+            return result;
+        }
+    }
+
+    /** Makes a run folder's recorder (e.g. {@code dir -> new RunRecorder(dir, config)}). */
+    @FunctionalInterface
+    public interface RecorderFactory {
+        TrainingListener create(Path dir) throws IOException;
+    }
+
+    /**
+     * Creates the folder and its recorder, guarded: a write failure, now or during the run, is a
+     * {@link org.reprogram.workbench.core.UserInputException} naming the folder and the fix (see
+     * {@link RunFolderAccess}); throw it with {@link RunFolderAccess.Guard#throwIfFailed()} after training.
+     */
+    public static RunFolderAccess.Guard record(RunDir runDir, RecorderFactory recorder) {
+        Path dir = null;
+        try {
+            dir = runDir.create();
+            return RunFolderAccess.guard(dir, recorder.create(dir));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RunFolderAccess.writeFailure(dir, e);
         }
     }
 }
