@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -65,6 +66,10 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
 
     private final TaskExecutor executor;
+    /** What to do when the runs folder cannot be written. */
+    static final String RUNS_FOLDER_FIX = "free disk space or make the runs folder writable (or start the workbench with"
+            + " another runs folder)";
+
     private final RunStore store;
     private final TrainingBackend backend;
     private TrainingControl control = new TrainingControl();
@@ -111,6 +116,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         idle = done;
         executor.execute(() -> {
             try {
+                RunFolderAccess.requireWritable(store.root(), RUNS_FOLDER_FIX); // before the model loads
                 return backend.run(cfg, data, () -> {
                     Path dir = store.newRunDir(cfg);
                     executor.runOnUi(() -> runDir.set(dir));
