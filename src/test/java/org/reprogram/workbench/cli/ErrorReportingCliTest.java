@@ -107,6 +107,18 @@ class ErrorReportingCliTest {
     }
 
     @Test
+    void degenerateRunsAreCleanErrors(@TempDir Path tmp) throws Exception {
+        Path onePerClass = org.reprogram.workbench.core.DatasetFixtures.imageFolder(tmp, 3, 1, 8, false);
+        assertOneCleanError(CliTest.cli("train", "--target", onePerClass.toString(), "--out", tmp.resolve("a").toString()),
+                onePerClass.toString(), "no test images");
+        assertOneCleanError(CliTest.cli("baseline", "--kind", "scratch", "--target", onePerClass.toString(),
+                "--out", tmp.resolve("b").toString()), onePerClass.toString(), "no test images");
+        assertOneCleanError(CliTest.cli("train", "--target", TestPaths.digits().toString(), "--inner-size", "32",
+                "--out", tmp.resolve("c").toString()), "nothing to train", "--inner-size 32");
+        assertFalse(Files.exists(tmp.resolve("a")) || Files.exists(tmp.resolve("b")) || Files.exists(tmp.resolve("c")));
+    }
+
+    @Test
     void verboseGivesStackTracesForEveryCommandInAnyPosition(@TempDir Path tmp) throws Exception {
         String missing = tmp.resolve("missing").toString();
         Path blocker = Files.writeString(tmp.resolve("blocker"), "a file");
