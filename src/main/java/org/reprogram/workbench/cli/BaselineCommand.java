@@ -74,6 +74,7 @@ public final class BaselineCommand implements Callable<Integer> {
         if (out != null) {
             RunStore.requireFresh(out);
         }
+        TrainCommand.requireWritable(out);
         Path[] dir = {out};
         System.out.println("baseline " + k.id() + ": " + k.description() + " (Adam lr " + config.lr() + ", "
                 + config.epochs() + " epochs, batch " + config.batchSize() + ", seed " + config.seed() + ")");

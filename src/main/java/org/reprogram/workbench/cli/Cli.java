@@ -1,9 +1,14 @@
 package org.reprogram.workbench.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** The headless command line: {@code java -jar reprogram-workbench.jar COMMAND [options]}. */
 @Command(name = "reprogram-workbench", mixinStandardHelpOptions = true, version = "Reprogram Workbench 0.1.0",
@@ -11,16 +16,32 @@ import picocli.CommandLine.Command;
                 + " and a label mapping. Without a command the workbench window opens.",
         subcommands = {TrainCommand.class, ResumeCommand.class, BaselineCommand.class, CompareCommand.class, DemoCommand.class,
             ModelsCommand.class, PretrainCommand.class, BenchCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
-public final class Cli {
+public final class Cli implements Callable<Integer> {
 
     /** Exit code for bad user input (missing file, wrong option value). */
     public static final int EXIT_USAGE = 2;
+
+    /**
+     * Before the command name ({@code reprogram-workbench --verbose train ...}); every command also
+     * takes {@code --verbose} among its own options, in any position.
+     */
+    @Option(names = "--verbose", description = "print stack traces of errors (also accepted after the command name)")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    /** No command given (options only): a usage error. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+    }
 
     /** Runs ARGS and returns the process exit code (0 ok, 1 training failed, 2 bad input). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            boolean verbose = parsed.hasMatchedOption("--verbose");
+            boolean verbose = verbose(parsed);
             PrintWriter err = cmd.getErr();
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + ex.getMessage());
@@ -47,5 +68,18 @@ public final class Cli {
             return EXIT_USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * True when --verbose was given anywhere: the handler gets the top-level parse result, while
+     * the option usually belongs to the subcommand's.
+     */
+    static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.run.ComparisonTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +52,12 @@ public final class CompareCommand implements Callable<Integer> {
             System.err.println("warning: skipped " + u);
         }
         if (csv != null) {
-            Json.writeString(csv, table.toCsv());
+            try {
+                Json.writeString(csv, table.toCsv());
+            } catch (java.io.IOException e) {
+                throw UserInputException.forFile(csv, "cannot write the CSV file ("
+                        + org.reprogram.workbench.core.run.RunFolderAccess.reason(e) + ")", "choose another --csv file", e);
+            }
             System.out.println("CSV written to " + csv.toAbsolutePath());
         }
         return 0;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -43,6 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (out != null) {
             RunStore.requireFresh(out);
         }
+        requireWritable(out);
         Path[] dir = {out};
         TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
         return withSignals(control -> {
@@ -94,6 +96,16 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it returns now that the run has ended
             }
+        }
+    }
+
+    /** Before anything loads: OUT, or without it the default runs folder, can be created and written. */
+    static void requireWritable(Path out) {
+        if (out != null) {
+            RunFolderAccess.requireWritable(out);
+        } else {
+            RunFolderAccess.requireWritable(AppPaths.defaultRunsDir(), "pass --out with a writable folder, or free"
+                    + " disk space or fix the permissions of the default runs folder");
         }
     }
 

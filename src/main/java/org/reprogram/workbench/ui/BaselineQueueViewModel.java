@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -92,6 +93,7 @@ public final class BaselineQueueViewModel {
         }
         String kind = config.kind().id();
         executor.runOnUi(() -> set(index, "running"));
+        RunFolderAccess.requireWritable(store.root(), TrainingViewModel.RUNS_FOLDER_FIX); // before the model loads
         TrainingResult r = backend.run(config, () -> store.newRunDir(config),
                 new TrainingListener() {
                     @Override

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -65,6 +66,10 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
 
     private final TaskExecutor executor;
+    /** What to do when the runs folder cannot be written. */
+    static final String RUNS_FOLDER_FIX = "free disk space or make the runs folder writable (or start the workbench with"
+            + " another runs folder)";
+
     private final RunStore store;
     private final TrainingBackend backend;
     private TrainingControl control = new TrainingControl();
@@ -87,16 +92,22 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     /** Trains CONFIG on DATASET (already loaded by the setup) into a new run folder. */
     public void start(TrainConfig cfg, TargetDataset data) {
-        launch(cfg, null, (bridge, ctl) -> backend.run(cfg, data, () -> {
-            Path dir = store.newRunDir(cfg);
-            executor.runOnUi(() -> runDir.set(dir));
-            return dir;
-        }, bridge, ctl));
+        launch(cfg, null, (bridge, ctl) -> {
+            RunFolderAccess.requireWritable(store.root(), RUNS_FOLDER_FIX); // before the model loads
+            return backend.run(cfg, data, () -> {
+                Path dir = store.newRunDir(cfg);
+                executor.runOnUi(() -> runDir.set(dir));
+                return dir;
+            }, bridge, ctl);
+        });
     }
 
     /** Continues the interrupted run RUN from its last epoch checkpoint, live as a new training. */
     public void resume(RunRecord run) {
-        launch(run.config(), run.dir(), (bridge, ctl) -> backend.resume(run.dir(), bridge, ctl));
+        launch(run.config(), run.dir(), (bridge, ctl) -> {
+            RunFolderAccess.requireWritable(run.dir(), RUNS_FOLDER_FIX);
+            return backend.resume(run.dir(), bridge, ctl);
+        });
         status.set("Resuming " + run.name() + " from its last finished epoch …");
     }
 

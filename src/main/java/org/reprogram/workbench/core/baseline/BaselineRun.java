@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.DataChecks;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.model.SourceModel;
@@ -40,11 +41,13 @@ public final class BaselineRun implements AutoCloseable {
     /** As {@link #open(BaselineConfig)} with an already loaded DATASET (the GUI keeps one). */
     public static BaselineRun open(BaselineConfig config, TargetDataset dataset) {
         requireValid(config);
+        List<String> dataNotices = DataChecks.check(dataset); // degenerate data: before the model loads
         List<String> notices = new ArrayList<>();
         DeviceSelector.Choice device = DeviceSelector.select(config.device());
         if (device.notice() != null) {
             notices.add(device.notice());
         }
+        notices.addAll(dataNotices);
         // in-place weight initialisation (scratch) needs autograd off on this thread
         JniUtils.setGradMode(false);
         BaselineModel model = createModel(config, dataset.numClasses(), device.device());

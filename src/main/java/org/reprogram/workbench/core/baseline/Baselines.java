@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.baseline;
 
 import java.io.IOException;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunRecorder;
 import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -41,7 +42,9 @@ public final class Baselines {
 
     private static TrainingResult record(BaselineRun run, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException {
-        RunRecorder recorder = new RunRecorder(runDir.create(), run.config());
-        return new BaselineTrainer().train(run, TrainingListeners.of(recorder, listener), control);
+        RunFolderAccess.Guard recorder = RunLauncher.record(runDir, dir -> new RunRecorder(dir, run.config()));
+        TrainingResult result = new BaselineTrainer().train(run, TrainingListeners.of(recorder, listener), control);
+        recorder.throwIfFailed();
+        return result;
     }
 }

@@ -56,6 +56,7 @@ public final class IdxLoader {
         for (int l : trainLabels) {
             k = Math.max(k, l + 1);
         }
+        requireNoGaps(trLab, trainLabels, k);
         for (int l : testLabels) {
             if (l >= k) {
                 throw UserInputException.forFile(teLab, "test label " + l + " does not occur in the training labels",
@@ -69,6 +70,31 @@ public final class IdxLoader {
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         return new TargetDataset(name, dir, "idx", names, new Split(train, trainLabels), new Split(test, testLabels), false,
                 storage);
+    }
+
+    /**
+     * Classes are the labels 0..K-1: a label that never occurs in the training labels would be a
+     * class without images (nothing could learn it), so it is an error (see {@link DataChecks}).
+     */
+    private static void requireNoGaps(Path labelFile, int[] labels, int k) {
+        boolean[] seen = new boolean[k];
+        for (int l : labels) {
+            seen[l] = true;
+        }
+        List<Integer> gaps = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (!seen[c]) {
+                gaps.add(c);
+            }
+        }
+        if (!gaps.isEmpty()) {
+            String shown = gaps.subList(0, Math.min(10, gaps.size())).toString().replaceAll("[\\[\\]]", "")
+                    + (gaps.size() > 10 ? " and " + (gaps.size() - 10) + " more" : "");
+            throw UserInputException.forFile(labelFile, "labels run from 0 to " + (k - 1) + " but "
+                    + (gaps.size() == 1 ? "label " + shown + " never occurs" : "labels " + shown + " never occur")
+                    + ": each would be a class without images", "number the classes 0.." + (k - 1 - gaps.size())
+                    + " without gaps (the labels are the class indices)");
+        }
     }
 
     private static Path require(Path dir, String prefix, String kind, int dims) {

@@ -2,12 +2,26 @@ package org.reprogram.workbench.core.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.reprogram.workbench.core.UserInputException;
 
 /** Reads PNG/JPEG/BMP/GIF files into {@link RasterImage}s (gray stays 1 channel). */
 public final class ImageDecoder {
+
+    /**
+     * Largest image decoded, in pixels (width x height): 50 megapixels, above 8K frames (33 MP) and
+     * most camera photos. The size is read from the file's header first: a small file can declare
+     * a huge image (an 875 KB PNG of 30000 x 30000 pixels decodes to gigabytes), and such files are
+     * refused before any pixel memory is allocated.
+     */
+    public static final long MAX_PIXELS = 50_000_000L;
+
+    private static final String FIX = "delete the file or re-save it as PNG or JPEG";
 
     private ImageDecoder() {}
 
@@ -17,19 +31,76 @@ public final class ImageDecoder {
                 || n.endsWith(".bmp") || n.endsWith(".gif"));
     }
 
+    /**
+     * Decodes FILE; an unreadable, broken or too large ({@link #MAX_PIXELS}) file is an
+     * {@link UnreadableImageException} naming it.
+     */
     public static RasterImage read(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new UnreadableImageException(file, Files.exists(file) ? "cannot be read (no permission)"
+                    : "is missing", "check the file", null);
+        }
         BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new UnreadableImageException(file, "is not a readable PNG/JPEG/BMP/GIF image", FIX, null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                requireSize(file, reader.getWidth(0), reader.getHeight(0)); // header only, nothing decoded yet
+                img = reader.read(0, reader.getDefaultReadParam());
+            } finally {
+                reader.dispose();
+            }
+        } catch (UnreadableImageException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw UserInputException.forFile(file, "cannot decode image (" + e.getMessage() + ")",
-                    "delete the file or re-save it as PNG or JPEG", e);
+            throw new UnreadableImageException(file, "cannot decode image (" + e.getMessage() + ")", FIX, e);
         }
         if (img == null) {
-            throw UserInputException.forFile(file, "is not a readable PNG/JPEG/BMP/GIF image",
-                    "delete the file or re-save it as PNG or JPEG");
+            throw new UnreadableImageException(file, "is not a readable PNG/JPEG/BMP/GIF image", FIX, null);
         }
         return fromBufferedImage(img);
+    }
+
+    private static void requireSize(Path file, int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels > MAX_PIXELS) {
+            throw new UnreadableImageException(file, String.format(java.util.Locale.ROOT,
+                    "is %d x %d pixels (%.0f megapixels), more than the limit of %d megapixels", width, height,
+                    pixels / 1e6, MAX_PIXELS / 1_000_000), "scale the image down or remove it from the dataset", null);
+        }
+    }
+
+    /** An image file that cannot be used: FILE and the PROBLEM, also as one message "FILE: problem. Fix: ...". */
+    public static final class UnreadableImageException extends UserInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path file;
+        private final String problem;
+        private final String fix;
+
+        UnreadableImageException(Path file, String problem, String fix, Throwable cause) {
+            super(file + ": " + problem + ". Fix: " + fix, cause);
+            this.file = file;
+            this.problem = problem;
+            this.fix = fix;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** What is wrong, without the file name and the fix. */
+        public String problem() {
+            return problem;
+        }
+
+        /** What to do about it. */
+        public String fix() {
+            return fix;
+        }
     }
 
     public static RasterImage fromBufferedImage(BufferedImage img) {

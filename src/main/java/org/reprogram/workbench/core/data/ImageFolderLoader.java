@@ -36,7 +36,7 @@ public final class ImageFolderLoader {
                     + classes.size(), LAYOUT_FIX);
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
-        Decoded decoded = new Decoded(budget);
+        Decoded decoded = new Decoded(budget, dir);
         if (presplit) {
             for (String c : classFolders(testDir)) {
                 if (!classes.contains(c)) {
@@ -103,18 +103,26 @@ public final class ImageFolderLoader {
         return new Listed(all, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Unreadable files named in the one error of a load; the others are counted. */
+    static final int MAX_LISTED_FAILURES = 20;
+
     /**
      * Decodes every file once (a broken file is named at load time, not mid-run) into compact
      * memory while the total stays within the budget; past it, the images stay on disk and are
-     * decoded per batch ({@link ImageFiles}).
+     * decoded per batch ({@link ImageFiles}). Every unreadable file is found in the same pass and
+     * reported in one error (the first {@link #MAX_LISTED_FAILURES} by name and reason).
      */
     private static final class Decoded {
         private final long budget;
+        private final Path root;
         private long bytes;
         private boolean streaming;
+        private final List<ImageDecoder.UnreadableImageException> failures = new ArrayList<>();
+        private int failed;
 
-        Decoded(long budget) {
+        Decoded(long budget, Path root) {
             this.budget = budget;
+            this.root = root;
         }
 
         List<List<RasterImage>> decode(List<List<Path>> lists) {
@@ -124,8 +132,19 @@ public final class ImageFolderLoader {
                 stores.add(store);
                 for (Path f : files) {
                     LoadCancelledException.check(f.getParent());
-                    RasterImage img = ImageDecoder.read(f).bounded(DataMemory.MAX_SIDE);
-                    if (streaming) {
+                    RasterImage img;
+                    try {
+                        img = ImageDecoder.read(f).bounded(DataMemory.MAX_SIDE);
+                    } catch (ImageDecoder.UnreadableImageException e) {
+                        if (failed++ == 0) {
+                            stores.forEach(CompactImages::clear); // the load fails: keep checking, not storing
+                        }
+                        if (failures.size() < MAX_LISTED_FAILURES) {
+                            failures.add(e);
+                        }
+                        continue;
+                    }
+                    if (streaming || failed > 0) {
                         continue;
                     }
                     bytes += store.append(img);
@@ -135,11 +154,35 @@ public final class ImageFolderLoader {
                     }
                 }
             }
+            throwFailures();
             List<List<RasterImage>> out = new ArrayList<>();
             for (int i = 0; i < lists.size(); i++) {
                 out.add(streaming ? new ImageFiles(lists.get(i), DataMemory.MAX_SIDE) : stores.get(i));
             }
             return out;
+        }
+
+        /** One file: its own message. More: "ROOT: N image files cannot be read: a.png (why), ...". */
+        private void throwFailures() {
+            if (failed == 0) {
+                return;
+            }
+            if (failed == 1) {
+                throw failures.get(0);
+            }
+            StringBuilder list = new StringBuilder();
+            java.util.Set<String> fixes = new java.util.LinkedHashSet<>();
+            for (ImageDecoder.UnreadableImageException e : failures) {
+                Path f = e.file();
+                list.append(list.length() == 0 ? "" : ", ").append(f.startsWith(root) ? root.relativize(f) : f)
+                        .append(" (").append(e.problem()).append(')');
+                fixes.add(e.fix());
+            }
+            if (failed > failures.size()) {
+                list.append(" and ").append(failed - failures.size()).append(" more");
+            }
+            throw UserInputException.forFile(root, failed + " image files cannot be read: " + list,
+                    "for each file: " + String.join("; ", fixes));
         }
 
         String storage() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.DataChecks;
 import org.reprogram.workbench.core.data.Split;
 import org.reprogram.workbench.core.data.SplitPlan;
 import org.reprogram.workbench.core.data.TargetDataset;
@@ -80,8 +81,18 @@ public final class Experiment implements AutoCloseable {
         return openChecked(config, dataset, source);
     }
 
+    /** Degenerate data and setups are errors or notices by the rule of {@link DataChecks}. */
     private static Experiment openChecked(TrainConfig config, TargetDataset dataset, SourceModel given) {
         List<String> notices = new ArrayList<>();
+        List<String> dataNotices;
+        try {
+            dataNotices = DataChecks.check(dataset); // before the model loads
+        } catch (RuntimeException e) {
+            if (given != null) {
+                given.close();
+            }
+            throw e;
+        }
         SourceModel source = given;
         if (source == null) {
             DeviceSelector.Choice device = DeviceSelector.select(config.device());
@@ -90,7 +101,16 @@ public final class Experiment implements AutoCloseable {
             }
             source = SourceModels.open(config.source(), device.device());
         }
+        notices.addAll(dataNotices);
         try {
+            String duplicates = DataChecks.duplicateNames(source.card().classNames());
+            if (duplicates != null) {
+                notices.add((source instanceof TorchScriptSourceModel
+                        ? TorchScriptSourceModel.sidecarOf(Path.of(source.origin())).toString()
+                        : "source model '" + source.card().name() + "'") + " lists class names more than once: "
+                        + duplicates + "; mapping.csv and the views cannot tell those source classes apart (make"
+                        + " the \"classNames\" unique to fix it)");
+            }
             int ks = source.card().numClasses();
             int kt = dataset.numClasses();
             checkMethod(config, source.card(), kt);
@@ -120,11 +140,41 @@ public final class Experiment implements AutoCloseable {
             CanvasSplit train = place(dataset.train().subset(plan.train()), placement);
             CanvasSplit val = place(dataset.train().subset(plan.validation()), placement);
             CanvasSplit test = place(dataset.test(), placement);
-            return new Experiment(config, source, dataset, placement, train, val, test, notices, plan.validation());
+            Experiment exp = new Experiment(config, source, dataset, placement, train, val, test, notices,
+                    plan.validation());
+            try {
+                checkTrainable(exp);
+            } catch (RuntimeException e) {
+                exp.closeProgramAndMapping();
+                throw e;
+            }
+            return exp;
         } catch (RuntimeException e) {
             source.close();
             throw e;
         }
+    }
+
+    /**
+     * Nothing to train is an error; a program without trainable parameters next to a trainable
+     * mapping is a notice (e.g. pad with a target window as large as the canvas).
+     */
+    private static void checkTrainable(Experiment exp) {
+        TrainConfig c = exp.config;
+        if (exp.program.trainableParameters() > 0) {
+            return;
+        }
+        Placement p = exp.placement;
+        String why = "program '" + c.program().id() + "' has no trainable parameters"
+                + (p.innerHeight() >= p.height() && p.innerWidth() >= p.width()
+                        ? " (--inner-size " + c.innerSize() + " makes the target window as large as the " + p.height()
+                                + "x" + p.width() + " canvas: no frame is left)" : "");
+        if (exp.mapping.trainableParameters() == 0) {
+            throw new UserInputException("nothing to train: " + why + " and mapping '" + c.mapping().id()
+                    + "' has no trainable weights. Fix: choose a smaller --inner-size (0 = half the canvas), another"
+                    + " --program, or a trainable mapping (--mapping linear)");
+        }
+        exp.notices.add(why + ": only the " + c.mapping().id() + " mapping is trained");
     }
 
     /** Program and mapping problems that depend on the source model and the target's class count. */
@@ -214,9 +264,13 @@ public final class Experiment implements AutoCloseable {
 
     @Override
     public void close() {
+        closeProgramAndMapping();
+        source.close();
+    }
+
+    private void closeProgramAndMapping() {
         program.close();
         mapping.close();
         manager.close();
-        source.close();
     }
 }

@@ -6,6 +6,7 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunRecorder;
 import org.reprogram.workbench.core.run.RunStore;
 
@@ -54,6 +55,8 @@ public final class RunLauncher {
             throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
                     "start a new run with train (e.g. with more --epochs)");
         }
+        RunFolderAccess.requireWritable(runDir, "make the run folder writable, or copy it somewhere writable and"
+                + " resume the copy");
         TrainingCheckpoint from = CheckpointFile.read(runDir);
         TrainConfig config = rec.config();
         if (from.epoch() >= config.epochs()) {
@@ -61,18 +64,43 @@ public final class RunLauncher {
                     "nothing is left to train; start a new run for more epochs");
         }
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunRecorder recorder = RunRecorder.resume(runDir, from.epoch());
+            RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
             Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
-            return trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
+            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
+            recorder.throwIfFailed();
+            return result;
         }
     }
 
     public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunRecorder recorder = new RunRecorder(runDir.create(), config);
+            RunFolderAccess.Guard recorder = record(runDir, dir -> new RunRecorder(dir, config));
             Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
-            return trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+            recorder.throwIfFailed();
+            return result;
+        }
+    }
+
+    /** Makes a run folder's recorder (e.g. {@code dir -> new RunRecorder(dir, config)}). */
+    @FunctionalInterface
+    public interface RecorderFactory {
+        TrainingListener create(Path dir) throws IOException;
+    }
+
+    /**
+     * Creates the folder and its recorder, guarded: a write failure, now or during the run, is a
+     * {@link org.reprogram.workbench.core.UserInputException} naming the folder and the fix (see
+     * {@link RunFolderAccess}); throw it with {@link RunFolderAccess.Guard#throwIfFailed()} after training.
+     */
+    public static RunFolderAccess.Guard record(RunDir runDir, RecorderFactory recorder) {
+        Path dir = null;
+        try {
+            dir = runDir.create();
+            return RunFolderAccess.guard(dir, recorder.create(dir));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RunFolderAccess.writeFailure(dir, e);
         }
     }
 }

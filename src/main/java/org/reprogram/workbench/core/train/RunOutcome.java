@@ -21,7 +21,8 @@ public record RunOutcome(String status, String message) {
         if (e instanceof TrainingControl.TrainingCancelledException) {
             return new RunOutcome("cancelled", "cancelled by the user during epoch " + (epochsDone + 1));
         }
-        if (e instanceof ReprogrammingTrainer.TrainingFailedException) {
+        if (e instanceof ReprogrammingTrainer.TrainingFailedException
+                || e instanceof org.reprogram.workbench.core.UserInputException) { // e.g. run files not writable
             return new RunOutcome("failed", e.getMessage());
         }
         if (e instanceof OutOfMemoryError) {
