@@ -106,6 +106,10 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public void resume(RunRecord run) {
         launch(run.config(), run.dir(), (bridge, ctl) -> {
             RunFolderAccess.requireWritable(run.dir(), RUNS_FOLDER_FIX);
+            // the curves and table start with the epochs already done (read here, off the FX thread)
+            int done = org.reprogram.workbench.core.run.CheckpointFile.read(run.dir()).epoch();
+            List<EpochMetrics> before = run.metrics().stream().filter(m -> m.epoch() <= done).toList();
+            executor.runOnUi(() -> metrics.setAll(before));
             return backend.resume(run.dir(), bridge, ctl);
         });
         status.set("Resuming " + run.name() + " from its last finished epoch …");
