@@ -64,6 +64,15 @@ public final class StepHistory {
         update();
     }
 
+    /** The run ended: a live snapshot no newer than the last epoch end gives way to that epoch end. */
+    void endLive() {
+        TrainingSnapshot l = live.get();
+        if (l != null && !epochs.isEmpty() && l.step() <= epochs.get(epochs.size() - 1).step()) {
+            live.set(null);
+        }
+        update();
+    }
+
     /** The user moved the slider: show that epoch; back at the end means follow again. */
     public void select(int index) {
         if (epochs.isEmpty()) {

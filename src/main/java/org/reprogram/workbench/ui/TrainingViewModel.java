@@ -49,6 +49,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final ObjectProperty<Level> bannerLevel = new SimpleObjectProperty<>(Level.NONE);
     public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
     public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
+    private String statusBeforePause = "";
     public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
     public final StepHistory history = new StepHistory();
@@ -159,9 +160,12 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         if (paused.get()) {
             control.resume();
             paused.set(false);
+            status.set(statusBeforePause);
         } else {
             control.pause();
             paused.set(true);
+            statusBeforePause = status.get();
+            status.set("Paused: no training step runs until you press Resume.");
         }
     }
 
@@ -270,7 +274,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             return;
         }
         progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
-        progressText.set(String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
+        progressText.set((paused.get() ? "paused · " : "") + String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
                 p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), ResultTexts.eta(p.etaSeconds()),
                 config != null && "blackbox".equals(config.trainer()) ? " · " + p.queries() + " queries" : ""));
     }
@@ -297,6 +301,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         result.set(r); // before running: a listener or poller that sees running=false finds the result
         running.set(false);
         paused.set(false);
+        afterRun(r.epochs() + " epoch" + (r.epochs() == 1 ? "" : "s") + " · " + r.status());
         progress.set(r.completed() ? 1 : progress.get());
         status.set("Run " + r.status() + ResultTexts.summary(r));
         if ("failed".equals(r.status())) {
@@ -308,11 +313,22 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private void failedToRun(Throwable e) {
         running.set(false);
         paused.set(false);
+        afterRun("");
         progress.set(0);
         status.set("Could not start.");
         setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? Fields.words(e.getMessage())
                 : e.getClass().getSimpleName() + ": " + e.getMessage()));
         onFinished.accept(null);
+    }
+
+    /** The live wording goes when the run ends: no ETA, no "live · … (in progress)" caption. */
+    private void afterRun(String progressSummary) {
+        progressText.set(progressSummary);
+        history.endLive();
+        TrainingSnapshot shown = history.shown().get();
+        if (shown != null) {
+            programCaption.set(SnapshotTexts.caption(shown, false));
+        }
     }
 
     private void setBanner(Level level, String text) {

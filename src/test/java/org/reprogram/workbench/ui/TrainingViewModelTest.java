@@ -82,6 +82,9 @@ class TrainingViewModelTest {
         assertEquals(3, vm.history.epochs().size(), "epoch 0 + two epoch ends");
         assertEquals(2, vm.history.shown().get().epoch());
         assertEquals(1.0, vm.progress.get(), 1e-9);
+        assertEquals("2 epochs · completed", vm.progressText.get(), "no ETA after the run");
+        assertFalse(vm.programCaption.get().contains("live") || vm.programCaption.get().contains("in progress"),
+                vm.programCaption.get());
         assertTrue(vm.status.get().contains("test accuracy 80.0 %"), vm.status.get());
         assertEquals(TrainingViewModel.Level.INFO, vm.bannerLevel.get());
         assertTrue(vm.banner.get().contains("no GPU visible"));
@@ -123,10 +126,13 @@ class TrainingViewModelTest {
         assertTrue(vm.running.get());
         vm.start(CONFIG, null);
         assertEquals(1, ex.pending.size(), "no second training while one runs");
+        String before = vm.status.get();
         vm.pauseResume();
         assertTrue(vm.paused.get());
+        assertTrue(vm.status.get().startsWith("Paused"), vm.status.get());
         vm.pauseResume();
         assertFalse(vm.paused.get());
+        assertEquals(before, vm.status.get(), "Resume restores the status");
         vm.stop();
         assertTrue(vm.stopRequested.get());
         vm.pauseResume();
