@@ -187,6 +187,15 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }
     }
 
+    /** The window closes: stop at the next step as "interrupted"; the last epoch's checkpoint stays for Resume. */
+    public void interrupt() {
+        if (running.get()) {
+            control.interrupt();
+            paused.set(false);
+            status.set("Interrupting: the run can be resumed from its last finished epoch …");
+        }
+    }
+
     /** Waits up to MILLIS for a training to end (window closing: result.json gets written). */
     public boolean awaitIdle(long millis) throws InterruptedException {
         return idle.await(millis, TimeUnit.MILLISECONDS);

@@ -26,10 +26,29 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene(vm));
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
+        stage.setOnCloseRequest(e -> {
+            if (vm.training.running.get() && !confirmClose()) {
+                e.consume(); // keep training
+            }
+        });
         stage.show();
         if (args.demo()) {
             vm.startDemo();
         }
+    }
+
+    /** Closing while a run trains: ask; closing keeps the run resumable (interrupted, with its checkpoint). */
+    private static boolean confirmClose() {
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close (resume later)",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep training",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A run is training. Closing stops it at the next step and keeps it as 'interrupted': Resume in the"
+                        + " Runs tab continues it from its last finished epoch.", close, keep);
+        a.setTitle(TITLE);
+        a.setHeaderText("Close the workbench while a run is training?");
+        return a.showAndWait().orElse(keep) == close;
     }
 
     /** The styled scene (also used by the GUI tests). */
@@ -42,7 +61,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (vm != null) {
-            vm.training.cancel(); // the run folder is kept, marked cancelled
+            vm.training.interrupt(); // the run folder is kept, marked interrupted and resumable
             try {
                 vm.training.awaitIdle(10_000); // let the engine write result.json before the JVM exits
             } catch (InterruptedException e) {

@@ -147,6 +147,25 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void closingTheWindowInterruptsTheRunResumably(@TempDir Path runs) {
+        AtomicReference<TrainingControl> seen = new AtomicReference<>();
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> {
+            seen.set(ctl);
+            return result(ctl.isInterrupted() ? "interrupted" : "completed", null);
+        });
+        vm.start(CONFIG, null);
+        vm.pauseResume();
+        vm.interrupt();
+        assertFalse(vm.paused.get(), "interrupt ends a pause");
+        assertTrue(vm.status.get().contains("resumed"), vm.status.get());
+        ex.runPending();
+        assertTrue(seen.get().isInterrupted());
+        assertTrue(seen.get().isCancelled(), "the trainer stops at its next step");
+        assertEquals("interrupted", vm.result.get().status());
+    }
+
+    @Test
     void bridgeCoalescesProgressAndLiveSnapshotsButKeepsEveryEpoch() {
         List<Runnable> queue = new ArrayList<>();
         List<Object> got = new ArrayList<>();
