@@ -170,7 +170,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 Evaluator.Result val = evaluator.evaluate(exp.validation());
                 queries[EVALUATION] += val.queries();
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-                String warning = collapseWarning(val, exp);
+                String warning = join(divergenceWarning(lossSum / train.size(), exp), collapseWarning(val, exp));
                 EpochMetrics m = new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
                         val.loss(), val.accuracy(), lr, train.size() / epochSeconds,
                         (System.nanoTime() - start) / 1e9, totalQueries(), exp.program().inputScale(), warning);
@@ -234,6 +234,24 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     private long totalQueries() {
         return queries[TRAINING] + queries[MAPPING] + queries[EVALUATION];
+    }
+
+    /**
+     * A diverging run: the epoch's mean training loss above 10 x ln(K_t), ten times what a uniform
+     * guess over the target classes scores (e.g. lr 100000 reaches 4e6 in one epoch).
+     */
+    static String divergenceWarning(double meanLoss, Experiment exp) {
+        double uniform = Math.log(Math.max(2, exp.mapping().targetClasses()));
+        if (meanLoss > 10 * uniform) {
+            return String.format(java.util.Locale.ROOT, "diverging: the training loss %.3g is more than 10 times that of"
+                    + " a uniform guess (%.2f). Lower the learning rate (now %s)", meanLoss, uniform,
+                    java.math.BigDecimal.valueOf(exp.config().lr()).stripTrailingZeros().toPlainString());
+        }
+        return null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     private static String collapseWarning(Evaluator.Result val, Experiment exp) {
