@@ -33,10 +33,10 @@ public final class WorkbenchView extends TabPane {
         problems.setText(bullets(vm.setup));
         problems.visibleProperty().bind(Bindings.isNotEmpty(vm.setup.problems));
         problems.managedProperty().bind(problems.visibleProperty());
-        Button demo = new Button("Teaching demo");
+        Button demo = new Button("Start teaching demo");
         demo.setId("demo");
-        demo.setTooltip(new Tooltip("Built-in Fashion-MNIST model → sample digits with the measured preset, started"
-                + " at once"));
+        demo.setTooltip(new Tooltip("Replaces the form with the demo preset (built-in Fashion-MNIST model → sample"
+                + " digits, measured settings) and starts training at once"));
         demo.disableProperty().bind(vm.training.running);
         demo.setOnAction(e -> vm.startDemo());
         Button start = new Button("Start training");

@@ -86,7 +86,6 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */
     /** Continues an interrupted run (Runs tab): live in the Train tab, into the same folder. */
     public void resumeRun(RunRecord record) {
         if (training.running.get() || baselines.running.get()) {
@@ -103,6 +102,7 @@ public final class WorkbenchViewModel {
         training.resume(record);
     }
 
+    /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */
     public void openRun(RunRecord record) {
         if (training.running.get()) {
             runs.message.set("A training is running: open the run when it has finished.");
