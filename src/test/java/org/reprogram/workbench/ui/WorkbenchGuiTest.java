@@ -115,6 +115,11 @@ class WorkbenchGuiTest {
         // a second, longer run, cancelled
         type(robot, "#epochs", "40");
         robot.clickOn("#start");
+        WaitForAsyncUtils.waitForFxEvents();
+        if (vm.training.metrics.isEmpty()) { // (its first epoch has not ended yet)
+            assertEquals(0, acc.getData().get(0).getData().size(), "the previous run's curves are gone at Start");
+            assertEquals(0, node(robot, "#metricsTable", TableView.class).getItems().size());
+        }
         waitFor(60, () -> vm.training.metrics.size() >= 1);
         robot.clickOn("#cancel");
         waitFor(60, () -> !vm.training.running.get());
