@@ -75,6 +75,13 @@ public final class TrainingView extends BorderPane {
         status.getStyleClass().add("status");
         HBox row = new HBox(8, pause, stop, cancel, bar, progress, device);
         row.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : new Button[] {pause, stop, cancel}) { // the controls never truncate; the text gives way
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        bar.setMinWidth(60);
+        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.setMinWidth(0);
+        HBox.setHgrow(progress, Priority.ALWAYS);
         return new VBox(4, row, status);
     }
 
