@@ -13,6 +13,8 @@ final class SampleViews {
     static final int MAX_CELL_IMAGES = 48;
     static final String HINT = "target image → programmed input · true class → predicted source class → mapped"
             + " target class";
+    static final String HINT_NOT_SAVED = "Sample images are shown live while a run trains; a saved run keeps its"
+            + " program, mapping and confusion matrices, not the images.";
     static final String HINT_MASKS = HINT + " · mask (smm): mid-gray 0, white/black ± the largest mask value shown";
 
     private SampleViews() {}

@@ -255,7 +255,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     private void showSnapshot(TrainingSnapshot s) {
         gallery.setAll(SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target())));
-        galleryHint.set(gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
+        galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
+                : gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
         programCaption.set(SnapshotTexts.caption(s, running.get() && history.followLatestProperty().get()));
         programLegend.set(SnapshotTexts.legend(s));
     }

@@ -193,7 +193,7 @@ class EngineTest {
         assertEquals(0, first.epoch());
         assertEquals(1024, first.perturbation().length);
         assertEquals(10, first.mappingWeights().length);
-        assertEquals(8, first.samples().size());
+        assertEquals(10, first.samples().size(), "one sample per target class");
         assertEquals(1024, first.samples().get(0).programmed().length);
         assertTrue(snaps.size() > 3, "snapshots at the configured rate: " + snaps.size());
         TrainingSnapshot end = snaps.stream().filter(TrainingSnapshot::epochEnd).findFirst().orElseThrow();

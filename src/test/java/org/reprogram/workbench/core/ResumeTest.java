@@ -72,7 +72,7 @@ class ResumeTest {
         assertEquals(a.bestValAccuracy(), b.bestValAccuracy(), 0.0);
         assertEquals(a.bestEpoch(), b.bestEpoch());
         assertEquals(a.testAccuracyAtBestVal(), b.testAccuracyAtBestVal(), 0.0);
-        assertEquals(a.queries() + 8, b.queries(), "query counts continue (+8: the resumed run's first live preview)");
+        assertEquals(a.queries() + 10, b.queries(), "query counts continue (+10: the resumed run's first live preview, one image per class)");
         TrainingCheckpoint ca = CheckpointFile.read(whole);
         TrainingCheckpoint cb = CheckpointFile.read(cut);
         assertArrayEquals(ca.current().program(), cb.current().program(), 1e-5f);

@@ -102,7 +102,7 @@ class WorkbenchGuiTest {
         assertTrue(differs(initial, program.getImage()), "the learned frame is no longer flat gray");
         Slider slider = node(robot, "#stepSlider", Slider.class);
         assertEquals(2, slider.getMax(), 0, "epoch 0 + 2 epoch ends");
-        assertEquals(8, node(robot, "#gallery", FlowPane.class).getChildren().size(), "8 sample cards");
+        assertEquals(10, node(robot, "#gallery", FlowPane.class).getChildren().size(), "one sample card per class");
 
         // a confusion cell lists its validation images
         ConfusionMatrixView confusion = node(robot, "#confusionMatrix", ConfusionMatrixView.class);
@@ -144,6 +144,7 @@ class WorkbenchGuiTest {
         assertEquals(0, vm.training.history.shown().get().epoch());
         assertNotNull(program.getImage());
         assertTrue(node(robot, "#programCaption", Label.class).getText().contains("epoch 0"));
+        assertEquals(SampleViews.HINT_NOT_SAVED, vm.training.galleryHint.get(), "replay says why there are no samples");
         assertEquals(2, acc.getData().get(0).getData().size(), "replayed curves");
 
         // compare both runs

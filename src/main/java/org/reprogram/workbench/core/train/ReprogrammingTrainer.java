@@ -16,7 +16,9 @@ import org.reprogram.workbench.core.program.Placement;
  */
 public abstract class ReprogrammingTrainer implements Trainer {
 
-    private static final int SAMPLE_COUNT = 8;
+    /** Live sample images: one per target class (at least 8), at most 24. */
+    private static final int MIN_SAMPLES = 8;
+    private static final int MAX_SAMPLES = 24;
 
     /** What one step reports: summed loss, correct predictions, model queries used. */
     protected record StepResult(double lossSum, int correct, long queries) {}
@@ -77,8 +79,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
         long totalSteps = (long) batches * cfg.epochs();
         Evaluator evaluator = new Evaluator(exp, Evaluator.batchSizeFor(batch, exp.placement().canvasSize()));
         CanvasSplit monitor = exp.validation().size() > 0 ? exp.validation() : train;
-        int[] sampleIdx = pickSamples(monitor.labels(), SAMPLE_COUNT);
-        sampleBuffer = new BatchBuffer(SAMPLE_COUNT, exp.placement().canvasSize());
+        int samples = Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, exp.mapping().targetClasses()));
+        int[] sampleIdx = pickSamples(monitor.labels(), samples);
+        sampleBuffer = new BatchBuffer(samples, exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
                 exp.source().parameterCount(), ComputeThreads.describe(exp.source().device()), exp.notices(), train.size(),
