@@ -127,7 +127,12 @@ public final class TrainingView extends BorderPane {
         programCaption.textProperty().bind(vm.programCaption);
         Label legend = boundHint("programLegend", vm.programLegend);
         legend.setMaxWidth(PROGRAM_SIDE);
-        VBox box = panel("Learned program", legend, program, slider, programCaption);
+        Button backToLive = button("backToLive", "Back to live", "The views show an earlier epoch while training goes"
+                + " on; follow the newest state again");
+        backToLive.visibleProperty().bind(vm.running.and(vm.history.followLatestProperty().not()));
+        backToLive.managedProperty().bind(backToLive.visibleProperty());
+        backToLive.setOnAction(e -> vm.backToLive());
+        VBox box = panel("Learned program", legend, program, slider, programCaption, backToLive);
         box.setMinWidth(PROGRAM_SIDE + 24);
         return box;
     }

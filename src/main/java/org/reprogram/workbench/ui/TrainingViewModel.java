@@ -187,6 +187,13 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }
     }
 
+    /** The user looked back with the slider: follow the newest state again. */
+    public void backToLive() {
+        if (!history.epochs().isEmpty()) {
+            history.select(history.epochs().size() - 1);
+        }
+    }
+
     /** The window closes: stop at the next step as "interrupted"; the last epoch's checkpoint stays for Resume. */
     public void interrupt() {
         if (running.get()) {
@@ -257,7 +264,9 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         gallery.setAll(SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target())));
         galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
                 : gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
-        programCaption.set(SnapshotTexts.caption(s, running.get() && history.followLatestProperty().get()));
+        boolean following = history.followLatestProperty().get();
+        programCaption.set((running.get() && !following && s != null ? "not live (training goes on) · " : "")
+                + SnapshotTexts.caption(s, running.get() && following));
         programLegend.set(SnapshotTexts.legend(s));
     }
 

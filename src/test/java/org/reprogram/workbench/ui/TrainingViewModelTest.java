@@ -147,6 +147,25 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void lookingBackWhileTrainingSaysNotLiveAndBackToLiveFollowsAgain(@TempDir Path runs) {
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> result("completed", null));
+        vm.start(CONFIG, null);
+        vm.epochSnapshot(snap(0, 0, false));
+        vm.epochSnapshot(snap(1, 5, true));
+        vm.epochSnapshot(snap(2, 10, true));
+        assertTrue(vm.programCaption.get().startsWith("live · epoch 2"), vm.programCaption.get());
+        vm.history.select(0);
+        assertFalse(vm.history.followLatestProperty().get());
+        assertTrue(vm.programCaption.get().startsWith("not live (training goes on) · initial program"),
+                vm.programCaption.get());
+        vm.backToLive();
+        assertTrue(vm.history.followLatestProperty().get());
+        assertTrue(vm.programCaption.get().startsWith("live · epoch 2"), vm.programCaption.get());
+        ex.runPending();
+    }
+
+    @Test
     void closingTheWindowInterruptsTheRunResumably(@TempDir Path runs) {
         AtomicReference<TrainingControl> seen = new AtomicReference<>();
         SyncTaskExecutor ex = new SyncTaskExecutor(true);
