@@ -27,6 +27,7 @@ public final class MetricsView extends VBox {
     final XYChart.Series<Number, Number> trainAcc = series("train acc");
     final XYChart.Series<Number, Number> valAcc = series("val acc");
     private final Label latest = new Label("No epochs yet.");
+    private final List<NumberAxis> epochAxes = new java.util.ArrayList<>();
 
     public MetricsView(ObservableList<EpochMetrics> metrics) {
         super(6);
@@ -82,9 +83,11 @@ public final class MetricsView extends VBox {
         valLoss.getData().clear();
         trainAcc.getData().clear();
         valAcc.getData().clear();
+        fitEpochs(1);
     }
 
     private void add(EpochMetrics m) {
+        fitEpochs(m.epoch());
         point(trainLoss, m.epoch(), m.trainLoss());
         point(valLoss, m.epoch(), m.valLoss());
         point(trainAcc, m.epoch(), m.trainAccuracy());
@@ -120,8 +123,24 @@ public final class MetricsView extends VBox {
         return metrics.stream().anyMatch(m -> !Double.isNaN(m.inputScale()));
     }
 
+    /** Four decimals, or scientific notation where that would not fit (a diverging loss of 4e6). */
     static String num(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a >= 1e4 || a < 1e-3) ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** Epoch axes: whole epochs from 0 to the newest, about ten ticks, no 0-125 range before any data. */
+    private void fitEpochs(int last) {
+        int upper = Math.max(1, last);
+        double unit = Math.max(1, Math.ceil(upper / 10.0));
+        for (NumberAxis x : epochAxes) {
+            x.setUpperBound(upper);
+            x.setTickUnit(unit);
+        }
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -130,11 +149,23 @@ public final class MetricsView extends VBox {
         return s;
     }
 
-    private static LineChart<Number, Number> chart(String title, boolean unit) {
-        NumberAxis x = new NumberAxis();
+    private LineChart<Number, Number> chart(String title, boolean unit) {
+        NumberAxis x = new NumberAxis(0, 1, 1);
         x.setLabel("epoch");
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false);
         x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) {
+                return Integer.toString(n.intValue());
+            }
+
+            @Override
+            public Number fromString(String t) {
+                return Integer.parseInt(t);
+            }
+        });
+        epochAxes.add(x);
         NumberAxis y = new NumberAxis();
         if (unit) {
             y.setAutoRanging(false);
