@@ -283,7 +283,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",
                 i.sourceName(), i.targetName(), i.trainableParameters(), i.sourceParameters()));
         if (!i.notices().isEmpty()) {
-            setBanner(Level.INFO, String.join("\n", i.notices()));
+            setBanner(Level.INFO, Fields.words(String.join("\n", i.notices()))); // GUI words, not CLI options
         }
     }
 
@@ -312,7 +312,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public void epoch(EpochMetrics m) {
         metrics.add(m);
         if (m.warning() != null) {
-            setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + m.warning());
+            setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning()));
         }
     }
 
@@ -324,7 +324,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progress.set(r.completed() ? 1 : progress.get());
         status.set("Run " + r.status() + ResultTexts.summary(r));
         if ("failed".equals(r.status())) {
-            setBanner(Level.ERROR, "Training failed: " + r.message());
+            setBanner(Level.ERROR, "Training failed: " + Fields.words(r.message()));
         }
         onFinished.accept(r);
     }

@@ -72,7 +72,8 @@ class TrainingViewModelTest {
     @Test
     void runFillsCurvesHistoryAndProgressAndRefreshesRuns(@TempDir Path runs) {
         TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
-                scripted("completed", null, "no GPU visible: training on CPU"));
+                scripted("completed", null, "no GPU visible: training on CPU", "gradients look wrong. Fix: train black-box"
+                        + " (--trainer blackbox) or try --device cpu"));
         AtomicReference<TrainingResult> finished = new AtomicReference<>();
         vm.setOnFinished(finished::set);
         vm.start(CONFIG, null);
@@ -88,6 +89,7 @@ class TrainingViewModelTest {
         assertTrue(vm.status.get().contains("test accuracy 80.0 %"), vm.status.get());
         assertEquals(TrainingViewModel.Level.INFO, vm.bannerLevel.get());
         assertTrue(vm.banner.get().contains("no GPU visible"));
+        assertFalse(vm.banner.get().contains("--"), "GUI words, no CLI options: " + vm.banner.get());
         assertEquals("device cpu()", vm.deviceText.get());
         assertTrue(Files.isDirectory(vm.runDir.get()), "a run folder was made in the runs dir");
     }
