@@ -36,6 +36,7 @@ public class HeatmapView extends Region {
     private List<String> rowNotes = List.of();
     private Shader shader = (r, c, v) -> Color.rgb(33, 84, 160, v);
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
+    private int[] highlight;
     private double cell;
     private double left;
     private double top;
@@ -59,6 +60,17 @@ public class HeatmapView extends Region {
 
     public void setShader(Shader s) {
         this.shader = s;
+    }
+
+    /** Outlines cell (R, C); a negative R removes the outline. */
+    public void setHighlight(int r, int c) {
+        highlight = r < 0 ? null : new int[] {r, c};
+        draw();
+    }
+
+    /** The outlined cell {row, column}, or null. */
+    public int[] highlighted() {
+        return highlight == null ? null : highlight.clone();
     }
 
     public void setOnCellClicked(BiConsumer<Integer, Integer> handler) {
@@ -131,6 +143,12 @@ public class HeatmapView extends Region {
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(cut(rowNotes.get(r), 28), left + nc * cell + 6, y + cell / 2);
             }
+        }
+        if (highlight != null && highlight[0] < nr && highlight[1] < nc) {
+            g.setStroke(Color.web("#1f6feb"));
+            g.setLineWidth(3);
+            g.strokeRect(left + highlight[1] * cell + 1, top + highlight[0] * cell + 1, cell - 3, cell - 3);
+            g.setLineWidth(1);
         }
         if (nc <= 40) {
             g.setFill(Color.web("#52606d"));

@@ -147,6 +147,7 @@ public final class TrainingView extends BorderPane {
     private Node confusionPanel() {
         confusion.setId("confusionMatrix");
         confusion.setOnCellClicked(vm::selectCell);
+        vm.selectedCell.addListener((o, a, rc) -> confusion.setHighlight(rc == null ? -1 : rc[0], rc == null ? -1 : rc[1]));
         Label caption = label("cellCaption", vm.cellCaption.concat(""));
         caption.setWrapText(true);
         caption.setMaxWidth(360);

@@ -50,6 +50,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
     public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
     private String statusBeforePause = "";
+    /** The clicked confusion cell {true, predicted} (the view outlines it), or null. */
+    public final ObjectProperty<int[]> selectedCell = new SimpleObjectProperty<>();
     public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
     public final StepHistory history = new StepHistory();
@@ -236,11 +238,13 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */
     public void selectCell(int t, int p) {
         cell = new int[] {t, p};
+        selectedCell.set(cell.clone());
         refreshCell();
     }
 
     public void clearCell() {
         cell = null;
+        selectedCell.set(null);
         cellImages.clear();
     }
 

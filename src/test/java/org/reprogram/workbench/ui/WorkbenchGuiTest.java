@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -111,6 +112,7 @@ class WorkbenchGuiTest {
         int expected = Math.min(SampleViews.MAX_CELL_IMAGES, confusion.count(0, 0));
         assertTrue(expected > 0);
         assertEquals(expected, node(robot, "#cellImages", FlowPane.class).getChildren().size());
+        assertArrayEquals(new int[] {0, 0}, confusion.highlighted(), "the clicked cell is outlined");
 
         // a second, longer run, cancelled
         type(robot, "#epochs", "40");
