@@ -1,24 +1,22 @@
 package org.reprogram.workbench.core.run;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.train.Checkpoint;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 
 /**
  * {@code checkpoint.bin}: the state to resume a run from, rewritten at every epoch end. Binary
- * (big-endian, float32 arrays as written), versioned, and replaced atomically: written to a
- * temporary file in the run folder, flushed to disk, then renamed over the old one, so a crash
- * at any moment leaves either the previous or the new checkpoint, never a torn one.
+ * (big-endian, float32 arrays as written), versioned, and replaced atomically through
+ * {@link AtomicFiles} (temporary file, flushed to disk, renamed over the old one), so a crash at
+ * any moment leaves either the previous or the new checkpoint, never a torn one.
  */
 public final class CheckpointFile {
 
@@ -33,9 +31,8 @@ public final class CheckpointFile {
     }
 
     public static void write(Path runDir, TrainingCheckpoint c) throws IOException {
-        Path tmp = runDir.resolve(NAME + ".tmp");
-        try (var fos = Files.newOutputStream(tmp);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fos))) {
+        AtomicFiles.write(runDir.resolve(NAME), os -> {
+            DataOutputStream out = new DataOutputStream(os);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(c.epoch());
@@ -60,15 +57,7 @@ public final class CheckpointFile {
             out.writeDouble(c.trainNanos());
             out.writeDouble(c.wallSeconds());
             out.flush();
-            if (fos instanceof java.io.FileOutputStream f) {
-                f.getFD().sync();
-            }
-        }
-        try {
-            Files.move(tmp, runDir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, runDir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     /** The checkpoint of RUNDIR; a clear error when it is missing or damaged. */
