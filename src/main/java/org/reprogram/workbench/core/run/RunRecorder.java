@@ -1,7 +1,6 @@
 package org.reprogram.workbench.core.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,36 +61,17 @@ public final class RunRecorder implements TrainingListener {
      */
     public static RunRecorder resume(Path dir, int epoch) throws IOException {
         RunRecorder r = new RunRecorder(dir);
-        List<String> metrics = new ArrayList<>(List.of(EpochMetrics.CSV_HEADER));
-        for (String line : readLines(dir.resolve(RunFiles.METRICS))) {
-            try {
-                if (!line.startsWith("epoch") && EpochMetrics.fromCsv(line).epoch() <= epoch) {
-                    metrics.add(line);
-                }
-            } catch (RuntimeException torn) {
-                // a line cut off by the crash
-            }
-        }
-        Json.writeString(dir.resolve(RunFiles.METRICS), String.join("\n", metrics) + "\n");
+        RunRecord before = RunStore.load(dir, true); // the shared reader skips lines torn by a crash
+        StringBuilder metrics = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
+        before.metrics().stream().filter(m -> m.epoch() <= epoch).forEach(m -> metrics.append(m.toCsv()).append('\n'));
+        Json.writeString(dir.resolve(RunFiles.METRICS), metrics.toString());
         StringBuilder history = new StringBuilder();
-        for (String line : readLines(dir.resolve(RunFiles.HISTORY))) {
-            try {
-                TrainingSnapshot s = Json.COMPACT.fromJson(line, TrainingSnapshot.class);
-                if (s != null && s.epoch() <= epoch) {
-                    history.append(line).append('\n');
-                }
-            } catch (RuntimeException torn) {
-                // a line cut off by the crash
-            }
-        }
+        before.history().stream().filter(s -> s.epoch() <= epoch)
+                .forEach(s -> history.append(Json.COMPACT.toJson(s)).append('\n'));
         Json.writeString(dir.resolve(RunFiles.HISTORY), history.toString());
         Files.deleteIfExists(dir.resolve(RunFiles.RESULT));
         r.markRunning();
         return r;
-    }
-
-    private static List<String> readLines(Path file) throws IOException {
-        return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
     }
 
     /** {@value RunFiles#RUNNING} holds this process's id while the run trains (the Runs tab shows "running"). */
