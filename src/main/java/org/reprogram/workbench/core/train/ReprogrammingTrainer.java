@@ -43,7 +43,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         return optimizer;
     }
 
-    /** Makes the optimizer and prepares the trainer, for callers that run steps themselves (the bench). */
+    /** Makes the optimizer and prepares the trainer: the start of {@link #train}, and of the bench's own step loop. */
     final void beginSteps(Experiment exp) {
         TrainingThread.prepare();
         optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
@@ -106,9 +106,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                         + " split (--val-fraction " + cfg.valFraction() + ") and --shots " + cfg.shots() + ". Fix: lower"
                         + " --val-fraction, raise --shots or add images to " + cfg.target());
             }
-            TrainingThread.prepare();
-            optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), cfg.weightDecay());
-            prepare(exp);
+            beginSteps(exp);
             if (resumeFrom != null) { // the state after its epoch, as if the run had never stopped
                 resumeFrom.current().restore(exp);
                 optimizer.load(resumeFrom.adam());
