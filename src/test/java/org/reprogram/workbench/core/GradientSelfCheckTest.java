@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.model.GradientSelfCheck;
-import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
 
@@ -108,49 +106,18 @@ class GradientSelfCheckTest {
     }
 
     /** Test double: the delegate's logits with their gradient path rewritten by TAMPER. */
-    private static final class TamperedGradient implements SourceModel {
+    private static final class TamperedGradient extends DelegatingSourceModel {
 
-        private final SourceModel delegate;
         private final UnaryOperator<NDArray> tamper;
 
         TamperedGradient(SourceModel delegate, UnaryOperator<NDArray> tamper) {
-            this.delegate = delegate;
+            super(delegate);
             this.tamper = tamper;
         }
 
         @Override
         public NDArray logits(NDArray pixels) {
-            return tamper.apply(delegate.logits(pixels));
-        }
-
-        @Override
-        public ModelCard card() {
-            return delegate.card();
-        }
-
-        @Override
-        public long parameterCount() {
-            return delegate.parameterCount();
-        }
-
-        @Override
-        public NDManager manager() {
-            return delegate.manager();
-        }
-
-        @Override
-        public Device device() {
-            return delegate.device();
-        }
-
-        @Override
-        public String origin() {
-            return delegate.origin();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return tamper.apply(super.logits(pixels));
         }
     }
 }
