@@ -35,6 +35,12 @@ public final class WorkbenchViewModel {
         runs = new RunsViewModel(executor, store);
         training.dataset.bind(setup.dataset());
         training.setOnFinished(r -> runs.refresh());
+        // a run shows up in the Runs tab as 'running' once its folder is written (the engine has started)
+        training.info.addListener((o, was, started) -> {
+            if (started != null && training.running.get()) {
+                runs.refresh();
+            }
+        });
         baselines.setOnEachFinished(runs::refresh);
         canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
                 && !baselines.running.get(), setup.problems, training.running, baselines.running);

@@ -123,6 +123,7 @@ class WorkbenchGuiTest {
             assertEquals(0, node(robot, "#metricsTable", TableView.class).getItems().size());
         }
         waitFor(60, () -> vm.training.metrics.size() >= 1);
+        waitFor(10, () -> vm.runs.runs().stream().anyMatch(r -> "running".equals(r.status())));
         robot.clickOn("#cancel");
         waitFor(60, () -> !vm.training.running.get());
         WaitForAsyncUtils.waitForFxEvents();
