@@ -40,7 +40,7 @@ public final class ImageInputs {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(p)) {
                 files = walk.filter(f -> !hidden(p, f)).filter(Files::isRegularFile).filter(ImageDecoder::isImageFile)
-                        .sorted().toList();
+                        .sorted(ImageInputs::byComponents).toList();
             } catch (IOException | UncheckedIOException e) {
                 out.add(new Input(p, -1, p + ": cannot list the folder (" + e.getMessage() + "). Fix: check its"
                         + " permissions"));
@@ -62,6 +62,24 @@ public final class ImageInputs {
         Path parent = file.toAbsolutePath().normalize().getParent();
         return parent == null || parent.getFileName() == null ? -1
                 : targetClasses.indexOf(parent.getFileName().toString());
+    }
+
+    /**
+     * Folder by folder, name by name: the order in which the dataset loader reads a class folder
+     * layout (sorted class names, then sorted files), so a run's test folder is batched as the
+     * evaluator batched it ("cat/x.png" before "cat-big/x.png", unlike a plain path comparison).
+     */
+    static int byComponents(Path a, Path b) {
+        int n = Math.min(a.getNameCount(), b.getNameCount());
+        for (int i = 0; i < n; i++) {
+            boolean folders = i < a.getNameCount() - 1 && i < b.getNameCount() - 1; // class names: sorted as strings
+            int c = folders ? a.getName(i).toString().compareTo(b.getName(i).toString())
+                    : a.getName(i).compareTo(b.getName(i)); // files in a folder: as the loader sorts them
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.getNameCount(), b.getNameCount());
     }
 
     /** True for a hidden file or a file in a hidden folder below ROOT. */

@@ -28,7 +28,9 @@ import org.reprogram.workbench.core.train.TrainingThread;
  * Images go through exactly the evaluator's path (decoded and bounded as the dataset loader
  * does, placed on the canvas by {@link CanvasSplit}, batched with the run's evaluation batch size,
  * program, source, mapping, argmax), so predicting a run's test images reproduces its recorded
- * test accuracy. An unreadable image becomes a failed {@link Prediction}; the others go on.
+ * test accuracy. (An image's probabilities can differ in the last float bits with the batch it is
+ * in, as libtorch picks kernels by batch size; a test folder is batched as the evaluator batched
+ * it.) An unreadable image becomes a failed {@link Prediction}; the others go on.
  * Not thread-safe; close it to free native memory.
  */
 public final class Predictor implements AutoCloseable {
