@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point downward only: cli/ui -> run -> baseline -> train -> program/mapping -> model
- * -> data -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
+ * Dependencies point downward only: cli/ui -> predict -> run -> baseline -> train -> program/mapping
+ * -> model -> data -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
  * front ends; the CLI does not use the GUI; the GUI's screens use the shared widgets, never the
  * other way round.
  */
@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("App").definedBy("org.reprogram.workbench")
                 .layer("Cli").definedBy(w + "cli..")
                 .layer("Ui").definedBy(w + "ui..")
+                .layer("Predict").definedBy(w + "core.predict..")
                 .layer("Run").definedBy(w + "core.run..")
                 .layer("Baseline").definedBy(w + "core.baseline..")
                 .layer("Train").definedBy(w + "core.train..")
@@ -61,15 +62,16 @@ class ArchitectureTest {
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
-                .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Cli", "Ui")
-                .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Cli", "Ui")
-                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Cli", "Ui")
-                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Cli", "Ui")
+                .whereLayer("Predict").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Predict", "Cli", "Ui")
+                .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Program", "Mapping", "Train", "Baseline", "Run",
-                        "Cli", "Ui")
+                        "Predict", "Cli", "Ui")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("App", "Model", "Program", "Mapping", "Train", "Baseline",
-                        "Run", "Cli", "Ui")
+                        "Run", "Predict", "Cli", "Ui")
                 .check(classes);
     }
 

@@ -8,7 +8,7 @@ import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
-import org.reprogram.workbench.core.train.RunLauncher;
+import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
