@@ -17,6 +17,7 @@ import org.reprogram.workbench.ui.runs.RunsView;
 import org.reprogram.workbench.ui.setup.SetupView;
 import org.reprogram.workbench.ui.setup.SetupViewModel;
 import org.reprogram.workbench.ui.training.TrainingView;
+import org.reprogram.workbench.ui.tryit.TryItWindow;
 
 /** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
 public final class WorkbenchView extends TabPane {
@@ -56,12 +57,14 @@ public final class WorkbenchView extends TabPane {
         left.setBottom(footer);
         left.setPrefWidth(390);
 
-        BorderPane train = new BorderPane(new TrainingView(vm.training));
+        java.util.function.Consumer<java.nio.file.Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(),
+                vm.tryIt(dir));
+        BorderPane train = new BorderPane(new TrainingView(vm.training, tryIt));
         train.setLeft(left);
         BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
         train.setPadding(new Insets(10));
 
-        RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun,
+        RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun, r -> tryIt.accept(r.dir()),
                 new BaselineQueueView(vm.baselines, vm.canRunBaselines(), vm::runBaselines));
         BorderPane runsPane = new BorderPane(runs);
         runsPane.setPadding(new Insets(10));

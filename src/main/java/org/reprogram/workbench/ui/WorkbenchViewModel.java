@@ -14,6 +14,7 @@ import org.reprogram.workbench.ui.runs.RunsViewModel;
 import org.reprogram.workbench.ui.setup.SetupViewModel;
 import org.reprogram.workbench.ui.training.TrainingBackend;
 import org.reprogram.workbench.ui.training.TrainingViewModel;
+import org.reprogram.workbench.ui.tryit.TryItViewModel;
 
 /** Ties setup, training and runs together: Start, the demo, opening a saved run. */
 public final class WorkbenchViewModel {
@@ -29,6 +30,7 @@ public final class WorkbenchViewModel {
     public final IntegerProperty tab = new SimpleIntegerProperty(TRAIN_TAB);
     private final BooleanBinding canStart;
     private final BooleanBinding canRunBaselines;
+    private final TaskExecutor executor;
     private boolean startWhenReady;
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
@@ -37,6 +39,7 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend,
             BaselineBackend baselineBackend) {
+        this.executor = executor;
         setup = new SetupViewModel(executor);
         baselines = new BaselineQueueViewModel(executor, store, baselineBackend);
         training = new TrainingViewModel(executor, store, backend);
@@ -114,6 +117,14 @@ public final class WorkbenchViewModel {
         }
         tab.set(TRAIN_TAB);
         training.resume(record);
+    }
+
+    /**
+     * "Try it" on the finished run in RUNDIR (the Train tab's run, or one chosen in the Runs tab):
+     * the window's model, which opens the classifier when the window calls {@link TryItViewModel#load()}.
+     */
+    public TryItViewModel tryIt(java.nio.file.Path runDir) {
+        return new TryItViewModel(executor, runDir);
     }
 
     /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */

@@ -80,9 +80,9 @@ class ArchitectureTest {
         String ui = "org.reprogram.workbench.ui.";
         noClasses().that().resideInAPackage(ui + "common..")
                 .should().dependOnClassesThat().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..",
-                        "org.reprogram.workbench.ui")
+                        ui + "tryit..", "org.reprogram.workbench.ui")
                 .check(classes);
-        noClasses().that().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..")
+        noClasses().that().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..", ui + "tryit..")
                 .should().dependOnClassesThat().resideInAPackage("org.reprogram.workbench.ui")
                 .check(classes);
         slices().matching("org.reprogram.workbench.(**)").should().beFreeOfCycles().check(classes);

@@ -32,6 +32,13 @@ public final class RunsView extends VBox {
 
     public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open,
             java.util.function.Consumer<RunRecord> resume, javafx.scene.Node baselines) {
+        this(vm, open, resume, null, baselines);
+    }
+
+    /** TRYIT opens "Try it" for the selected run (null: no such button). */
+    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open,
+            java.util.function.Consumer<RunRecord> resume, java.util.function.Consumer<RunRecord> tryIt,
+            javafx.scene.Node baselines) {
         super(8);
         this.vm = vm;
         getStyleClass().add("panel");
@@ -102,7 +109,31 @@ public final class RunsView extends VBox {
                 vm.export(vm.selected.get(0), dest.toPath());
             }
         });
-        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, compare, export);
+        javafx.beans.binding.BooleanBinding notPredictable = Bindings.createBooleanBinding(
+                () -> vm.selected.size() != 1 || !RunsViewModel.predictable(vm.selected.get(0)), vm.selected);
+        Button tryButton = new Button("Try it…");
+        tryButton.setId("tryRun");
+        tryButton.setTooltip(new Tooltip("Classify your own images with the selected run: programmed input, source"
+                + " prediction, target class and probability"));
+        tryButton.disableProperty().bind(notPredictable);
+        tryButton.setOnAction(e -> tryIt.accept(vm.selected.get(0)));
+        tryButton.setVisible(tryIt != null);
+        tryButton.setManaged(tryIt != null);
+        Button bundle = new Button("Export bundle…");
+        bundle.setId("exportBundle");
+        bundle.setTooltip(new Tooltip("Write the selected run as one self-contained zip (program, mapping, config,"
+                + " model card, source model, checksums) for 'predict' on any machine, or for Python"));
+        bundle.disableProperty().bind(notPredictable);
+        bundle.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setInitialFileName(vm.selected.get(0).name() + ".zip");
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Bundle (zip)", "*.zip"));
+            File out = fc.showSaveDialog(getScene().getWindow());
+            if (out != null) {
+                vm.exportBundle(vm.selected.get(0), out.toPath());
+            }
+        });
+        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, compare, export, tryButton, bundle);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("runsMessage");

@@ -126,6 +126,20 @@ public final class RunsViewModel {
                 + dest), e -> message.set("Export to " + dest + " failed: " + e.getMessage()));
     }
 
+    /** A reprogramming run with a finished epoch: Try it and Export bundle work with it. */
+    public static boolean predictable(RunRecord r) {
+        return r.readable() && !r.isBaseline() && org.reprogram.workbench.core.run.CheckpointFile.exists(r.dir());
+    }
+
+    /** Writes RUN as one self-contained bundle to OUT (replacing it: the file chooser asked), in the background. */
+    public void exportBundle(RunRecord run, Path out) {
+        message.set("Exporting " + run.name() + " …");
+        executor.execute(() -> org.reprogram.workbench.core.predict.BundleExporter.export(run.dir(), null, out, true),
+                e -> message.set(String.format(Locale.ROOT, "Exported %s (%s) to %s: 'predict %s IMAGES' uses it"
+                        + " anywhere.", run.name(), e.run().describeState(), out, out.getFileName())),
+                e -> message.set("Export of " + run.name() + " failed: " + e.getMessage()));
+    }
+
     /** Copies the files; the copies get the default permissions for new files (readable by others under the usual umask). */
     static int copy(RunRecord run, Path dest) throws IOException {
         Files.createDirectories(dest);

@@ -31,10 +31,17 @@ public final class TrainingView extends BorderPane {
     private final Slider slider = new Slider(0, 0, 0);
     private final MappingView mapping = new MappingView();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
+    private final java.util.function.Consumer<java.nio.file.Path> tryIt;
     private boolean syncing;
 
     public TrainingView(TrainingViewModel vm) {
+        this(vm, null);
+    }
+
+    /** TRYIT opens "Try it" for a finished run's folder (null: no such button). */
+    public TrainingView(TrainingViewModel vm, java.util.function.Consumer<java.nio.file.Path> tryIt) {
         this.vm = vm;
+        this.tryIt = tryIt;
         getStyleClass().add("training-view");
         setTop(new VBox(6, toolbar(), banner()));
         VBox body = new VBox(10, new HBox(10, programPanel(), panel("Label mapping", hint("rows: target classes ·"
@@ -75,9 +82,15 @@ public final class TrainingView extends BorderPane {
         device.visibleProperty().bind(vm.deviceText.isNotEmpty());
         Label status = label("status", vm.status.concat(""));
         status.getStyleClass().add("status");
-        HBox row = new HBox(8, pause, stop, cancel, bar, progress, device);
+        Button tryButton = button("tryIt", "Try it…", "Classify your own images with this run: the programmed input,"
+                + " what the source model saw and the target class; export it as a bundle");
+        tryButton.disableProperty().bind(vm.running.or(vm.runDir.isNull()).or(vm.result.isNull()));
+        tryButton.setOnAction(e -> tryIt.accept(vm.runDir.get()));
+        tryButton.setVisible(tryIt != null);
+        tryButton.setManaged(tryIt != null);
+        HBox row = new HBox(8, pause, stop, cancel, bar, progress, device, tryButton);
         row.setAlignment(Pos.CENTER_LEFT);
-        for (Button b : new Button[] {pause, stop, cancel}) { // the controls never truncate; the text gives way
+        for (Button b : new Button[] {pause, stop, cancel, tryButton}) { // the controls never truncate; the text gives way
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         bar.setMinWidth(60);

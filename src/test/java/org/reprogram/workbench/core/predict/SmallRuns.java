@@ -18,10 +18,10 @@ import org.reprogram.workbench.core.train.TrainingResult;
  * Short real runs (about a second each with the tiny TorchScript model) on the sample digits,
  * written to run folders, for the prediction tests.
  */
-final class SmallRuns {
+public final class SmallRuns {
 
     /** The 16x16, 5-class TorchScript fixture (tiny_cnn.pt with its sidecar). */
-    static final Path TINY = TestPaths.fixtures().resolve("torchscript/tiny_cnn.pt");
+    public static final Path TINY = TestPaths.fixtures().resolve("torchscript/tiny_cnn.pt");
 
     private SmallRuns() {}
 
@@ -29,7 +29,7 @@ final class SmallRuns {
      * The sample digits 0-4 (train and test, 5 classes like the tiny model, so that every mapping
      * fits) copied into DIR; returns the dataset folder.
      */
-    static Path digits5(Path dir) throws java.io.IOException {
+    public static Path digits5(Path dir) throws java.io.IOException {
         Path root = dir.resolve("digits5");
         for (String split : new String[] {"train", "test"}) {
             for (int d = 0; d < 5; d++) {
@@ -46,14 +46,14 @@ final class SmallRuns {
     }
 
     /** A run of PROGRAM + MAPPING with TRAINER from SOURCE to TARGET: 6 shots per class, 3 epochs, validation 20 %. */
-    static TrainConfig config(String source, Path target, ProgramKind program, MappingKind mapping, String trainer) {
+    public static TrainConfig config(String source, Path target, ProgramKind program, MappingKind mapping, String trainer) {
         return new TrainConfig(source, target.toString(), program, 0, mapping, 1, trainer, 3, 32,
                 "blackbox".equals(trainer) ? 0.05 : 0.1, LearningRateSchedule.CONSTANT, 0, 5, 6, 0.2, "cpu", 2, 0.05,
                 FrameActivation.TANH, TrainConfig.DEFAULT_INIT_SCALE, "ce");
     }
 
     /** Trains CONFIG into DIR; the run must complete. */
-    static TrainingResult train(TrainConfig config, Path dir) throws Exception {
+    public static TrainingResult train(TrainConfig config, Path dir) throws Exception {
         TrainingResult r = RunLauncher.run(config, null, dir, new TrainingListener() {}, new TrainingControl(), 0);
         assertEquals("completed", r.status(), r.message());
         return r;
