@@ -34,6 +34,8 @@ import org.reprogram.workbench.core.train.TrainingResult;
 public final class BundleReader {
 
     private static final String FIX = "export the bundle again from its run folder (export RUN_DIR --out FILE.zip)";
+    /** Most bytes a bundle may unpack to (a ResNet-50 is 100 MB): a damaged or hostile zip cannot fill the disk. */
+    static final long MAX_UNPACKED = 8L << 30;
 
     private BundleReader() {}
 
@@ -70,6 +72,7 @@ public final class BundleReader {
     /** Writes every entry into DIR; returns entry name -> SHA-256 of its bytes. */
     private static Map<String, String> extract(Path bundle, Path dir) {
         Map<String, String> sums = new LinkedHashMap<>();
+        long total = 0;
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -87,7 +90,15 @@ public final class BundleReader {
                 MessageDigest digest = Checksums.digest();
                 try (InputStream in = zip.getInputStream(e);
                         OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-                    in.transferTo(out);
+                    byte[] buf = new byte[1 << 16];
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        total += n;
+                        if (total > MAX_UNPACKED) {
+                            throw UserInputException.forFile(bundle, "unpacks to more than " + (MAX_UNPACKED >> 30)
+                                    + " GB, more than any export writes", FIX);
+                        }
+                        out.write(buf, 0, n);
+                    }
                 }
                 sums.put(name, Checksums.hex(digest.digest()));
             }

@@ -1,7 +1,5 @@
 package org.reprogram.workbench.core.predict;
 
-import java.util.Locale;
-
 /**
  * Which learned state of a run to use: the program and mapping of the best validation epoch
  * (what result.json's {@code testAccuracyAtBestVal} measured) or of the last finished epoch
@@ -33,6 +31,6 @@ public enum StateChoice {
 
     @Override
     public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+        return id;
     }
 }
