@@ -1,5 +1,7 @@
 package org.reprogram.workbench.ui;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -57,7 +59,7 @@ public final class WorkbenchView extends TabPane {
         left.setBottom(footer);
         left.setPrefWidth(390);
 
-        java.util.function.Consumer<java.nio.file.Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(),
+        Consumer<Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(),
                 vm.tryIt(dir));
         BorderPane train = new BorderPane(new TrainingView(vm.training, tryIt));
         train.setLeft(left);

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui;
 
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -123,7 +124,7 @@ public final class WorkbenchViewModel {
      * "Try it" on the finished run in RUNDIR (the Train tab's run, or one chosen in the Runs tab):
      * the window's model, which opens the classifier when the window calls {@link TryItViewModel#load()}.
      */
-    public TryItViewModel tryIt(java.nio.file.Path runDir) {
+    public TryItViewModel tryIt(Path runDir) {
         return new TryItViewModel(executor, runDir);
     }
 

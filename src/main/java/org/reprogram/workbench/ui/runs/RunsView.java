@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.ui.common.ResultTexts;
 
@@ -109,7 +111,7 @@ public final class RunsView extends VBox {
                 vm.export(vm.selected.get(0), dest.toPath());
             }
         });
-        javafx.beans.binding.BooleanBinding notPredictable = Bindings.createBooleanBinding(
+        BooleanBinding notPredictable = Bindings.createBooleanBinding(
                 () -> vm.selected.size() != 1 || !RunsViewModel.predictable(vm.selected.get(0)), vm.selected);
         Button tryButton = new Button("Try it…");
         tryButton.setId("tryRun");
@@ -125,9 +127,9 @@ public final class RunsView extends VBox {
                 + " model card, source model, checksums) for 'predict' on any machine, or for Python"));
         bundle.disableProperty().bind(notPredictable);
         bundle.setOnAction(e -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            FileChooser fc = new FileChooser();
             fc.setInitialFileName(vm.selected.get(0).name() + ".zip");
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Bundle (zip)", "*.zip"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Bundle (zip)", "*.zip"));
             File out = fc.showSaveDialog(getScene().getWindow());
             if (out != null) {
                 vm.exportBundle(vm.selected.get(0), out.toPath());

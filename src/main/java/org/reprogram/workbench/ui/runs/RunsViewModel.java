@@ -13,6 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.reprogram.workbench.core.AtomicFiles;
+import org.reprogram.workbench.core.predict.BundleExporter;
+import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
@@ -128,13 +130,13 @@ public final class RunsViewModel {
 
     /** A reprogramming run with a finished epoch: Try it and Export bundle work with it. */
     public static boolean predictable(RunRecord r) {
-        return r.readable() && !r.isBaseline() && org.reprogram.workbench.core.run.CheckpointFile.exists(r.dir());
+        return r.readable() && !r.isBaseline() && CheckpointFile.exists(r.dir());
     }
 
     /** Writes RUN as one self-contained bundle to OUT (replacing it: the file chooser asked), in the background. */
     public void exportBundle(RunRecord run, Path out) {
         message.set("Exporting " + run.name() + " …");
-        executor.execute(() -> org.reprogram.workbench.core.predict.BundleExporter.export(run.dir(), null, out, true),
+        executor.execute(() -> BundleExporter.export(run.dir(), null, out, true),
                 e -> message.set(String.format(Locale.ROOT, "Exported %s (%s) to %s: 'predict %s IMAGES' uses it"
                         + " anywhere.", run.name(), e.run().describeState(), out, out.getFileName())),
                 e -> message.set("Export of " + run.name() + " failed: " + e.getMessage()));

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.ui.training;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +33,7 @@ public final class TrainingView extends BorderPane {
     private final Slider slider = new Slider(0, 0, 0);
     private final MappingView mapping = new MappingView();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
-    private final java.util.function.Consumer<java.nio.file.Path> tryIt;
+    private final Consumer<Path> tryIt;
     private boolean syncing;
 
     public TrainingView(TrainingViewModel vm) {
@@ -39,7 +41,7 @@ public final class TrainingView extends BorderPane {
     }
 
     /** TRYIT opens "Try it" for a finished run's folder (null: no such button). */
-    public TrainingView(TrainingViewModel vm, java.util.function.Consumer<java.nio.file.Path> tryIt) {
+    public TrainingView(TrainingViewModel vm, Consumer<Path> tryIt) {
         this.vm = vm;
         this.tryIt = tryIt;
         getStyleClass().add("training-view");
