@@ -130,12 +130,14 @@ public final class Fields {
         }
     }
 
-    private static final Pattern OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
+    /** An option as the engine writes it: "--val-fraction", not the "--" inside a name such as "my--run". */
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--([a-z]+(?:-[a-z]+)*)");
 
     /**
      * An engine text in the GUI's words: " (--lr)" goes; an option becomes the label of its field
      * in the setup ("--val-fraction" becomes "validation share", "--trainer blackbox" becomes
-     * "trainer black-box"), other options lose their dashes ("--threads" becomes "threads");
+     * "trainer black-box", "--shots 0" becomes "shots per class all"), "--out" becomes "output",
+     * other options lose their dashes ("--threads" becomes "threads");
      * intervals and the class counts K_s, K_t are spelt out.
      */
     public static String words(String engineText) {
@@ -143,7 +145,9 @@ public final class Fields {
             return null;
         }
         String s = engineText.replaceAll(" \\(--[a-z-]+\\)", "")
-                .replace("--trainer blackbox", "--trainer black-box").replace("--trainer whitebox", "--trainer white-box");
+                .replace("--trainer blackbox", "--trainer black-box").replace("--trainer whitebox", "--trainer white-box")
+                .replaceAll("--shots 0(?![\\d.])", "--shots " + ALL)
+                .replaceAll("(?<![\\w-])--out(?![\\w-])", "output");
         Matcher m = OPTION.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

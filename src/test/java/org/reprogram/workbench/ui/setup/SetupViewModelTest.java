@@ -404,7 +404,12 @@ class SetupViewModelTest {
                 + " Fix: lower validation share, raise shots per class",
                 Fields.words("no training images left after the validation split (--val-fraction 0.9) and --shots 5."
                         + " Fix: lower --val-fraction, raise --shots"));
-        assertEquals("--threads 0".replace("--", ""), Fields.words("--threads 0"), "options without a field lose dashes");
+        assertEquals("no training images left (validation share 0.5) and shots per class all",
+                Fields.words("no training images left (--val-fraction 0.5) and --shots 0"), "0 shots is all");
+        assertEquals("shots per class 10", Fields.words("--shots 10"));
+        assertEquals("/tmp/my--run: choose another output folder",
+                Fields.words("/tmp/my--run: choose another --out folder"), "a '--' inside a path stays");
+        assertEquals("threads 0", Fields.words("--threads 0"), "options without a field lose their dashes");
         String oneToOne = Fields.words("IterativeLabelMapping: 12 target classes but the source model has only 10;"
                 + " a one-to-one mapping needs K_t <= K_s (use the linear or blm mapping instead)");
         assertFalse(oneToOne.contains("K_"), oneToOne);
