@@ -25,6 +25,9 @@ public final class Form {
     final GridPane grid = new GridPane();
     private int row;
 
+    /** The height of a field's message slot: one line of the small problem font. */
+    static final double SLOT = 14;
+
     Form() {
         grid.setHgap(8);
         grid.setVgap(6);
@@ -59,10 +62,8 @@ public final class Form {
         }
         grid.addRow(row++, l, control);
         markInvalid(control, problem);
-        Label message = error(field.id() + "Problem", problem);
-        message.managedProperty().unbind();
-        message.setManaged(true); // every row keeps its one-line slot: the rows keep one rhythm and stay put
-        message.setMinHeight(SLOT);
+        Label message = message(field.id() + "Problem", problem);
+        message.setMinHeight(SLOT); // every row keeps its one-line slot: the rows keep one rhythm and stay put
         GridPane.setMargin(message, new Insets(-5, 0, -3, 0)); // the slot sits in the gaps around it
         if (control instanceof TextInputControl) {
             message.setWrapText(false);
@@ -76,9 +77,6 @@ public final class Form {
         grid.add(message, 0, row++, 2, 1);
         return l;
     }
-
-    /** The height of a text field's message slot: one line of the small problem font. */
-    static final double SLOT = 14;
 
     /** Adds the style class "invalid" to NODE while PROBLEM is not empty. */
     static void markInvalid(Node node, ObservableStringValue problem) {
@@ -119,13 +117,19 @@ public final class Form {
 
     /** A red wrapped message bound to TEXT that takes room only while it is not empty. */
     static Label error(String id, ObservableStringValue text) {
+        Label l = message(id, text);
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** A red wrapped message bound to TEXT, visible while it is not empty. */
+    private static Label message(String id, ObservableStringValue text) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
         l.getStyleClass().addAll("problem", "field-problem");
         l.textProperty().bind(text);
         l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
-        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 }

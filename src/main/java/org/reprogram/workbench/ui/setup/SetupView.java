@@ -183,7 +183,7 @@ public final class SetupView extends VBox {
         line.setId("attention");
         line.getStyleClass().add("problem");
         line.setTextOverrun(OverrunStyle.ELLIPSIS);
-        line.textProperty().bind(vm.attention.getReadOnlyProperty());
+        line.textProperty().bind(vm.attention());
         Tooltip all = new Tooltip();
         all.setWrapText(true);
         all.setMaxWidth(480);

@@ -70,8 +70,6 @@ public final class SetupViewModel {
      * still being checked); empty when the setup can run.
      */
     public final ObservableList<String> problems = FXCollections.observableArrayList();
-    /** The footer's one line: "2 fields need attention", "Reading the target folder …", or "". */
-    public final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
     /** True while the model or the dataset is being checked in the background. */
     public final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -92,6 +90,7 @@ public final class SetupViewModel {
     private final DatasetLoader data;
     private final BooleanBinding valid;
     private final Map<SetupField, ReadOnlyStringWrapper> fieldProblems = new EnumMap<>(SetupField.class);
+    private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
 
     public SetupViewModel(TaskExecutor executor) {
         this.model = new ModelChecker(executor);
@@ -118,6 +117,11 @@ public final class SetupViewModel {
     /** The problem of FIELD in the words of its label ("Validation share must be …"), "" while it is fine. */
     public ReadOnlyStringProperty problem(SetupField field) {
         return fieldProblems.get(field).getReadOnlyProperty();
+    }
+
+    /** The footer's one line: "2 fields need attention", "Reading the target folder …", or "". */
+    public ReadOnlyStringProperty attention() {
+        return attention.getReadOnlyProperty();
     }
 
     // --- source model -------------------------------------------------------------------

@@ -117,7 +117,7 @@ class SetupViewModelTest {
         vm.useSampleDigits();
         assertTrue(vm.busy.get());
         assertTrue(text(vm).contains("Reading the target folder"), text(vm));
-        assertEquals("Reading the target folder …", vm.attention.get());
+        assertEquals("Reading the target folder …", vm.attention().get());
         assertFalse(vm.valid().get());
         ex.runPending();
         assertFalse(vm.busy.get());
@@ -314,7 +314,7 @@ class SetupViewModelTest {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.useSampleDigits();
         assertTrue(vm.valid().get(), text(vm));
-        assertEquals("", vm.attention.get());
+        assertEquals("", vm.attention().get());
         for (SetupField f : SetupField.values()) {
             assertEquals("", vm.problem(f).get(), f.id());
         }
@@ -323,7 +323,7 @@ class SetupViewModelTest {
         assertEquals("Validation share must be at least 0 and below 0.9", vm.problem(SetupField.VAL_FRACTION).get());
         assertTrue(vm.problem(SetupField.VAL_FRACTION).get().startsWith(SetupField.VAL_FRACTION.label()));
         assertFalse(text(vm).contains("fraction"), "the engine's name of the value never shows: " + text(vm));
-        assertEquals("1 field needs attention", vm.attention.get());
+        assertEquals("1 field needs attention", vm.attention().get());
         assertFalse(vm.valid().get());
 
         vm.epochs.set("zero");
@@ -334,7 +334,7 @@ class SetupViewModelTest {
         assertEquals("Batch size must be at least 1", vm.problem(SetupField.BATCH_SIZE).get());
         assertEquals("Weight decay must be 0 or more", vm.problem(SetupField.WEIGHT_DECAY).get());
         assertEquals("Shots per class must be 0 (all) or positive", vm.problem(SetupField.SHOTS).get());
-        assertEquals("5 fields need attention", vm.attention.get());
+        assertEquals("5 fields need attention", vm.attention().get());
         assertEquals(5, vm.problems.size(), "one message per field, no duplicates: " + text(vm));
         assertEquals("", vm.problem(SetupField.LR).get(), "a good field stays unmarked");
 
@@ -345,7 +345,7 @@ class SetupViewModelTest {
         vm.shots.set("16");
         assertEquals("", vm.problem(SetupField.VAL_FRACTION).get());
         assertEquals("", vm.problem(SetupField.EPOCHS).get());
-        assertEquals("", vm.attention.get());
+        assertEquals("", vm.attention().get());
         assertTrue(vm.valid().get(), text(vm));
         assertEquals(16, vm.config().shots());
     }
@@ -373,7 +373,7 @@ class SetupViewModelTest {
         assertTrue(vm.problem(SetupField.TARGET).get().contains("not found"), vm.problem(SetupField.TARGET).get());
         vm.openTorchScript(TestPaths.fixtures().resolve("torchscript/not_a_model.pt"));
         assertFalse(vm.problem(SetupField.SOURCE).get().isEmpty(), "the model's error is the source model's problem");
-        assertEquals("2 fields need attention", vm.attention.get());
+        assertEquals("2 fields need attention", vm.attention().get());
         vm.source.set("builtin:fmnist-cnn");
         vm.useSampleDigits();
         assertEquals("", vm.problem(SetupField.SOURCE).get());
