@@ -5,7 +5,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -187,8 +186,7 @@ public final class SetupView extends VBox {
         Tooltip all = new Tooltip();
         all.setWrapText(true);
         all.setMaxWidth(480);
-        vm.problems.addListener((ListChangeListener<String>) c -> all.setText("• " + String.join("\n• ", vm.problems)));
-        all.setText("• " + String.join("\n• ", vm.problems));
+        all.textProperty().bind(Bindings.createStringBinding(() -> "• " + String.join("\n• ", vm.problems), vm.problems));
         line.setTooltip(all);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.visibleProperty().bind(line.textProperty().isNotEmpty());
