@@ -53,7 +53,7 @@ final class BundleCard {
         s.append("- Python: `interop/` holds the program and mapping as `.npy` arrays; `bundle.json` gives the"
                 + " formulas (`interop.program`, `interop.mapping`) and the canvas placement.");
         if (!run.source().builtin()) {
-            s.append(" With PyTorch: `python3 tools/predict_bundle.py THIS.zip IMAGE...` from the workbench's"
+            s.append(" With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the workbench's"
                     + " repository, or the snippet in its README.");
         } else {
             s.append(" The built-in source model is a DJL network (`model/weights.params`), not TorchScript: outside"

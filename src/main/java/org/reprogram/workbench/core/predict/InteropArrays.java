@@ -11,7 +11,7 @@ import org.reprogram.workbench.core.program.SampleMaskProgram;
 
 /**
  * A program and mapping as plain arrays and formulas that any tool can apply around the source
- * model (PyTorch: {@code tools/predict_bundle.py}). x is the placed canvas in [0, 1], C x H x W:
+ * model (PyTorch: {@code docs/python/predict_bundle.py}). x is the placed canvas in [0, 1], C x H x W:
  * <ul>
  *   <li>pad, full: x' = x + delta (the frame or full delta with its activation, mask and gain
  *       already applied);</li>

@@ -16,7 +16,7 @@ import org.reprogram.workbench.core.TestPaths;
 
 /**
  * Python and Java give the same predictions from the same bundle. The expected values were made
- * by the PyTorch reference script {@code tools/predict_bundle.py} (Debian's torch 1.13, reading
+ * by the PyTorch reference script {@code docs/python/predict_bundle.py} (Debian's torch 1.13, reading
  * only the bundle's plain arrays, {@code bundle.json} and the TorchScript model) for six images
  * (gray digits, an RGB, an RGBA and a 40x40 image that is box-halved), one bundle per program
  * (pad, full, scale, smm) and four mappings (ilm, linear, blm+, bar); see

@@ -11,7 +11,7 @@ class, its probability and the source class. Its outputs are the expected values
 BundleInteropTest (src/test/resources/fixtures/bundle/make_bundle_fixtures.sh).
 
 Needs numpy, Pillow and torch (Debian: python3-numpy python3-pil python3-torch).
-Usage: /usr/bin/python3 tools/predict_bundle.py BUNDLE.zip IMAGE... [--json]
+Usage: /usr/bin/python3 docs/python/predict_bundle.py BUNDLE.zip IMAGE... [--json]
 """
 import argparse
 import hashlib
