@@ -4,6 +4,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.ui.common.FxTaskExecutor;
+import org.reprogram.workbench.ui.training.TrainingBackend;
 
 /** The workbench window. Options: --runs-dir DIR (or --runs-dir=DIR), --demo. */
 public final class WorkbenchApp extends Application {

@@ -12,6 +12,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.reprogram.workbench.ui.runs.BaselineQueueView;
+import org.reprogram.workbench.ui.runs.RunsView;
+import org.reprogram.workbench.ui.setup.SetupView;
+import org.reprogram.workbench.ui.setup.SetupViewModel;
+import org.reprogram.workbench.ui.training.TrainingView;
 
 /** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
 public final class WorkbenchView extends TabPane {

@@ -6,6 +6,14 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.ui.common.ResultTexts;
+import org.reprogram.workbench.ui.common.TaskExecutor;
+import org.reprogram.workbench.ui.runs.BaselineBackend;
+import org.reprogram.workbench.ui.runs.BaselineQueueViewModel;
+import org.reprogram.workbench.ui.runs.RunsViewModel;
+import org.reprogram.workbench.ui.setup.SetupViewModel;
+import org.reprogram.workbench.ui.training.TrainingBackend;
+import org.reprogram.workbench.ui.training.TrainingViewModel;
 
 /** Ties setup, training and runs together: Start, the demo, opening a saved run. */
 public final class WorkbenchViewModel {
