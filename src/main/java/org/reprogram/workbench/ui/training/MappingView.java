@@ -29,6 +29,7 @@ public final class MappingView extends HeatmapView {
     /** Below this cell size (many classes) the rows are too thin for pictures. */
     static final double MIN_PICTURE = 12;
     private static final double GAP = 4;
+    private static final double SOURCE_GAP = 4;
     private static final int TOOLTIP_SIDE = 56;
     private static final String TIP = "mapping-example-tooltip";
 
@@ -145,15 +146,19 @@ public final class MappingView extends HeatmapView {
         pictures.getChildren().clear();
         for (int r = 0; r < perRow.size(); r++) {
             List<MappingSources.Picture> row = perRow.get(r);
+            double x = 0;
             for (int i = 0; i < row.size(); i++) {
                 MappingSources.Picture p = row.get(i);
+                if (i > 0) { // pictures of one class sit together; another class starts after a wider gap
+                    x += side + (p.source().equals(row.get(i - 1).source()) ? 1 : SOURCE_GAP);
+                }
                 ImageView v = new ImageView(exampleImages.get(p.source().sourceClass()).get(p.example()));
                 v.setFitWidth(side);
                 v.setFitHeight(side);
                 v.setPreserveRatio(true);
                 v.setSmooth(true);
                 v.getStyleClass().add("mapping-example");
-                v.relocate(i * (side + 1), rowTop(r));
+                v.relocate(x, rowTop(r));
                 Tooltip tip = tooltip(p.source());
                 v.setAccessibleText(tip.getText());
                 v.getProperties().put(TIP, tip);

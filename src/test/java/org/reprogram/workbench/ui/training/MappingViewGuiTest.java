@@ -111,6 +111,9 @@ class MappingViewGuiTest {
             }
         }
         assertEquals("Trouser (source class 1)", view.picturesOfRow(0).get(0).getAccessibleText(), "0 ← Trouser");
+        List<ImageView> r0 = view.picturesOfRow(0);
+        assertEquals(view.pictureSide() + 1, r0.get(1).getLayoutX() - r0.get(0).getLayoutX(), 0.01,
+                "pictures of one class sit together");
         // the thumbnails are row-high, to the right of the matrix and its notes, and inside the view's width
         ImageView first = view.picturesOfRow(0).get(0);
         Bounds b = first.localToScene(first.getBoundsInLocal());
@@ -133,6 +136,9 @@ class MappingViewGuiTest {
         assertEquals(List.of("Trouser (source class 1)", "Dress (source class 3)", "Trouser (source class 1)"), row0);
         assertTrue(shows(view.picturesOfRow(0).get(1).getImage(), BUILTIN.of(3).get(0)));
         assertTrue(shows(view.picturesOfRow(0).get(2).getImage(), BUILTIN.of(1).get(1)), "then the next trouser");
+        List<ImageView> r0 = view.picturesOfRow(0);
+        assertTrue(r0.get(1).getLayoutX() - r0.get(0).getLayoutX() > view.pictureSide() + 2,
+                "another source class starts after a wider gap");
         List<String> row2 = view.picturesOfRow(2).stream().map(ImageView::getAccessibleText).toList();
         assertEquals(List.of("Sandal (source class 5)", "Sneaker (source class 7)", "Ankle boot (source class 9)"), row2,
                 "at most three sources");
