@@ -109,9 +109,9 @@ class WorkbenchGuiTest {
         assertEquals(2, slider.getMax(), 0, "epoch 0 + 2 epoch ends");
         assertEquals(10, node(robot, "#gallery", FlowPane.class).getChildren().size(), "one sample card per class");
 
-        // beside each target class of the mapping: three pictures of the built-in model's mapped source class
+        // beside each target class of the mapping: two pictures of the built-in model's mapped source class
         java.util.Set<ImageView> pictures = robot.lookup("#mappingExamples .mapping-example").queryAllAs(ImageView.class);
-        assertEquals(30, pictures.size(), "10 target classes x 3 pictures");
+        assertEquals(20, pictures.size(), "10 target classes x 2 pictures");
         int mapped = vm.training.history.shown().get().assignment()[0][0];
         String sourceName = vm.training.info.get().sourceClasses().get(mapped);
         ImageView firstOfRow0 = pictures.stream().min(java.util.Comparator.comparingDouble(ImageView::getLayoutY)

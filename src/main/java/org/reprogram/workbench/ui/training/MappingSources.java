@@ -76,7 +76,7 @@ final class MappingSources {
 
     /**
      * Up to N pictures for SOURCES, taking each source's examples in turn (one source: its first N
-     * examples; three sources: the first of each). COUNTS gives the number of examples of each
+     * examples; N or more sources: the first of each of the first N). COUNTS gives the number of examples of each
      * source class; sources without examples are skipped.
      */
     static List<Picture> pictures(List<Source> sources, int[] counts, int n) {

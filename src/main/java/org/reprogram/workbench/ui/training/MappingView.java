@@ -25,7 +25,7 @@ import org.reprogram.workbench.ui.common.HeatmapView;
 public final class MappingView extends HeatmapView {
 
     /** Pictures beside a target class at most. */
-    static final int PICTURES_PER_ROW = 3;
+    static final int PICTURES_PER_ROW = 2; // 3 cost the confusion matrix its last column at 1600 x 1000
     /** Below this cell size (many classes) the rows are too thin for pictures. */
     static final double MIN_PICTURE = 12;
     private static final double GAP = 4;
