@@ -75,7 +75,8 @@ public record SourceExamples(List<List<RasterImage>> images, String warning) {
             } catch (UserInputException e) {
                 return none(card.numClasses(), e.getMessage());
             }
-            return Files.isDirectory(dir) ? fromFolder(dir, card.classNames(), perClass, dir) : none(card.numClasses(), null);
+            return Files.isDirectory(dir) ? fromFolder(dir, card.classNames(), perClass, dir)
+                    : none(card.numClasses(), null);
         }
         Path sidecar = TorchScriptSourceModel.sidecarOf(Path.of(spec));
         JsonElement value;
@@ -110,7 +111,8 @@ public record SourceExamples(List<List<RasterImage>> images, String warning) {
         String where = declaredIn.equals(dir) ? dir + ": " : declaredIn + ": \"" + KEY + "\" folder " + dir + " ";
         if (!Files.isDirectory(dir)) {
             return none(k, where + "not found. Fix: create it with one subfolder per source class named by its index ("
-                    + indexHint(classNames) + ")" + (declaredIn.equals(dir) ? "" : ", or remove the \"" + KEY + "\" key"));
+                    + indexHint(classNames) + ")"
+                    + (declaredIn.equals(dir) ? "" : ", or remove the \"" + KEY + "\" key"));
         }
         List<List<Path>> files = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -133,8 +135,9 @@ public record SourceExamples(List<List<RasterImage>> images, String warning) {
         List<String> problems = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         if (files.stream().allMatch(List::isEmpty)) {
-            String found = unmatched.isEmpty() ? "no class subfolders with images" : "no subfolder named by a source class"
-                    + " index 0.." + (k - 1) + " (found: " + listed(unmatched, unmatched.size()) + ")";
+            String found = unmatched.isEmpty() ? "no class subfolders with images"
+                    : "no subfolder named by a source class index 0.." + (k - 1) + " (found: "
+                            + listed(unmatched, unmatched.size()) + ")";
             return none(k, where + "has " + found + ". Fix: put the images of each source class in a subfolder named"
                     + " by its index (" + indexHint(classNames) + ")");
         }

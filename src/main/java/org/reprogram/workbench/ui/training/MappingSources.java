@@ -77,15 +77,18 @@ final class MappingSources {
     /**
      * Up to N pictures for SOURCES, taking each source's examples in turn (one source: its first N
      * examples; N or more sources: the first of each of the first N). COUNTS gives the number of examples of each
-     * source class; sources without examples are skipped.
+     * source class; other sources without examples are skipped, but when the first (the best or first
+     * assigned) has none, there are no pictures: they must not pass for the class the row names.
      */
     static List<Picture> pictures(List<Source> sources, int[] counts, int n) {
         List<Picture> out = new ArrayList<>();
+        if (sources.isEmpty() || count(counts, sources.get(0)) == 0) {
+            return out;
+        }
         for (int round = 0; out.size() < n; round++) {
             boolean any = false;
             for (Source s : sources) {
-                int available = s.sourceClass() < counts.length ? counts[s.sourceClass()] : 0;
-                if (round < available && out.size() < n) {
+                if (round < count(counts, s) && out.size() < n) {
                     out.add(new Picture(s, round));
                     any = true;
                 }
@@ -95,5 +98,9 @@ final class MappingSources {
             }
         }
         return out;
+    }
+
+    private static int count(int[] counts, Source s) {
+        return s.sourceClass() < counts.length ? counts[s.sourceClass()] : 0;
     }
 }

@@ -74,7 +74,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
 
     /** Pictures of the source model's classes, shown beside the mapping (none while they load, or when it has none). */
-    public final ObjectProperty<SourceExamples> sourceExamples = new SimpleObjectProperty<>(SourceExamples.none(0, null));
+    public final ObjectProperty<SourceExamples> sourceExamples =
+            new SimpleObjectProperty<>(SourceExamples.none(0, null));
     /** Why the source classes have no or fewer pictures ("" when nothing is wrong). */
     public final StringProperty examplesNote = new SimpleStringProperty("");
     /** Example pictures loaded per source class (the mapping shows a few, its tooltips all). */

@@ -61,6 +61,8 @@ class MappingSourcesTest {
                 new MappingSources.Picture(a, 1)), MappingSources.pictures(List.of(b, c, a), counts, 3),
                 "several: the first of each, then round again; a source without examples is skipped");
         assertEquals(List.of(), MappingSources.pictures(List.of(c), counts, 3));
+        assertEquals(List.of(), MappingSources.pictures(List.of(c, a), counts, 3),
+                "the first source has no examples: no pictures (others' would pass for it)");
         assertEquals(List.of(), MappingSources.pictures(List.of(new MappingSources.Source(9, 1, true)), counts, 3));
     }
 }
