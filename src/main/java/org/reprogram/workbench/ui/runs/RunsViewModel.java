@@ -17,6 +17,7 @@ import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
@@ -78,7 +79,7 @@ public final class RunsViewModel {
             List<RunRecord> bad = runs.stream().filter(r -> !r.readable()).toList();
             if (!bad.isEmpty()) {
                 message.set(UNREADABLE + bad.size() + (bad.size() == 1 ? " folder" : " folders") + " in " + store.root()
-                        + " (listed as 'unreadable'): " + bad.get(0).name() + ": " + bad.get(0).problem()
+                        + " (listed as 'unreadable'): " + bad.get(0).name() + ": " + Fields.words(bad.get(0).problem())
                         + (bad.size() > 1 ? " …" : ""));
             } else if (message.get().startsWith(UNREADABLE)) {
                 message.set("");
@@ -110,20 +111,20 @@ public final class RunsViewModel {
     /** Reads RUN with its history in the background, then hands it to THEN. */
     public void open(RunRecord run, Consumer<RunRecord> then) {
         if (!run.readable()) {
-            message.set("Cannot open " + run.name() + ": " + run.problem());
+            message.set("Cannot open " + run.name() + ": " + Fields.words(run.problem()));
             return;
         }
         message.set("Opening " + run.name() + " …");
         executor.execute(() -> RunStore.load(run.dir(), true), full -> {
             message.set("");
             then.accept(full);
-        }, e -> message.set("Cannot open " + run.name() + ": " + e.getMessage()));
+        }, e -> message.set("Cannot open " + run.name() + ": " + Fields.words(e.getMessage())));
     }
 
     /** Copies program PNG, metrics CSV, mapping CSV/JSON, config and result of RUN into DEST. */
     public void export(RunRecord run, Path dest) {
         executor.execute(() -> copy(run, dest), n -> message.set("Exported " + n + " files of " + run.name() + " to "
-                + dest), e -> message.set("Export to " + dest + " failed: " + e.getMessage()));
+                + dest), e -> message.set("Export to " + dest + " failed: " + Fields.words(e.getMessage())));
     }
 
     /** Copies the files; the copies get the default permissions for new files (readable by others under the usual umask). */
