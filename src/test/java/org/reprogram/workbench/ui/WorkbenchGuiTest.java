@@ -110,6 +110,19 @@ class WorkbenchGuiTest {
         assertEquals(2, slider.getMax(), 0, "epoch 0 + 2 epoch ends");
         assertEquals(10, node(robot, "#gallery", FlowPane.class).getChildren().size(), "one sample card per class");
 
+        // beside each target class of the mapping: two pictures of the built-in model's mapped source class
+        java.util.Set<ImageView> pictures = robot.lookup("#mappingExamples .mapping-example").queryAllAs(ImageView.class);
+        assertEquals(20, pictures.size(), "10 target classes x 2 pictures");
+        int mapped = vm.training.history.shown().get().assignment()[0][0];
+        String sourceName = vm.training.info.get().sourceClasses().get(mapped);
+        ImageView firstOfRow0 = pictures.stream().min(java.util.Comparator.comparingDouble(ImageView::getLayoutY)
+                .thenComparingDouble(ImageView::getLayoutX)).orElseThrow();
+        assertEquals(sourceName + " (source class " + mapped + ")", firstOfRow0.getAccessibleText());
+        for (ImageView p : pictures) {
+            assertEquals(28, p.getImage().getWidth(), 0, "a Fashion-MNIST example");
+            assertTrue(hasBrightPixels(p.getImage()), "not blank");
+        }
+
         // a confusion cell lists its validation images
         ConfusionMatrixView confusion = node(robot, "#confusionMatrix", ConfusionMatrixView.class);
         assertEquals(10, confusion.rows());
@@ -161,6 +174,17 @@ class WorkbenchGuiTest {
         robot.clickOn("#compareRuns");
         assertEquals(2, node(robot, "#compareChart", LineChart.class).getData().size());
         assertEquals(2, node(robot, "#compareTable", TableView.class).getItems().size());
+    }
+
+    private static boolean hasBrightPixels(Image img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getPixelReader().getArgb(x, y) & 0xff) > 40) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean differs(Image a, Image b) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -114,7 +115,7 @@ public class HeatmapView extends Region {
         cell = Math.max(3, Math.min(maxCell, 420.0 / Math.max(1, Math.max(nr, nc))));
         left = 8 + 6.5 * longest(rowNames, 14);
         top = nc <= 40 ? 8 + 6 * longest(colNames, 14) : 8;
-        double notesWidth = rowNotes.isEmpty() ? 0 : 8 + 6.5 * longest(rowNotes, 28);
+        double notesWidth = rowNotes.isEmpty() ? 0 : 8 + widest(rowNotes, 28);
         canvas.setWidth(left + nc * cell + notesWidth + 4);
         canvas.setHeight(top + nr * cell + 4);
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -161,7 +162,26 @@ public class HeatmapView extends Region {
                 g.restore();
             }
         }
+        afterDraw();
         requestLayout();
+    }
+
+    /** Called after every redraw: a subclass places its own nodes beside the rows here. */
+    protected void afterDraw() {}
+
+    /** Top edge of row R's cells, in this view's coordinates. */
+    protected double rowTop(int r) {
+        return top + r * cell;
+    }
+
+    /** Side of one cell in pixels, as last drawn. */
+    protected double cellSize() {
+        return cell;
+    }
+
+    /** Width of the drawn matrix with its labels and row notes. */
+    protected double drawnWidth() {
+        return canvas.getWidth();
     }
 
     @Override
@@ -180,6 +200,18 @@ public class HeatmapView extends Region {
 
     private static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** Width in pixels of the widest of TEXTS (each cut to CAP characters) in the view's font. */
+    private static double widest(List<String> texts, int cap) {
+        Text probe = new Text();
+        probe.setFont(FONT);
+        double m = 0;
+        for (String s : texts) {
+            probe.setText(cut(s, cap));
+            m = Math.max(m, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(m);
     }
 
     private static int longest(List<String> names, int cap) {

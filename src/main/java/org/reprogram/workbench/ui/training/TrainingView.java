@@ -46,8 +46,7 @@ public final class TrainingView extends BorderPane {
         this.tryIt = tryIt;
         getStyleClass().add("training-view");
         setTop(new VBox(6, toolbar(), banner()));
-        VBox body = new VBox(10, new HBox(10, programPanel(), panel("Label mapping", hint("rows: target classes ·"
-                + " columns: source classes · shade: weight"), mapping), confusionPanel()),
+        VBox body = new VBox(10, new HBox(10, programPanel(), mappingPanel(), confusionPanel()),
                 panel("Loss and accuracy", new MetricsView(vm.metrics)),
                 panel("Samples", boundHint("galleryHint", vm.galleryHint), gallery()));
         ScrollPane scroll = new ScrollPane(body);
@@ -159,6 +158,23 @@ public final class TrainingView extends BorderPane {
         slider.setMax(Math.max(0, vm.history.epochs().size() - 1));
         slider.setValue(Math.max(0, vm.history.selectedProperty().get()));
         syncing = false;
+    }
+
+    private Node mappingPanel() {
+        mapping.setId("mapping");
+        mapping.setExamples(vm.sourceExamples.get());
+        vm.sourceExamples.addListener((o, a, ex) -> mapping.setExamples(ex));
+        Label note = boundHint("examplesNote", vm.examplesNote);
+        note.visibleProperty().bind(vm.examplesNote.isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setPrefWidth(1); // wraps within the mapping's width instead of widening the panel
+        note.setMaxWidth(Double.MAX_VALUE);
+        Label hint = hint("rows: target classes · columns: source classes · shade: weight · pictures: examples of"
+                + " the source classes (hover for all)");
+        hint.setWrapText(true);
+        hint.setPrefWidth(1);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        return panel("Label mapping", hint, mapping, note);
     }
 
     private Node confusionPanel() {

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.model.SourceExamples;
 import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
@@ -72,7 +73,16 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     /** What the sample cards show (with the smm masks when there are any). */
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
 
+    /** Pictures of the source model's classes, shown beside the mapping (none while they load, or when it has none). */
+    public final ObjectProperty<SourceExamples> sourceExamples =
+            new SimpleObjectProperty<>(SourceExamples.none(0, null));
+    /** Why the source classes have no or fewer pictures ("" when nothing is wrong). */
+    public final StringProperty examplesNote = new SimpleStringProperty("");
+    /** Example pictures loaded per source class (the mapping shows a few, its tooltips all). */
+    static final int EXAMPLES_PER_CLASS = 5;
+
     private final TaskExecutor executor;
+    private String examplesSpec;
     /** What to do when the runs folder cannot be written. */
     public static final String RUNS_FOLDER_FIX = "free disk space or make the runs folder writable (or start the workbench with"
             + " another runs folder)";
@@ -131,6 +141,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             return; // one training per JVM: PyTorch's gradient collector is global
         }
         config = cfg;
+        loadExamples(cfg);
         control = new TrainingControl();
         TrainingControl ctl = control;
         metrics.clear();
@@ -220,6 +231,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             return;
         }
         config = run.config();
+        loadExamples(config);
         clearCell();
         info.set(run.info());
         result.set(run.result());
@@ -237,6 +249,30 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
                     .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning())));
         }
+    }
+
+    /** Reads the pictures of CFG's source model in the background (newest request wins). */
+    private void loadExamples(TrainConfig cfg) {
+        String spec = cfg == null ? null : cfg.source();
+        if (spec == null || !spec.equals(examplesSpec)) {
+            sourceExamples.set(SourceExamples.none(0, null)); // another model: its pictures must not stay
+        }
+        examplesSpec = spec;
+        examplesNote.set("");
+        if (spec == null) {
+            return;
+        }
+        executor.execute(() -> SourceExamples.forSpec(spec, EXAMPLES_PER_CLASS), ex -> {
+            if (spec.equals(examplesSpec)) {
+                sourceExamples.set(ex);
+                examplesNote.set(ex.warning() == null ? "" : "Pictures of the source classes: " + ex.warning());
+            }
+        }, e -> {
+            if (spec.equals(examplesSpec)) {
+                examplesNote.set("Pictures of the source classes cannot be shown (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + ")");
+            }
+        });
     }
 
     /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */

@@ -129,8 +129,9 @@ public class TrainingViewModelTest {
         });
         vm.start(CONFIG, null);
         assertTrue(vm.running.get());
+        int jobs = ex.pending.size(); // the training and the reading of the source model's pictures
         vm.start(CONFIG, null);
-        assertEquals(1, ex.pending.size(), "no second training while one runs");
+        assertEquals(jobs, ex.pending.size(), "no second training while one runs");
         String before = vm.status.get();
         vm.pauseResume();
         assertTrue(vm.paused.get());
@@ -254,6 +255,24 @@ public class TrainingViewModelTest {
         vm.clearCell();
         assertNull(vm.result.get() == null ? null : vm.result.get().testConfusion());
         assertNotNull(vm.history.shownEpoch().get());
+    }
+
+    @Test
+    void theBuiltinModelsPicturesLoadForTheMappingAndABrokenExamplesFolderIsNamed(@TempDir Path runs) throws Exception {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        vm.start(CONFIG, null);
+        assertEquals(10, vm.sourceExamples.get().images().size());
+        assertEquals(TrainingViewModel.EXAMPLES_PER_CLASS, vm.sourceExamples.get().of(1).size());
+        assertEquals("", vm.examplesNote.get());
+
+        Path model = runs.resolve("net.pt");
+        Files.writeString(runs.resolve("net.pt.json"), "{\"inputShape\": [1, 8, 8], \"classNames\": [\"a\", \"b\"],"
+                + " \"examples\": \"pics\"}");
+        vm.start(CONFIG.withSource(model.toString()), null);
+        assertTrue(vm.sourceExamples.get().isEmpty(), "another model: the built-in pictures are gone");
+        assertTrue(vm.examplesNote.get().startsWith("Pictures of the source classes: " + runs.resolve("net.pt.json")
+                + ": \"examples\" folder " + runs.resolve("pics") + " not found. Fix: "), vm.examplesNote.get());
     }
 
     // --- frame range, learned scale, smm masks, best-validation accuracy ----------------------
