@@ -18,8 +18,13 @@ import javafx.scene.text.Text;
  */
 final class TextColumns {
 
-    /** Room a cell or header needs around its text (padding, sort arrow). */
+    /** Room a cell needs around its text. */
     private static final double PAD = 22;
+    /**
+     * Room a header needs around its text: the header's and its label's padding, the sort arrow,
+     * and a margin for fonts that render wider than measured (the headless test renderer does).
+     */
+    private static final double HEADER_PAD = 36;
     private static final Font CELL = Font.font("DejaVu Sans", 12);
     private static final Font HEADER = Font.font("DejaVu Sans", FontWeight.BOLD, 12);
 
@@ -77,7 +82,7 @@ final class TextColumns {
 
     /** The width TITLE needs as a column header. */
     static double headerWidth(String title) {
-        return Math.ceil(textWidth(title, HEADER) + PAD);
+        return Math.ceil(textWidth(title, HEADER) + HEADER_PAD);
     }
 
     private static double textWidth(String s, Font font) {
