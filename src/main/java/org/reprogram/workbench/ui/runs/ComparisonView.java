@@ -82,7 +82,9 @@ public final class ComparisonView extends TabPane {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Long.toString(Math.round(n.doubleValue()));
+                double v = n.doubleValue();
+                // the axis also marks its upper bound, which sits a little after the last epoch: no label there
+                return Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v)) : "";
             }
 
             @Override
@@ -217,7 +219,7 @@ public final class ComparisonView extends TabPane {
         cols.add(col("Run", ComparisonViewModel.Row::name, rows, 260, null,
                 r -> r.folder() + (r.note().isEmpty() ? "" : "\n" + r.note())));
         if (rows.stream().anyMatch(r -> !r.note().isEmpty())) {
-            cols.add(col("Note", ComparisonViewModel.Row::note, rows, 220, null, null));
+            cols.add(col("Note", ComparisonViewModel.Row::note, rows, 160, null, null));
         }
         cols.add(col("Status", ComparisonViewModel.Row::status, rows, 120, null, null));
         cols.add(col("Method", ComparisonViewModel.Row::method, rows, 120, null, null));

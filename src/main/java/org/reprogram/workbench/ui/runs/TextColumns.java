@@ -2,6 +2,7 @@ package org.reprogram.workbench.ui.runs;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -18,13 +19,12 @@ import javafx.scene.text.Text;
  */
 final class TextColumns {
 
-    /** Room a cell needs around its text. */
+    /** Room a cell or a header needs around its text (padding, sort arrow). */
     private static final double PAD = 22;
-    /**
-     * Room a header needs around its text: the header's and its label's padding, the sort arrow,
-     * and a margin for fonts that render wider than measured (the headless test renderer does).
-     */
-    private static final double HEADER_PAD = 36;
+    /** Room the column header needs around its label (the label's own padding counts in its width). */
+    private static final double HEADER_MARGIN = 14;
+    /** TableColumn's default preferred width. */
+    private static final double DEFAULT_WIDTH = 80;
     private static final Font CELL = Font.font("DejaVu Sans", 12);
     private static final Font HEADER = Font.font("DejaVu Sans", FontWeight.BOLD, 12);
 
@@ -47,6 +47,12 @@ final class TextColumns {
             header.setTooltip(new Tooltip(tip));
         }
         c.setGraphic(header);
+        // the estimate above uses a fixed font; once the header is styled, its own width decides
+        header.skinProperty().addListener((o, was, skin) -> {
+            if (skin != null) {
+                Platform.runLater(() -> widen(c, header));
+            }
+        });
         c.setId(title);
         c.setCellValueFactory(d -> {
             try {
@@ -72,17 +78,24 @@ final class TextColumns {
     }
 
     /**
-     * Sets C's preferred width to W. Set twice: a new column keeps its minimum width when W
-     * equals the default preferred width (80) and so fires no change.
+     * Sets C's preferred width to W. Never to exactly 80: JavaFX's column header treats that
+     * default value as "not set" and shrinks the column to fit its cells when it is shown.
      */
     private static void prefer(TableColumn<?, ?> c, double w) {
-        c.setPrefWidth(w + 1);
-        c.setPrefWidth(w);
+        c.setPrefWidth(w == DEFAULT_WIDTH ? w + 1 : w);
     }
 
-    /** The width TITLE needs as a column header. */
+    /** Widens C when its styled HEADER label needs more room than the estimate gave it. */
+    private static void widen(TableColumn<?, ?> c, Label header) {
+        double need = Math.ceil(header.prefWidth(-1) + HEADER_MARGIN);
+        if (c.getPrefWidth() < need) {
+            prefer(c, need);
+        }
+    }
+
+    /** An estimate of the width TITLE needs as a column header. */
     static double headerWidth(String title) {
-        return Math.ceil(textWidth(title, HEADER) + HEADER_PAD);
+        return Math.ceil(textWidth(title, HEADER) + PAD);
     }
 
     private static double textWidth(String s, Font font) {

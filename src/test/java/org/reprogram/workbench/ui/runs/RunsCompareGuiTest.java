@@ -131,6 +131,7 @@ class RunsCompareGuiTest {
         assertEquals(0, x.getLowerBound(), 0);
         assertTrue(x.getUpperBound() >= 6 && x.getUpperBound() < 7, "up to the last epoch: " + x.getUpperBound());
         assertEquals("3", x.getTickLabelFormatter().toString(3.0), "whole-number epoch labels");
+        assertEquals("", x.getTickLabelFormatter().toString(x.getUpperBound()), "no label at the bound past the end");
         VBox legend = node(robot, "#compareLegend", VBox.class);
         assertEquals(List.of(SLOW, FAST), legend.getChildren().stream().map(n -> ((Label) n).getText()).toList(),
                 "in the list's order (newest first)");
