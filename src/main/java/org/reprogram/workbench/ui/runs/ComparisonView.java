@@ -209,35 +209,35 @@ public final class ComparisonView extends TabPane {
     }
 
     /**
-     * Columns: run name, note (when a run has one), status, method, the settings that differ,
-     * then the results; each as wide as its header and values need (the table scrolls sideways
-     * when they do not fit).
+     * Columns: run name, method and test accuracies first (what a comparison is for), then the
+     * settings that differ, then the other figures, status and note; each as wide as its header
+     * and values need (the table scrolls sideways when they do not fit).
      */
     private void columns() {
         List<ComparisonViewModel.Row> rows = List.copyOf(vm.rows);
         List<TableColumn<ComparisonViewModel.Row, String>> cols = new ArrayList<>();
-        cols.add(col("Run", ComparisonViewModel.Row::name, rows, 260, null,
+        cols.add(col("Run", ComparisonViewModel.Row::name, rows, 240, null,
                 r -> r.folder() + (r.note().isEmpty() ? "" : "\n" + r.note())));
-        if (rows.stream().anyMatch(r -> !r.note().isEmpty())) {
-            cols.add(col("Note", ComparisonViewModel.Row::note, rows, 160, null, null));
-        }
-        cols.add(col("Status", ComparisonViewModel.Row::status, rows, 120, null, null));
         cols.add(col("Method", ComparisonViewModel.Row::method, rows, 120, null, null));
+        cols.add(col("Test acc", ComparisonViewModel.Row::testAccuracy, rows, 120, RunsView.FINAL_TIP, null));
+        cols.add(col("Test @ best val", ComparisonViewModel.Row::testAtBestVal, rows, 160, RunsView.AT_BEST_TIP,
+                null));
         for (RunParameter p : vm.differing) {
             cols.add(col(p.title(), r -> r.parameters().get(p), rows, 200, "Differs between the selected runs"
                     + " (train option " + p.option() + ")", null));
         }
-        cols.add(col("Test acc", ComparisonViewModel.Row::testAccuracy, rows, 120, RunsView.FINAL_TIP, null));
-        cols.add(col("Test @ best val", ComparisonViewModel.Row::testAtBestVal, rows, 160, RunsView.AT_BEST_TIP,
-                null));
         cols.add(col("Best val", ComparisonViewModel.Row::bestVal, rows, 100, "Best validation accuracy", null));
         cols.add(col("Epochs", r -> Integer.toString(r.epochs()), rows, 80, "Epochs finished", null));
+        cols.add(col("Status", ComparisonViewModel.Row::status, rows, 120, null, null));
         cols.add(col("Queries", ComparisonViewModel.Row::queries, rows, 220, "Black-box runs: images the source"
                 + " model answered: total (training + label mapping + evaluation)", null));
         cols.add(col("Trainable", ComparisonViewModel.Row::trainable, rows, 100, "Trainable parameters", null));
         cols.add(col("Wall s", ComparisonViewModel.Row::wallSeconds, rows, 80, "Wall time in seconds", null));
         cols.add(col("img/s", ComparisonViewModel.Row::imagesPerSecond, rows, 80, "Training images per second",
                 null));
+        if (rows.stream().anyMatch(r -> !r.note().isEmpty())) {
+            cols.add(col("Note", ComparisonViewModel.Row::note, rows, 260, null, null));
+        }
         table.getColumns().setAll(cols);
     }
 

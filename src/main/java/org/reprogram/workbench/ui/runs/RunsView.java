@@ -86,8 +86,7 @@ public final class RunsView extends VBox {
         message.setWrapText(true);
         SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.38);
-        SplitPane.setResizableWithParent(table, false);
+        split.setDividerPositions(0.36);
         getChildren().addAll(bar, baselines, notesBar(), message, split);
         VBox.setVgrow(split, Priority.ALWAYS);
     }
