@@ -1,7 +1,5 @@
 package org.reprogram.workbench.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,7 +13,6 @@ import javafx.scene.layout.VBox;
 import org.reprogram.workbench.ui.runs.BaselineQueueView;
 import org.reprogram.workbench.ui.runs.RunsView;
 import org.reprogram.workbench.ui.setup.SetupView;
-import org.reprogram.workbench.ui.setup.SetupViewModel;
 import org.reprogram.workbench.ui.training.TrainingView;
 
 /** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
@@ -30,14 +27,7 @@ public final class WorkbenchView extends TabPane {
         setupScroll.setMinWidth(340);
         setupScroll.getStyleClass().add("edge-to-edge");
 
-        Label problems = new Label();
-        problems.setId("problems");
-        problems.setWrapText(true);
-        problems.getStyleClass().add("problem");
-        vm.setup.problems.addListener((ListChangeListener<String>) c -> problems.setText(bullets(vm.setup)));
-        problems.setText(bullets(vm.setup));
-        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.setup.problems));
-        problems.managedProperty().bind(problems.visibleProperty());
+        Label problems = SetupView.attentionLine(vm.setup); // each field shows its own problem
         Button demo = new Button("Start teaching demo");
         demo.setId("demo");
         demo.setTooltip(new Tooltip("Replaces the form with the demo preset (built-in Fashion-MNIST model → sample"
@@ -73,13 +63,5 @@ public final class WorkbenchView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
-    }
-
-    private static String bullets(SetupViewModel setup) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : setup.problems) {
-            sb.append(sb.length() == 0 ? "" : "\n").append("• ").append(p);
-        }
-        return sb.toString();
     }
 }

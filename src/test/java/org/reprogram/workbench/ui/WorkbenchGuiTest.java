@@ -67,7 +67,8 @@ class WorkbenchGuiTest {
     void trainPauseResumeCancelReplayAndCompare(FxRobot robot) throws Exception {
         Button start = node(robot, "#start", Button.class);
         assertTrue(start.isDisabled(), "no target yet: Start is disabled");
-        assertTrue(node(robot, "#problems", Label.class).getText().contains("choose a target dataset folder"));
+        assertEquals("1 field needs attention", node(robot, "#attention", Label.class).getText());
+        assertTrue(node(robot, "#datasetError", Label.class).getText().contains("Choose a target dataset folder"));
 
         robot.clickOn("#source").clickOn("builtin:fmnist-cnn");
         waitFor(10, () -> node(robot, "#modelCard", Label.class).getText().contains("fmnist-cnn · input 1×32×32"));
@@ -77,7 +78,7 @@ class WorkbenchGuiTest {
         assertEquals(40, node(robot, "#datasetPreview", FlowPane.class).getChildren().size(), "4 images per class");
         type(robot, "#epochs", "zero");
         assertTrue(start.isDisabled(), "a bad number disables Start");
-        assertTrue(node(robot, "#problems", Label.class).getText().contains("epochs: 'zero' is not a whole number"));
+        assertEquals("Epochs: 'zero' is not a whole number", node(robot, "#epochsProblem", Label.class).getText());
         type(robot, "#epochs", "2");
         type(robot, "#batchSize", "16");
         assertFalse(start.isDisabled());

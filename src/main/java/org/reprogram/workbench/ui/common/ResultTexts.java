@@ -88,7 +88,7 @@ public final class ResultTexts {
                 + " at the best validation epoch " + r.bestEpoch() + ")";
         return String.format(Locale.ROOT, ": test accuracy %s%s, %d epochs, %.1f s, %.0f img/s%s", finalAccuracy(r),
                 best, r.epochs(), r.wallSeconds(),
-                r.imagesPerSecond(), r.message() == null ? "" : " (" + r.message() + ")");
+                r.imagesPerSecond(), r.message() == null ? "" : " (" + Fields.words(r.message()) + ")");
     }
 
     public static String eta(double seconds) {

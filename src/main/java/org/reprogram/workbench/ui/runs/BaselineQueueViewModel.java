@@ -18,6 +18,7 @@ import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 import org.reprogram.workbench.ui.training.TrainingViewModel;
 
@@ -84,7 +85,7 @@ public final class BaselineQueueViewModel {
             }
             return null;
         }, v -> finish(cancelled ? "Baselines cancelled." : "Baselines finished: see the Runs table."),
-                e -> finish("Baselines stopped: " + e.getMessage()));
+                e -> finish("Baselines stopped: " + Fields.words(e.getMessage())));
     }
 
     private void runOne(int index, BaselineConfig config) throws Exception {
@@ -108,7 +109,7 @@ public final class BaselineQueueViewModel {
                     }
                 }, c);
         String state = r.completed() ? String.format(Locale.ROOT, "test %.3f (%.0f s)", r.testAccuracy(), r.wallSeconds())
-                : r.status() + (r.message() == null ? "" : ": " + r.message());
+                : r.status() + (r.message() == null ? "" : ": " + Fields.words(r.message()));
         executor.runOnUi(() -> {
             set(index, state);
             onEachFinished.run();

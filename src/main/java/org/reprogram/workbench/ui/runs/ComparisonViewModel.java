@@ -18,6 +18,7 @@ import org.reprogram.workbench.core.run.LearnedState;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
@@ -170,7 +171,7 @@ public final class ComparisonViewModel {
         }, e -> {
             if (request == sidesRequest) {
                 sides.clear();
-                onError.accept("Cannot read the programs of the selected runs: " + e.getMessage());
+                onError.accept("Cannot read the programs of the selected runs: " + Fields.words(e.getMessage()));
             }
         });
     }
@@ -184,7 +185,7 @@ public final class ComparisonViewModel {
         }
         String missing = "";
         if (!run.readable()) {
-            missing = "Not a readable run: " + run.problem();
+            missing = "Not a readable run: " + Fields.words(run.problem());
         } else if (run.isBaseline()) {
             missing = "A " + ResultTexts.method(run) + " baseline has no input program or label mapping.";
         } else if (learned.isEmpty()) {

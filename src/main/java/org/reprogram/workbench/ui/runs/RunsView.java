@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 
 /**
@@ -136,7 +137,7 @@ public final class RunsView extends VBox {
         table.setRowFactory(t -> {
             TableRow<RunRecord> row = new TableRow<>();
             row.itemProperty().addListener((o, was, run) -> row.setTooltip(run == null || run.readable() ? null
-                    : new Tooltip("Not a readable run: " + run.problem())));
+                    : new Tooltip("Not a readable run: " + Fields.words(run.problem()))));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     open.accept(row.getItem());

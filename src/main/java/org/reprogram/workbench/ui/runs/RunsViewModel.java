@@ -32,6 +32,7 @@ import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
@@ -104,7 +105,7 @@ public final class RunsViewModel {
             List<RunRecord> bad = runs.stream().filter(r -> !r.readable()).toList();
             if (!bad.isEmpty()) {
                 message.set(UNREADABLE + bad.size() + (bad.size() == 1 ? " folder" : " folders") + " in " + store.root()
-                        + " (listed as 'unreadable'): " + bad.get(0).name() + ": " + bad.get(0).problem()
+                        + " (listed as 'unreadable'): " + bad.get(0).name() + ": " + Fields.words(bad.get(0).problem())
                         + (bad.size() > 1 ? " …" : ""));
             } else if (message.get().startsWith(UNREADABLE)) {
                 message.set("");
@@ -133,26 +134,26 @@ public final class RunsViewModel {
                     : "Saved the name and note of " + run.name());
             refresh();
         }, e -> message.set("Cannot save the name and note of " + run.name() + ": "
-                + (e instanceof IOException io ? RunFolderAccess.reason(io) : e.getMessage())));
+                + (e instanceof IOException io ? RunFolderAccess.reason(io) : Fields.words(e.getMessage()))));
     }
 
     /** Reads RUN with its history in the background, then hands it to THEN. */
     public void open(RunRecord run, Consumer<RunRecord> then) {
         if (!run.readable()) {
-            message.set("Cannot open " + run.name() + ": " + run.problem());
+            message.set("Cannot open " + run.name() + ": " + Fields.words(run.problem()));
             return;
         }
         message.set("Opening " + run.name() + " …");
         executor.execute(() -> RunStore.load(run.dir(), true), full -> {
             message.set("");
             then.accept(full);
-        }, e -> message.set("Cannot open " + run.name() + ": " + e.getMessage()));
+        }, e -> message.set("Cannot open " + run.name() + ": " + Fields.words(e.getMessage())));
     }
 
     /** Copies program PNG, metrics CSV, mapping CSV/JSON, config, result and notes of RUN into DEST. */
     public void export(RunRecord run, Path dest) {
         executor.execute(() -> copy(run, dest), n -> message.set("Exported " + n + " files of " + run.name() + " to "
-                + dest), e -> message.set("Export to " + dest + " failed: " + e.getMessage()));
+                + dest), e -> message.set("Export to " + dest + " failed: " + Fields.words(e.getMessage())));
     }
 
     /** Copies the files; the copies get the default permissions for new files (readable by others under the usual umask). */

@@ -6,7 +6,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
+import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
 
@@ -64,6 +66,20 @@ public final class Choices {
                     case BLM_PLUS -> ". k = 15 % of the target classes (at least 1).";
                     case BAR -> ". Needs (sources per class) × (target classes) source classes.";
                 };
+    }
+
+    // --- class counts --------------------------------------------------------------------
+
+    /** The tooltip of the class counts. */
+    static final String CLASS_COUNTS = "K_s: the number of classes the frozen source model predicts. K_t: the number"
+            + " of target classes. random, flm, ilm and bar read each target class from its own source class(es), so they"
+            + " need K_s ≥ K_t (× sources per class); linear, blm and blm+ work with any counts.";
+
+    /** "K_s = 10 source classes · K_t = 10 target classes", either part alone while the other is unknown. */
+    static String classCounts(ModelCard card, TargetDataset data) {
+        String ks = card == null ? "" : "K_s = " + card.numClasses() + " source classes";
+        String kt = data == null ? "" : "K_t = " + data.numClasses() + " target classes";
+        return ks.isEmpty() || kt.isEmpty() ? ks + kt : ks + " · " + kt;
     }
 
     // --- frame activation, loss, trainer ---------------------------------------------------

@@ -2,12 +2,18 @@ package org.reprogram.workbench.ui.setup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,12 +32,14 @@ import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageTile;
+import org.reprogram.workbench.ui.common.SetupField;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
 /**
  * The experiment setup: source model (with its card, validated off the UI thread), target
  * dataset (read off the UI thread, with a preview), program, mapping and optimisation values as
- * text, and the list of problems that keeps Start disabled.
+ * text; the problem of each field in its own words (shown beside it) and the list of them all that
+ * keeps Start disabled.
  */
 public final class SetupViewModel {
 
@@ -50,14 +58,17 @@ public final class SetupViewModel {
     public final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>(LearningRateSchedule.COSINE);
     public final StringProperty weightDecay = new SimpleStringProperty("0");
     public final StringProperty seed = new SimpleStringProperty("0");
-    public final StringProperty shots = new SimpleStringProperty("0");
+    public final StringProperty shots = new SimpleStringProperty(Fields.ALL);
     public final StringProperty valFraction = new SimpleStringProperty("0.1");
     public final StringProperty device = new SimpleStringProperty("auto");
     public final ObjectProperty<FrameActivation> frame = new SimpleObjectProperty<>(FrameActivation.DEFAULT);
     public final StringProperty initScale = new SimpleStringProperty("1.5");
     public final StringProperty loss = new SimpleStringProperty("ce");
 
-    /** Every reason why Start is disabled, in words; empty when the setup can run. */
+    /**
+     * Every reason why Start is disabled, in words (the fields' problems in form order, then what is
+     * still being checked); empty when the setup can run.
+     */
     public final ObservableList<String> problems = FXCollections.observableArrayList();
     /** True while the model or the dataset is being checked in the background. */
     public final BooleanProperty busy = new SimpleBooleanProperty();
@@ -72,13 +83,23 @@ public final class SetupViewModel {
             () -> mapping.get() != null && mapping.get().multiSource(), mapping);
     public final BooleanBinding blackBoxUsed = trainer.isEqualTo("blackbox");
 
+    /** "K_s = 10 source classes · K_t = 10 target classes" of the chosen model and folder. */
+    public final StringBinding classCounts;
+
     private final ModelChecker model;
     private final DatasetLoader data;
     private final BooleanBinding valid;
+    private final Map<SetupField, ReadOnlyStringWrapper> fieldProblems = new EnumMap<>(SetupField.class);
+    private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
 
     public SetupViewModel(TaskExecutor executor) {
         this.model = new ModelChecker(executor);
         this.data = new DatasetLoader(executor);
+        classCounts = Bindings.createStringBinding(() -> Choices.classCounts(model.card.get(), data.dataset.get()),
+                model.card, data.dataset);
+        for (SetupField f : SetupField.values()) {
+            fieldProblems.put(f, new ReadOnlyStringWrapper(""));
+        }
         SourceModels.builtinNames().forEach(n -> sourceChoices.add("builtin:" + n));
         List<Observable> inputs = List.of(program, innerSize, mapping, sourcesPerClass, trainer, queryDirections,
                 smoothing, epochs, batchSize, lr, schedule, weightDecay, seed, shots, valFraction, device, frame, initScale, loss,
@@ -91,6 +112,16 @@ public final class SetupViewModel {
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
         source.set(sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
         validate();
+    }
+
+    /** The problem of FIELD in the words of its label ("Validation share must be …"), "" while it is fine. */
+    public ReadOnlyStringProperty problem(SetupField field) {
+        return fieldProblems.get(field).getReadOnlyProperty();
+    }
+
+    /** The footer's one line: "2 fields need attention", "Reading the target folder …", or "". */
+    public ReadOnlyStringProperty attention() {
+        return attention.getReadOnlyProperty();
     }
 
     // --- source model -------------------------------------------------------------------
@@ -176,7 +207,7 @@ public final class SetupViewModel {
         schedule.set(c.schedule());
         weightDecay.set(Fields.format(c.weightDecay()));
         seed.set(Long.toString(c.seed()));
-        shots.set(Integer.toString(c.shots()));
+        shots.set(c.shots() == 0 ? Fields.ALL : Integer.toString(c.shots()));
         valFraction.set(Fields.format(c.valFraction()));
         device.set(c.device());
         frame.set(c.frame());
@@ -196,16 +227,19 @@ public final class SetupViewModel {
         ModelCard card = model.card.get();
         int side = card == null ? Integer.MAX_VALUE : Math.min(card.height(), card.width());
         return new TrainConfig(source.get(), data.target.get(), program.get(),
-                innerSizeUsed.get() ? f.integer("inner size", innerSize) : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side),
-                mapping.get(), sourcesPerClassUsed.get() ? f.integer("sources per class", sourcesPerClass)
+                innerSizeUsed.get() ? f.integer(SetupField.INNER_SIZE, innerSize)
+                        : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side),
+                mapping.get(), sourcesPerClassUsed.get() ? f.integer(SetupField.SOURCES_PER_CLASS, sourcesPerClass)
                         : Fields.lenient(sourcesPerClass, 1, v -> v >= 1),
-                trainer.get(), f.integer("epochs", epochs), f.integer("batch size", batchSize),
-                f.decimal("learning rate", lr), schedule.get(), f.decimal("weight decay", weightDecay),
-                f.longValue("seed", seed), f.integer("shots", shots), f.decimal("validation fraction", valFraction),
-                device.get(), blackBoxUsed.get() ? f.integer("query directions", queryDirections)
+                trainer.get(), f.integer(SetupField.EPOCHS, epochs), f.integer(SetupField.BATCH_SIZE, batchSize),
+                f.decimal(SetupField.LR, lr), schedule.get(), f.decimal(SetupField.WEIGHT_DECAY, weightDecay),
+                f.longValue(SetupField.SEED, seed), f.countOrAll(SetupField.SHOTS, shots),
+                f.decimal(SetupField.VAL_FRACTION, valFraction), device.get(),
+                blackBoxUsed.get() ? f.integer(SetupField.QUERY_DIRECTIONS, queryDirections)
                         : Fields.lenient(queryDirections, 10, v -> v >= 1),
-                blackBoxUsed.get() ? f.decimal("smoothing", smoothing) : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0),
-                frame.get(), initScaleUsed.get() ? f.decimal("initial scale", initScale)
+                blackBoxUsed.get() ? f.decimal(SetupField.SMOOTHING, smoothing)
+                        : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0),
+                frame.get(), initScaleUsed.get() ? f.decimal(SetupField.INIT_SCALE, initScale)
                         : Fields.lenientDecimal(initScale, TrainConfig.DEFAULT_INIT_SCALE,
                                 v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE), loss.get());
     }
@@ -217,18 +251,23 @@ public final class SetupViewModel {
     void validate() {
         Fields f = new Fields();
         TrainConfig c = build(f);
-        List<String> p = new ArrayList<>(f.problems());
-        for (String raw : c.problems()) {
-            String s = Fields.words(raw); // the GUI has no command-line options
-            if (f.problems().stream().noneMatch(x -> x.startsWith(s.split(" ")[0]))) {
-                p.add(s);
-            }
+        f.engine(c.problems());
+        SetupChecks.modelAndData(f, c, model.card.get(), model.error.get(), data.dataset.get(), data.error.get());
+        for (SetupField field : SetupField.values()) {
+            fieldProblems.get(field).set(f.problems().getOrDefault(field, ""));
         }
-        p.removeIf(s -> s.startsWith("choose a target") && (data.loading.get() || !data.error.get().isEmpty()));
-        p.addAll(SetupChecks.modelAndData(c, model.card.get(), model.error.get(), model.checking.get(),
-                data.dataset.get(), data.error.get(), data.loading.get()));
+        List<String> p = new ArrayList<>(f.problems().values());
+        p.addAll(f.others());
+        int attend = p.size();
+        String busyText = model.checking.get() ? "Checking the source model …"
+                : data.loading.get() ? "Reading the target folder …" : "";
+        if (!busyText.isEmpty()) {
+            p.add(busyText);
+        }
         if (!p.equals(problems)) {
             problems.setAll(p);
         }
+        String line = attend == 0 ? "" : attend == 1 ? "1 field needs attention" : attend + " fields need attention";
+        attention.set(line.isEmpty() ? busyText : busyText.isEmpty() ? line : line + " · " + busyText.toLowerCase(Locale.ROOT));
     }
 }

@@ -51,7 +51,7 @@ public final class MappingView extends HeatmapView {
                 note.append(i == 0 ? "" : ", ").append(SampleViews.name(sn, sources[i]));
             }
             if (s.assignment() == null) {
-                note.append(String.format(Locale.ROOT, " (%.2f)", w[best][t]));
+                note.append(String.format(Locale.ROOT, " (weight %.2f)", w[best][t])); // the strongest source's weight
             }
             rows.add(SampleViews.name(tn, t));
             notes.add(note.toString());

@@ -232,10 +232,10 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         status.set("Replaying " + run.name() + " (" + run.status() + ")" + ResultTexts.summary(run.result()));
         setBanner(Level.NONE, "");
         if (run.result() != null && "failed".equals(run.result().status())) {
-            setBanner(Level.ERROR, "This run failed: " + run.result().message());
+            setBanner(Level.ERROR, "This run failed: " + Fields.words(run.result().message()));
         } else {
             run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
-                    .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + m.warning()));
+                    .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning())));
         }
     }
 

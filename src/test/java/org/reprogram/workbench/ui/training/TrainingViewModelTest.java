@@ -360,7 +360,7 @@ public class TrainingViewModelTest {
                     + " blm or linear");
         });
         vm.start(CONFIG, null);
-        assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use mapping blm"
-                + " or linear", vm.banner.get());
+        assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use label mapping"
+                + " blm or linear", vm.banner.get(), "the option is the setup's label");
     }
 }
