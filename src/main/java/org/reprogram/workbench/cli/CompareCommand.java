@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
                 + " parameters, wall time, peak memory, model queries. --csv writes every setting.")
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run folders (written by train, demo or baseline)")
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
+            description = "run folders (written by train, demo or baseline)")
     List<Path> dirs;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV to FILE")

@@ -32,7 +32,8 @@ class CompareNamesCliTest {
         String header = out.get(0);
         assertTrue(header.startsWith("run ") && header.contains("  name  ") && header.contains("  lr  ")
                 && header.contains("  seed  "), header);
-        assertFalse(header.contains("program") || header.contains("batch"), "shared settings are no columns: " + header);
+        assertFalse(header.contains("program") || header.contains("batch"),
+                "shared settings are no columns: " + header);
         assertTrue(out.get(1).contains("  fast lr  ") && out.get(1).contains("  0.05  "), out.get(1));
         assertTrue(out.get(2).contains("  -  ") && out.get(2).contains("  0.01  "), "no name: '-'\n" + o.out());
         assertEquals(header.indexOf("lr"), out.get(2).indexOf("0.01"), "aligned:\n" + o.out());

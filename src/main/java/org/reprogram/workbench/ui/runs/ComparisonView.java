@@ -136,7 +136,8 @@ public final class ComparisonView extends TabPane {
         chart.setVisible(!empty);
         chartPlaceholder.setVisible(empty);
         chartPlaceholder.setText(curves.isEmpty() ? vm.hint.get()
-                : "The selected runs have no values of '" + vm.metric.get().title().toLowerCase(java.util.Locale.ROOT) + "' yet.");
+                : "The selected runs have no values of '"
+                        + vm.metric.get().title().toLowerCase(java.util.Locale.ROOT) + "' yet.");
         int tick = ComparisonViewModel.epochTick(maxEpoch);
         x.setLowerBound(0);
         // whole-number ticks; room after the last epoch so its point is not cut by the plot's edge

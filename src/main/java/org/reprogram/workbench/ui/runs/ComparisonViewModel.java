@@ -177,7 +177,8 @@ public final class ComparisonViewModel {
     }
 
     static Side side(RunRecord run, int color, LearnedState learned) {
-        String caption = run.isBaseline() ? ResultTexts.method(run) : RunsViewModel.program(run) + " · " + RunsViewModel.mapping(run);
+        String caption = run.isBaseline() ? ResultTexts.method(run)
+                : RunsViewModel.program(run) + " · " + RunsViewModel.mapping(run);
         if (run.result() != null) {
             caption += " · test " + ResultTexts.finalAccuracy(run.result());
         } else if (learned.epoch() >= 0) {
@@ -217,6 +218,7 @@ public final class ComparisonViewModel {
         return String.join(", ", parts);
     }
 
+    /** RUN's line of the table. */
     static Row row(RunRecord r) {
         var res = r.result();
         Map<RunParameter, String> params = new EnumMap<>(RunParameter.class);
@@ -224,8 +226,8 @@ public final class ComparisonViewModel {
             params.put(p, p.valueOf(r));
         }
         return new Row(r.displayName(), r.name(), r.notes().note(), r.status(), ResultTexts.method(r),
-                RunsViewModel.program(r), RunsViewModel.mapping(r), RunsViewModel.trainer(r), ResultTexts.finalAccuracy(res), ResultTexts.atBestVal(res),
-                ResultTexts.bestVal(res), r.metrics().size(), ResultTexts.queries(res, RunsViewModel.trainer(r)),
+                RunsViewModel.program(r), RunsViewModel.mapping(r), RunsViewModel.trainer(r),
+                ResultTexts.finalAccuracy(res), ResultTexts.atBestVal(res), ResultTexts.bestVal(res), r.metrics().size(), ResultTexts.queries(res, RunsViewModel.trainer(r)),
                 res == null ? "-" : Long.toString(res.trainableParameters()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()),

@@ -192,7 +192,10 @@ public final class RunsViewModel {
         return r.config() == null || r.trainer() == null ? "-" : r.trainer();
     }
 
-    /** Every word of F (case-insensitive) occurs in RUN's name, note, status, method, program, mapping, trainer or source. */
+    /**
+     * Every word of F (case-insensitive) occurs in R's folder name, name, note, status, method,
+     * program, mapping, trainer or source.
+     */
     static boolean matches(RunRecord r, String f) {
         if (f == null || f.isBlank()) {
             return true;

@@ -38,7 +38,10 @@ final class TextColumns {
         return column(title, f, width, tip, null);
     }
 
-    /** As {@link #column(String, Function, double, String)}; a cell's tooltip is CELL_TIP of its row (null: the text). */
+    /**
+     * As {@link #column(String, Function, double, String)}; a cell's tooltip is CELL_TIP of its
+     * row (null: the cell's text).
+     */
     static <S> TableColumn<S, String> column(String title, Function<S, String> f, double width, String tip,
             Function<S, String> cellTip) {
         TableColumn<S, String> c = new TableColumn<>();
