@@ -136,7 +136,7 @@ public final class WorkbenchViewModel {
         }
         if (record.isBaseline()) {
             runs.message.set("A " + ResultTexts.method(record) + " baseline has no program or mapping to replay:"
-                    + " select it with reprogramming runs and press Compare.");
+                    + " select it with reprogramming runs to compare them.");
             return;
         }
         runs.open(record, full -> {

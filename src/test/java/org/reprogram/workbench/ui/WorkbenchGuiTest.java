@@ -168,10 +168,10 @@ class WorkbenchGuiTest {
         assertEquals(SampleViews.HINT_NOT_SAVED, vm.training.galleryHint.get(), "replay says why there are no samples");
         assertEquals(2, acc.getData().get(0).getData().size(), "replayed curves");
 
-        // compare both runs
+        // compare both runs (the comparison follows the selection)
         robot.clickOn("Runs");
         robot.interact(() -> table.getSelectionModel().selectAll());
-        robot.clickOn("#compareRuns");
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, node(robot, "#compareChart", LineChart.class).getData().size());
         assertEquals(2, node(robot, "#compareTable", TableView.class).getItems().size());
     }

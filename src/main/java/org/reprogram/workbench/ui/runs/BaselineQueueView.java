@@ -22,7 +22,7 @@ public final class BaselineQueueView extends HBox {
         run.setId("runBaselines");
         run.setTooltip(new Tooltip("Linear probe, fine-tuning and training from scratch on the same source model,"
                 + " target, splits, seed and epochs as the setup in the Train tab, one after another in the"
-                + " background. Each lands in the runs list; select them with a reprogramming run and Compare."));
+                + " background. Each lands in the runs list; select them with a reprogramming run to compare them."));
         run.disableProperty().bind(canRun.not());
         run.setOnAction(e -> runAll.run());
         Button cancel = new Button("Cancel baselines");

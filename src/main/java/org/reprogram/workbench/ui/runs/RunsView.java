@@ -1,20 +1,20 @@
 package org.reprogram.workbench.ui.runs;
 
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -23,61 +23,38 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 
-/** Saved runs: filter, open (replay), compare (overlaid val accuracy + final metrics), export. */
+/**
+ * Saved runs: filter, name and annotate, open (replay), resume, export; below the list the
+ * comparison of the selected runs (curves, table, programs and mappings), which follows the
+ * selection.
+ */
 public final class RunsView extends VBox {
+
+    static final String FINAL_TIP = "Test accuracy of the state after the last epoch";
+    static final String AT_BEST_TIP = "Test accuracy of the state at the epoch with the best validation"
+            + " accuracy (that epoch in brackets); '-' for runs without validation data or saved before it was"
+            + " recorded";
 
     private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
+    private boolean syncing;
 
-    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open,
-            java.util.function.Consumer<RunRecord> resume, javafx.scene.Node baselines) {
+    public RunsView(RunsViewModel vm, Consumer<RunRecord> open, Consumer<RunRecord> resume, Node baselines) {
         this(vm, open, resume, null, baselines);
     }
 
     /** TRYIT opens "Try it" for the selected run (null: no such button). */
-    public RunsView(RunsViewModel vm, java.util.function.Consumer<RunRecord> open,
-            java.util.function.Consumer<RunRecord> resume, java.util.function.Consumer<RunRecord> tryIt,
-            javafx.scene.Node baselines) {
+    public RunsView(RunsViewModel vm, Consumer<RunRecord> open, Consumer<RunRecord> resume,
+            Consumer<RunRecord> tryIt, Node baselines) {
         super(8);
         this.vm = vm;
         getStyleClass().add("panel");
-        table.setId("runsTable");
-        table.setItems(vm.runs());
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c ->
-                vm.selected.setAll(table.getSelectionModel().getSelectedItems()));
-        table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
-        table.getColumns().add(col("Run", RunRecord::name, 250));
-        table.getColumns().add(col("Status", RunRecord::status, 85));
-        table.getColumns().add(col("Method", ResultTexts::method, 110));
-        table.getColumns().add(col("Source", r -> r.info() != null ? r.info().sourceName()
-                : r.config() != null ? r.config().source() : "-", 110));
-        table.getColumns().add(col("Program", RunsViewModel::program, 65));
-        table.getColumns().add(col("Mapping", RunsViewModel::mapping, 65));
-        table.getColumns().add(col("Trainer", RunsViewModel::trainer, 75));
-        table.getColumns().add(tip(col("Test acc", RunsViewModel::accuracy, 75), FINAL_TIP));
-        table.getColumns().add(tip(col("Test acc @ best val", r -> ResultTexts.atBestVal(r.result()), 150), AT_BEST_TIP));
-        table.getColumns().add(col("Epochs", r -> r.config() == null ? "-" : r.metrics().size() + "/" + r.config().epochs(),
-                60));
-        table.getColumns().add(tip(col("Queries", r -> ResultTexts.totalQueries(r.result(), RunsViewModel.trainer(r)),
-                80), "Black-box runs: images the source model answered"));
-        table.getColumns().add(col("Wall s", r -> r.result() == null ? "-"
-                : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 60));
-        table.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<RunRecord>();
-            row.itemProperty().addListener((o, was, run) -> row.setTooltip(run == null || run.readable() ? null
-                    : new Tooltip("Not a readable run: " + Fields.words(run.problem()))));
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && row.getItem() != null) {
-                    open.accept(row.getItem());
-                }
-            });
-            return row;
-        });
+        runsTable(open);
         TextField filter = new TextField();
         filter.setId("runsFilter");
         filter.setPromptText("filter, e.g.  pad ilm completed");
@@ -87,7 +64,8 @@ public final class RunsView extends VBox {
         refresh.setOnAction(e -> vm.refresh());
         Button openButton = new Button("Open (replay)");
         openButton.setId("openRun");
-        openButton.setTooltip(new Tooltip("Replay the run in the Train tab: slider, program, mapping, confusion, curves"));
+        openButton.setTooltip(new Tooltip("Replay the run in the Train tab: slider, program, mapping, confusion,"
+                + " curves"));
         openButton.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
         openButton.setOnAction(e -> open.accept(vm.selected.get(0)));
         Button resumeButton = new Button("Resume");
@@ -97,14 +75,10 @@ public final class RunsView extends VBox {
         resumeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.selected.size() != 1 || !vm.selected.get(0).isResumable(), vm.selected));
         resumeButton.setOnAction(e -> resume.accept(vm.selected.get(0)));
-        Button compare = new Button("Compare selected");
-        compare.setId("compareRuns");
-        compare.disableProperty().bind(Bindings.isEmpty(vm.selected));
-        compare.setOnAction(e -> vm.compare());
         Button export = new Button("Export…");
         export.setId("exportRun");
-        export.setTooltip(new Tooltip("Copy program.png, metrics.csv, mapping.csv/json, config.json and result.json"
-                + " of the selected run into a folder"));
+        export.setTooltip(new Tooltip("Copy program.png, metrics.csv, mapping.csv/json, config.json, result.json"
+                + " and notes.json of the selected run into a folder"));
         export.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
         export.setOnAction(e -> {
             File dest = new DirectoryChooser().showDialog(getScene().getWindow());
@@ -136,94 +110,103 @@ public final class RunsView extends VBox {
                 vm.exportBundle(vm.selected.get(0), out.toPath());
             }
         });
-        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, compare, export, tryButton, bundle);
+        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, export, tryButton, bundle);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("runsMessage");
         message.textProperty().bind(vm.message);
         message.getStyleClass().add("status");
-        getChildren().addAll(bar, baselines, message, table, compareBox());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        message.setWrapText(true);
+        SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+        getChildren().addAll(bar, baselines, notesBar(), message, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
     }
 
-    private HBox compareBox() {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        NumberAxis y = new NumberAxis(0, 1, 0.1);
-        y.setAutoRanging(false);
-        y.setLabel("validation accuracy");
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId("compareChart");
-        chart.setTitle("Validation accuracy of the selected runs");
-        chart.setAnimated(false);
-        chart.setPrefHeight(300);
-        vm.curves.addListener((ListChangeListener<RunsViewModel.Curve>) c -> {
-            chart.getData().clear();
-            for (RunsViewModel.Curve curve : vm.curves) {
-                XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(curve.name());
-                curve.points().forEach(p -> s.getData().add(new XYChart.Data<>(p[0], p[1])));
-                chart.getData().add(s);
+    private void runsTable(Consumer<RunRecord> open) {
+        table.setId("runsTable");
+        table.setItems(vm.runs());
+        table.setMinHeight(110);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // the table's selection and vm.selected stay in step both ways (a refresh keeps the selection)
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> {
+            if (!syncing) {
+                vm.selected.setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
             }
         });
-        TableView<RunsViewModel.Row> rows = new TableView<>(vm.rows);
-        rows.setId("compareTable");
-        rows.setPlaceholder(new Label("Select runs and press Compare."));
-        rows.getColumns().add(rcol("Run", RunsViewModel.Row::name, 180));
-        rows.getColumns().add(rcol("Method", RunsViewModel.Row::method, 110));
-        rows.getColumns().add(rcol("Program", RunsViewModel.Row::program, 70));
-        rows.getColumns().add(rcol("Mapping", RunsViewModel.Row::mapping, 70));
-        rows.getColumns().add(rcol("Trainer", RunsViewModel.Row::trainer, 70));
-        rows.getColumns().add(tip(rcol("Test acc (final)", RunsViewModel.Row::testAccuracy, 105), FINAL_TIP));
-        rows.getColumns().add(tip(rcol("Test acc @ best val", RunsViewModel.Row::testAtBestVal, 150), AT_BEST_TIP));
-        rows.getColumns().add(rcol("Best val", RunsViewModel.Row::bestVal, 70));
-        rows.getColumns().add(rcol("Epochs", r -> Integer.toString(r.epochs()), 55));
-        rows.getColumns().add(tip(rcol("Queries", RunsViewModel.Row::queries, 170), "Black-box runs: images the"
-                + " source model answered: total (training + label mapping + evaluation)"));
-        rows.getColumns().add(rcol("Trainable", RunsViewModel.Row::trainable, 75));
-        rows.getColumns().add(rcol("Wall s", RunsViewModel.Row::wallSeconds, 55));
-        rows.getColumns().add(rcol("img/s", RunsViewModel.Row::imagesPerSecond, 60));
-        rows.setPrefHeight(300);
-        chart.setPrefWidth(380);
-        chart.setMinWidth(300);
-        HBox box = new HBox(8, chart, rows);
-        HBox.setHgrow(chart, Priority.NEVER);
-        HBox.setHgrow(rows, Priority.ALWAYS);
-        return box;
-    }
-
-    private static final String FINAL_TIP = "Test accuracy of the state after the last epoch";
-    private static final String AT_BEST_TIP = "Test accuracy of the state at the epoch with the best validation"
-            + " accuracy (that epoch in brackets); '-' for runs without validation data or saved before it was recorded";
-
-    /** Gives column C's header a tooltip (the header text moves into a label). */
-    private static <S> TableColumn<S, String> tip(TableColumn<S, String> c, String text) {
-        Label header = new Label(c.getText());
-        header.setTooltip(new Tooltip(text));
-        c.setText(null);
-        c.setGraphic(header);
-        return c;
-    }
-
-    /** A column of F's text; a run whose values F cannot show gets "?" in that cell, never a blank table. */
-    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f, double width) {
-        TableColumn<RunRecord, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> {
-            try {
-                return new SimpleStringProperty(f.apply(d.getValue()));
-            } catch (RuntimeException e) {
-                return new SimpleStringProperty("?");
+        vm.selected.addListener((ListChangeListener<RunRecord>) c -> {
+            if (!syncing && !vm.selected.equals(table.getSelectionModel().getSelectedItems())) {
+                syncing = true;
+                try {
+                    table.getSelectionModel().clearSelection();
+                    vm.selected.forEach(r -> table.getSelectionModel().select(r));
+                } finally {
+                    syncing = false;
+                }
             }
         });
-        c.setPrefWidth(width);
-        return c;
+        table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
+        table.getColumns().add(TextColumns.column("Run", RunRecord::displayName, 205,
+                "Your name for the run (set it below), else its folder name", RunsView::runTip));
+        table.getColumns().add(TextColumns.column("Note", r -> r.notes().note(), 100, "Your note", null));
+        table.getColumns().add(TextColumns.column("Status", RunRecord::status, 80, null));
+        table.getColumns().add(TextColumns.column("Method", ResultTexts::method, 105, null));
+        table.getColumns().add(TextColumns.column("Source", r -> r.info() != null ? r.info().sourceName()
+                : r.config() != null ? r.config().source() : "-", 90, null));
+        table.getColumns().add(TextColumns.column("Program", RunsViewModel::program, 60, null));
+        table.getColumns().add(TextColumns.column("Mapping", RunsViewModel::mapping, 60, null));
+        table.getColumns().add(TextColumns.column("Trainer", RunsViewModel::trainer, 65, null));
+        table.getColumns().add(TextColumns.column("Test acc", RunsViewModel::accuracy, 65, FINAL_TIP));
+        table.getColumns().add(TextColumns.column("Test @ best val", r -> ResultTexts.atBestVal(r.result()), 125,
+                AT_BEST_TIP));
+        table.getColumns().add(TextColumns.column("Epochs", r -> r.config() == null ? "-"
+                : r.metrics().size() + "/" + r.config().epochs(), 55, "Epochs finished / planned"));
+        table.getColumns().add(TextColumns.column("Queries", r -> ResultTexts.totalQueries(r.result(),
+                RunsViewModel.trainer(r)), 65, "Black-box runs: images the source model answered"));
+        table.getColumns().add(TextColumns.column("Wall s", r -> r.result() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f", r.result().wallSeconds()), 50, "Wall time in seconds"));
+        table.setRowFactory(t -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.itemProperty().addListener((o, was, run) -> row.setTooltip(run == null || run.readable() ? null
+                    : new Tooltip("Not a readable run: " + Fields.words(run.problem()))));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
     }
 
-    private static TableColumn<RunsViewModel.Row, String> rcol(String title, Function<RunsViewModel.Row, String> f,
-            double width) {
-        TableColumn<RunsViewModel.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
+    /** The folder name and the note, for the name cell's tooltip. */
+    private static String runTip(RunRecord r) {
+        return r.name() + (r.notes().note().isEmpty() ? "" : "\n" + r.notes().note());
+    }
+
+    /** Name and note of the one selected run, saved into its folder (notes.json). */
+    private HBox notesBar() {
+        TextField name = new TextField();
+        name.setId("runName");
+        name.setPromptText("name the selected run, e.g. pad+linear lr 0.05");
+        name.setPrefColumnCount(22);
+        name.textProperty().bindBidirectional(vm.editName);
+        TextField note = new TextField();
+        note.setId("runNote");
+        note.setPromptText("a note: what you tried, what you saw");
+        note.textProperty().bindBidirectional(vm.editNote);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button save = new Button("Save name & note");
+        save.setId("saveNotes");
+        save.setTooltip(new Tooltip("Stored in the run folder as notes.json (at most " + RunNotes.MAX_NAME
+                + " characters for the name); the run's own files are not touched"));
+        save.setOnAction(e -> vm.saveNotes());
+        name.setOnAction(e -> vm.saveNotes());
+        note.setOnAction(e -> vm.saveNotes());
+        HBox bar = new HBox(6, new Label("Name"), name, new Label("Note"), note, save);
+        bar.setId("notesBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.disableProperty().bind(vm.notesEditable().not());
+        return bar;
     }
 }

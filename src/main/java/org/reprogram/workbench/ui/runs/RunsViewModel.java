@@ -4,18 +4,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.predict.BundleExporter;
 import org.reprogram.workbench.core.run.CheckpointFile;
+import org.reprogram.workbench.core.run.LearnedMapping;
+import org.reprogram.workbench.core.run.LearnedState;
 import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunFolderAccess;
+import org.reprogram.workbench.core.run.RunNotes;
+import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -23,35 +38,26 @@ import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
-/** The saved runs: text filter, selection, comparison (curves + final metrics), open and export. */
+/**
+ * The saved runs: text filter, selection, the user's names and notes, open (replay) and export;
+ * the selected runs are {@link ComparisonViewModel compared} as the selection changes.
+ */
 public final class RunsViewModel {
 
     /** Files that Export copies (those that exist). */
     static final List<String> EXPORTED = List.of(RunFiles.PROGRAM_PNG, RunFiles.METRICS, RunFiles.MAPPING_CSV,
-            RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT);
-
-    /** One run's validation accuracy per epoch, for the overlay chart. */
-    public record Curve(String name, List<double[]> points) {}
-
-    /**
-     * One line of the final-metrics table; "-" where a value does not apply or an older run did
-     * not record it.
-     *
-     * @param method "reprogramming", or a baseline: "linear probe", "fine-tuning", "from scratch"
-     * @param testAccuracy final test accuracy (state after the last epoch)
-     * @param testAtBestVal test accuracy of the best-validation epoch's state, with that epoch
-     * @param queries model queries of a black-box run, with what they were for
-     */
-    public record Row(String name, String status, String method, String program, String mapping, String trainer,
-            String testAccuracy, String testAtBestVal, String bestVal, int epochs, String queries, String trainable,
-            String wallSeconds, String imagesPerSecond) {}
+            RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT, RunFiles.NOTES);
 
     public final StringProperty filter = new SimpleStringProperty("");
     public final StringProperty message = new SimpleStringProperty("");
-    /** The table's selection (the view keeps it in sync). */
+    /** The selected runs (the view keeps the table's selection and this list in step). */
     public final ObservableList<RunRecord> selected = FXCollections.observableArrayList();
-    public final ObservableList<Curve> curves = FXCollections.observableArrayList();
-    public final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** The comparison of the selected runs; it follows the selection. */
+    public final ComparisonViewModel comparison;
+    /** The name and note being edited, of the one selected run. */
+    public final StringProperty editName = new SimpleStringProperty("");
+    public final StringProperty editNote = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper notesEditable = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<RunRecord> all = FXCollections.observableArrayList();
     private final FilteredList<RunRecord> shown = new FilteredList<>(all, r -> true);
     private final RunStore store;
@@ -60,7 +66,15 @@ public final class RunsViewModel {
     public RunsViewModel(TaskExecutor executor, RunStore store) {
         this.executor = executor;
         this.store = store;
+        this.comparison = new ComparisonViewModel(executor, message::set);
         filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
+        selected.addListener((ListChangeListener<RunRecord>) c -> {
+            comparison.compare(selected);
+            RunRecord one = selected.size() == 1 && selected.get(0).readable() ? selected.get(0) : null;
+            notesEditable.set(one != null);
+            editName.set(one == null ? "" : one.notes().name());
+            editNote.set(one == null ? "" : one.notes().note());
+        });
     }
 
     public ObservableList<RunRecord> runs() {
@@ -71,13 +85,25 @@ public final class RunsViewModel {
         return store.root();
     }
 
+    /** True while exactly one readable run is selected: its name and note can be edited. */
+    public ReadOnlyBooleanProperty notesEditable() {
+        return notesEditable.getReadOnlyProperty();
+    }
+
     /**
-     * Re-reads the runs folder in the background. Folders that cannot be read as runs are listed
-     * as "unreadable" (the reason in {@link RunRecord#problem()}) and named in {@link #message}.
+     * Re-reads the runs folder in the background; the selected runs stay selected (matched by
+     * folder). Folders that cannot be read as runs are listed as "unreadable" (the reason in
+     * {@link RunRecord#problem()}) and named in {@link #message}.
      */
     public void refresh() {
         executor.execute(store::list, runs -> {
+            Set<Path> keep = new HashSet<>();
+            selected.forEach(r -> keep.add(r.dir()));
             all.setAll(runs);
+            List<RunRecord> again = shown.stream().filter(r -> keep.contains(r.dir())).toList();
+            if (!again.equals(selected)) {
+                selected.setAll(again);
+            }
             List<RunRecord> bad = runs.stream().filter(r -> !r.readable()).toList();
             if (!bad.isEmpty()) {
                 message.set(UNREADABLE + bad.size() + (bad.size() == 1 ? " folder" : " folders") + " in " + store.root()
@@ -91,23 +117,26 @@ public final class RunsViewModel {
 
     private static final String UNREADABLE = "Cannot read ";
 
-    /** Overlaid validation curves and the final-metrics table of the selected runs. */
-    public void compare() {
-        List<Curve> c = new ArrayList<>();
-        List<Row> r = new ArrayList<>();
-        for (RunRecord run : selected) {
-            List<double[]> pts = new ArrayList<>();
-            for (EpochMetrics m : run.metrics()) {
-                if (!Double.isNaN(m.valAccuracy())) {
-                    pts.add(new double[] {m.epoch(), m.valAccuracy()});
-                }
-            }
-            c.add(new Curve(run.name(), pts));
-            r.add(row(run));
+    /**
+     * Saves {@link #editName} and {@link #editNote} as the selected run's {@link RunNotes}
+     * (notes.json, written atomically; the run's own files are not touched, even while it
+     * trains), then re-reads the list.
+     */
+    public void saveNotes() {
+        if (!notesEditable.get()) {
+            return;
         }
-        curves.setAll(c);
-        rows.setAll(r);
-        message.set(selected.size() < 2 ? "Select two or more runs (Ctrl/Shift-click) to compare them." : "");
+        RunRecord run = selected.get(0);
+        RunNotes notes = new RunNotes(editName.get(), editNote.get());
+        executor.execute(() -> {
+            RunNotes.write(run.dir(), notes);
+            return notes;
+        }, n -> {
+            message.set(n.isEmpty() ? "Cleared the name and note of " + run.name()
+                    : "Saved the name and note of " + run.name());
+            refresh();
+        }, e -> message.set("Cannot save the name and note of " + run.name() + ": "
+                + (e instanceof IOException io ? RunFolderAccess.reason(io) : Fields.words(e.getMessage()))));
     }
 
     /** Reads RUN with its history in the background, then hands it to THEN. */
@@ -123,7 +152,7 @@ public final class RunsViewModel {
         }, e -> message.set("Cannot open " + run.name() + ": " + Fields.words(e.getMessage())));
     }
 
-    /** Copies program PNG, metrics CSV, mapping CSV/JSON, config and result of RUN into DEST. */
+    /** Copies program PNG, metrics CSV, mapping CSV/JSON, config, result and notes of RUN into DEST. */
     public void export(RunRecord run, Path dest) {
         executor.execute(() -> copy(run, dest), n -> message.set("Exported " + n + " files of " + run.name() + " to "
                 + dest), e -> message.set("Export to " + dest + " failed: " + Fields.words(e.getMessage())));
@@ -157,15 +186,6 @@ public final class RunsViewModel {
         return n;
     }
 
-    static Row row(RunRecord r) {
-        var res = r.result();
-        return new Row(r.name(), r.status(), ResultTexts.method(r), program(r), mapping(r), trainer(r),
-                ResultTexts.finalAccuracy(res), ResultTexts.atBestVal(res), ResultTexts.bestVal(res), r.metrics().size(),
-                ResultTexts.queries(res, trainer(r)), res == null ? "-" : Long.toString(res.trainableParameters()),
-                res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
-                res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()));
-    }
-
     /** The program id; a baseline run (no program) or a config without one shows "-". */
     static String program(RunRecord r) {
         if (r.result() != null && r.result().program() != null) {
@@ -188,13 +208,18 @@ public final class RunsViewModel {
         return r.config() == null || r.trainer() == null ? "-" : r.trainer();
     }
 
+    /**
+     * Every word of F (case-insensitive) occurs in R's folder name, name, note, status, method,
+     * program, mapping, trainer or source.
+     */
     static boolean matches(RunRecord r, String f) {
         if (f == null || f.isBlank()) {
             return true;
         }
-        String hay = (r.name() + " " + r.status() + " " + ResultTexts.method(r) + " "
-                + (r.result() == null ? "" : r.result().method()) + " " + program(r) + " " + mapping(r) + " "
-                + trainer(r) + " " + (r.config() == null ? "" : r.config().source())).toLowerCase(Locale.ROOT);
+        String hay = (r.name() + " " + r.notes().name() + " " + r.notes().note() + " " + r.status() + " "
+                + ResultTexts.method(r) + " " + (r.result() == null ? "" : r.result().method()) + " " + program(r) + " "
+                + mapping(r) + " " + trainer(r) + " " + (r.config() == null ? "" : r.config().source()))
+                .toLowerCase(Locale.ROOT);
         for (String word : f.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!hay.contains(word)) {
                 return false;

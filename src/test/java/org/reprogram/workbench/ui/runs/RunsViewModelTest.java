@@ -1,6 +1,8 @@
 package org.reprogram.workbench.ui.runs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -15,6 +17,8 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunNotes;
+import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -56,19 +60,23 @@ class RunsViewModelTest {
     }
 
     @Test
-    void compareOverlaysValidationCurvesAndTabulatesFinalMetrics(@TempDir Path runs) throws Exception {
+    void compareFollowsTheSelection(@TempDir Path runs) throws Exception {
         RunsViewModel vm = model(runs);
+        ComparisonViewModel c = vm.comparison;
+        assertEquals(ComparisonViewModel.HINT_SELECT, c.hint.get());
+        assertTrue(c.curves.isEmpty(), "nothing selected: no lines (the chart shows the hint, not empty axes)");
         vm.selected.setAll(vm.runs().get(1));
-        vm.compare();
-        assertTrue(vm.message.get().contains("two or more"), vm.message.get());
+        assertEquals(ComparisonViewModel.HINT_MORE, c.hint.get());
+        assertEquals(1, c.curves.size(), "one run already shows its curve");
         vm.selected.setAll(vm.runs().get(1), vm.runs().get(2));
-        vm.compare();
-        assertEquals("", vm.message.get());
-        assertEquals(2, vm.curves.size());
-        assertEquals(2, vm.curves.get(0).points().size(), "full-linear: 2 epochs");
-        assertEquals(3, vm.curves.get(1).points().size(), "pad-ilm: 3 epochs");
-        assertEquals(0.3, vm.curves.get(1).points().get(2)[1], 1e-9);
-        RunsViewModel.Row row = vm.rows.get(1);
+        assertEquals("", c.hint.get());
+        assertEquals(2, c.curves.size());
+        assertEquals(2, c.curves.get(0).points().size(), "full-linear: 2 epochs");
+        assertEquals(3, c.curves.get(1).points().size(), "pad-ilm: 3 epochs");
+        assertEquals(0.3, c.curves.get(1).points().get(2)[1], 1e-9);
+        assertEquals(List.of(RunParameter.PROGRAM, RunParameter.INNER_SIZE, RunParameter.FRAME, RunParameter.MAPPING),
+                List.copyOf(c.differing), "full vs pad: the frame's settings apply to pad only");
+        ComparisonViewModel.Row row = c.rows.get(1);
         assertEquals("pad", row.program());
         assertEquals("ilm", row.mapping());
         assertEquals("80.0 %", row.testAccuracy());
@@ -123,7 +131,7 @@ class RunsViewModelTest {
     void rowsShowMethodBothTestAccuraciesAndBlackBoxQueries(@TempDir Path runs) throws Exception {
         RunRecord black = saved(runs, "b", TrainConfig.defaults("digits").withTrainer("blackbox"), Json.toJson(
                 result("reprogram", "pad", "ilm", "blackbox", 0.825, 2, 12000, 10000, 1000, 1000)));
-        RunsViewModel.Row row = RunsViewModel.row(black);
+        ComparisonViewModel.Row row = ComparisonViewModel.row(black);
         assertEquals("reprogramming", row.method());
         assertEquals("80.0 %", row.testAccuracy());
         assertEquals("82.5 % (epoch 2)", row.testAtBestVal());
@@ -132,7 +140,7 @@ class RunsViewModelTest {
         assertEquals("12,000", ResultTexts.totalQueries(black.result(), "blackbox"));
         RunRecord white = saved(runs, "w", TrainConfig.defaults("digits"), Json.toJson(
                 result("reprogram", "pad", "ilm", "whitebox", 0.825, 2, 5000, 4000, 500, 500)));
-        assertEquals("-", RunsViewModel.row(white).queries(), "white-box runs: queries are not the budget");
+        assertEquals("-", ComparisonViewModel.row(white).queries(), "white-box runs: queries are not the budget");
     }
 
     @Test
@@ -144,14 +152,14 @@ class RunsViewModelTest {
             json.remove(added);
         }
         RunRecord old = saved(runs, "old", TrainConfig.defaults("digits").withTrainer("blackbox"), json.toString());
-        RunsViewModel.Row row = RunsViewModel.row(old);
+        ComparisonViewModel.Row row = ComparisonViewModel.row(old);
         assertEquals("reprogramming", row.method(), "results without a method were reprogramming runs");
         assertEquals("80.0 %", row.testAccuracy());
         assertEquals("-", row.testAtBestVal());
         assertEquals("12,000", row.queries(), "the total only: the split was not recorded");
         RunRecord incomplete = RunStore.load(runs.resolve("old"), false);
         Files.delete(incomplete.dir().resolve(RunFiles.RESULT));
-        row = RunsViewModel.row(RunStore.load(incomplete.dir(), false));
+        row = ComparisonViewModel.row(RunStore.load(incomplete.dir(), false));
         assertEquals("-", row.testAccuracy());
         assertEquals("-", row.testAtBestVal());
         assertEquals("-", row.queries());
@@ -176,7 +184,7 @@ class RunsViewModelTest {
         assertEquals(6, vm.runs().size(), "baseline folders are listed with the others");
         vm.filter.set("probe");
         assertEquals(1, vm.runs().size());
-        RunsViewModel.Row row = RunsViewModel.row(vm.runs().get(0));
+        ComparisonViewModel.Row row = ComparisonViewModel.row(vm.runs().get(0));
         assertEquals("linear probe", row.method());
         assertEquals("-", row.program());
         assertEquals("-", row.mapping());
@@ -185,8 +193,84 @@ class RunsViewModelTest {
         List<String> methods = vm.runs().stream().map(ResultTexts::method).toList();
         assertTrue(methods.containsAll(List.of("fine-tuning", "from scratch", "reprogramming")), methods.toString());
         vm.selected.setAll(vm.runs());
-        vm.compare();
-        assertEquals(6, vm.rows.size());
+        assertEquals(6, vm.comparison.rows.size());
+    }
+
+    // --- issue 10: names and notes, a refresh keeps the selection -----------------------------
+
+    @Test
+    void renameAndNoteArePersistedAndShownInListFilterTableAndLegend(@TempDir Path runs) throws Exception {
+        RunsViewModel vm = model(runs);
+        assertFalse(vm.notesEditable().get(), "nothing selected");
+        RunRecord pad = vm.runs().get(2);
+        vm.selected.setAll(vm.runs().get(1), pad);
+        assertFalse(vm.notesEditable().get(), "two selected: whose name would it be?");
+        vm.saveNotes();
+        assertFalse(Files.exists(pad.dir().resolve(RunFiles.NOTES)));
+
+        vm.selected.setAll(pad);
+        assertTrue(vm.notesEditable().get());
+        assertEquals("", vm.editName.get());
+        byte[] config = Files.readAllBytes(pad.dir().resolve(RunFiles.CONFIG));
+        byte[] metrics = Files.readAllBytes(pad.dir().resolve(RunFiles.METRICS));
+        vm.editName.set("demo frame, ILM");
+        vm.editNote.set("the teaching preset");
+        vm.saveNotes();
+        assertTrue(vm.message.get().startsWith("Saved the name and note of " + pad.name()), vm.message.get());
+        RunNotes saved = RunNotes.read(pad.dir());
+        assertEquals(new RunNotes("demo frame, ILM", "the teaching preset"), saved);
+        assertArrayEquals(config, Files.readAllBytes(pad.dir().resolve(RunFiles.CONFIG)), "config.json untouched");
+        assertArrayEquals(metrics, Files.readAllBytes(pad.dir().resolve(RunFiles.METRICS)), "metrics.csv untouched");
+
+        assertEquals(1, vm.selected.size(), "the list was re-read and the run is still selected");
+        RunRecord renamed = vm.selected.get(0);
+        assertEquals(pad.dir(), renamed.dir());
+        assertEquals("demo frame, ILM", renamed.displayName());
+        assertTrue(vm.runs().contains(renamed));
+        assertEquals("demo frame, ILM", vm.editName.get());
+        assertEquals("the teaching preset", vm.editNote.get());
+        vm.selected.setAll(renamed, vm.runs().get(0));
+        ComparisonViewModel c = vm.comparison;
+        assertEquals("demo frame, ILM", c.curves.get(0).name(), "the legend shows the name");
+        assertEquals(pad.name(), c.curves.get(0).folder());
+        assertEquals("demo frame, ILM", c.rows.get(0).name());
+        assertEquals("the teaching preset", c.rows.get(0).note());
+        vm.filter.set("teaching");
+        assertEquals(List.of(renamed), List.copyOf(vm.runs()), "the filter searches names and notes");
+        vm.filter.set("ILM DEMO");
+        assertEquals(1, vm.runs().size());
+    }
+
+    @Test
+    void savingNotesOfARunThatWasDeletedSaysSoAndCreatesNothing(@TempDir Path runs) throws Exception {
+        RunsViewModel vm = model(runs);
+        RunRecord run = vm.runs().get(0);
+        vm.selected.setAll(run);
+        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS)) {
+            Files.delete(run.dir().resolve(f));
+        }
+        Files.delete(run.dir());
+        vm.editName.set("gone");
+        vm.saveNotes();
+        assertTrue(vm.message.get().startsWith("Cannot save the name and note of " + run.name())
+                && vm.message.get().contains("no longer exists"), vm.message.get());
+        assertFalse(Files.exists(run.dir()));
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedRunsSelected(@TempDir Path runs) throws Exception {
+        RunsViewModel vm = model(runs);
+        vm.selected.setAll(vm.runs().get(0), vm.runs().get(2));
+        write(runs.resolve("20260104-000000-pad-blm-digits"), TrainConfig.defaults("digits"), 1, true);
+        vm.refresh();
+        assertEquals(4, vm.runs().size());
+        assertEquals(List.of("20260103-000000-pad-flm-digits", "20260101-000000-pad-ilm-digits"),
+                vm.selected.stream().map(RunRecord::name).toList());
+        assertEquals(2, vm.comparison.rows.size());
+        vm.filter.set("flm");
+        vm.refresh();
+        assertEquals(List.of("20260103-000000-pad-flm-digits"), vm.selected.stream().map(RunRecord::name).toList(),
+                "a run the filter hides is no longer selected");
     }
 
     // --- issue 9: a foreign folder hides no run; exports are readable by others ----------------
@@ -210,13 +294,12 @@ class RunsViewModelTest {
         vm.filter.set("completed");
         assertEquals(2, vm.runs().size(), "the readable runs are all there");
         vm.filter.set("");
-        RunsViewModel.Row row = RunsViewModel.row(mine);
+        ComparisonViewModel.Row row = ComparisonViewModel.row(mine);
         assertEquals("unreadable", row.status());
         assertEquals("-", row.program());
         assertEquals("-", row.testAccuracy());
         vm.selected.setAll(vm.runs());
-        vm.compare();
-        assertEquals(5, vm.rows.size());
+        assertEquals(5, vm.comparison.rows.size());
         List<RunRecord> opened = new ArrayList<>();
         vm.open(mine, opened::add);
         assertTrue(opened.isEmpty());
