@@ -18,7 +18,10 @@ import org.reprogram.workbench.ui.setup.SetupView;
 import org.reprogram.workbench.ui.setup.SetupViewModel;
 import org.reprogram.workbench.ui.training.TrainingView;
 
-/** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
+/**
+ * The window content: Train tab (setup left, collapsible, Start below it; training view) and Runs
+ * tab.
+ */
 public final class WorkbenchView extends TabPane {
 
     public WorkbenchView(WorkbenchViewModel vm) {
@@ -55,11 +58,22 @@ public final class WorkbenchView extends TabPane {
         BorderPane left = new BorderPane(setupScroll);
         left.setBottom(footer);
         left.setPrefWidth(390);
+        left.setMinWidth(340);
+        left.setId("setupPanel");
+        // collapsible: the toggle in the training toolbar, presentation mode, a narrow window while training
+        left.visibleProperty().bind(vm.setupVisible());
+        left.managedProperty().bind(left.visibleProperty());
 
-        BorderPane train = new BorderPane(new TrainingView(vm.training));
+        BorderPane train = new BorderPane(new TrainingView(vm.training, setupToggle(vm)));
         train.setLeft(left);
         BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
         train.setPadding(new Insets(10));
+        sceneProperty().addListener((o, was, scene) -> {
+            vm.narrow.unbind();
+            if (scene != null) {
+                vm.narrow.bind(scene.widthProperty().lessThan(WorkbenchViewModel.NARROW_WIDTH));
+            }
+        });
 
         RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun,
                 new BaselineQueueView(vm.baselines, vm.canRunBaselines(), vm::runBaselines));
@@ -73,6 +87,19 @@ public final class WorkbenchView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
+    }
+
+    /** "◀ Hide setup" / "▶ Show setup" at the start of the training toolbar. */
+    private static Button setupToggle(WorkbenchViewModel vm) {
+        Button b = new Button();
+        b.setId("toggleSetup");
+        b.textProperty().bind(Bindings.when(vm.setupShown).then("◀ Hide setup").otherwise("▶ Show setup"));
+        b.setTooltip(new Tooltip("Hide or show the setup form: the live views get the whole width. In a window"
+                + " narrower than " + (int) WorkbenchViewModel.NARROW_WIDTH + " px the setup hides while a run"
+                + " trains and comes back when it ends."));
+        b.disableProperty().bind(vm.training.presentation);
+        b.setOnAction(e -> vm.toggleSetup());
+        return b;
     }
 
     private static String bullets(SetupViewModel setup) {
