@@ -73,8 +73,8 @@ public final class MetricsView extends VBox {
         for (TableColumn<EpochMetrics, ?> c : table.getColumns()) {
             width += c.getPrefWidth();
         }
-        table.setPrefWidth(width + 4);
-        table.setMinWidth(260); // narrower: the table scrolls sideways; the charts give way first
+        table.setPrefWidth(width + 18); // and a vertical scroll bar
+        table.setMinWidth(width + 18); // every column stays in view: the charts give way first
         table.setPlaceholder(new Label("Epoch figures appear here."));
         latest.setId("latestMetrics");
         latest.getStyleClass().add("mono");
@@ -179,11 +179,11 @@ public final class MetricsView extends VBox {
                 : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** Epoch axes: whole epochs from 0 to the planned epochs (or the newest, if later), about ten ticks. */
+    /** Epoch axes: whole epochs from 0 to the planned epochs (or the newest, if later), about five ticks. */
     private void fitEpochs(int last) {
         lastEpoch = last;
         int upper = Math.max(1, Math.max(last, planned.get()));
-        double unit = Math.max(1, Math.ceil(upper / 10.0));
+        double unit = Math.max(1, Math.ceil(upper / 5.0)); // at most six labels: they fit a narrow chart
         for (NumberAxis x : epochAxes) {
             x.setUpperBound(upper);
             x.setTickUnit(unit);
@@ -225,7 +225,7 @@ public final class MetricsView extends VBox {
         c.setAnimated(false);
         c.setCreateSymbols(true);
         c.setPrefSize(300, 230);
-        c.setMinWidth(190);
+        c.setMinWidth(170);
         return c;
     }
 
