@@ -2,6 +2,7 @@ package org.reprogram.workbench.ui;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +19,10 @@ import org.reprogram.workbench.ui.setup.SetupView;
 import org.reprogram.workbench.ui.training.TrainingView;
 import org.reprogram.workbench.ui.tryit.TryItWindow;
 
-/** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
+/**
+ * The window content: Train tab (setup left, collapsible, Start below it; training view) and Runs
+ * tab.
+ */
 public final class WorkbenchView extends TabPane {
 
     public WorkbenchView(WorkbenchViewModel vm) {
@@ -48,13 +52,23 @@ public final class WorkbenchView extends TabPane {
         BorderPane left = new BorderPane(setupScroll);
         left.setBottom(footer);
         left.setPrefWidth(390);
+        left.setMinWidth(340);
+        left.setId("setupPanel");
+        // collapsible: the toggle in the training toolbar, presentation mode, a narrow window while training
+        left.visibleProperty().bind(vm.setupVisible());
+        left.managedProperty().bind(left.visibleProperty());
 
-        Consumer<Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(),
-                vm.tryIt(dir));
-        BorderPane train = new BorderPane(new TrainingView(vm.training, tryIt));
+        Consumer<Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(), vm.tryIt(dir));
+        BorderPane train = new BorderPane(new TrainingView(vm.training, tryIt, setupToggle(vm)));
         train.setLeft(left);
         BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
         train.setPadding(new Insets(10));
+        sceneProperty().addListener((o, was, scene) -> {
+            vm.narrow.unbind();
+            if (scene != null) {
+                vm.narrow.bind(scene.widthProperty().lessThan(WorkbenchViewModel.NARROW_WIDTH));
+            }
+        });
 
         RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun, r -> tryIt.accept(r.dir()),
                 new BaselineQueueView(vm.baselines, vm.canRunBaselines(), vm::runBaselines));
@@ -68,5 +82,18 @@ public final class WorkbenchView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
+    }
+
+    /** "◀ Hide setup" / "▶ Show setup" at the start of the training toolbar. */
+    private static Button setupToggle(WorkbenchViewModel vm) {
+        Button b = new Button();
+        b.setId("toggleSetup");
+        b.textProperty().bind(Bindings.when(vm.setupShown).then("◀ Hide setup").otherwise("▶ Show setup"));
+        b.setTooltip(new Tooltip("Hide or show the setup form: the live views get the whole width. In a window"
+                + " narrower than " + (int) WorkbenchViewModel.NARROW_WIDTH + " px the setup hides while a run"
+                + " trains and comes back when it ends."));
+        b.disableProperty().bind(vm.training.presentation);
+        b.setOnAction(e -> vm.toggleSetup());
+        return b;
     }
 }

@@ -3,7 +3,9 @@ package org.reprogram.workbench.ui;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
@@ -29,6 +31,14 @@ public final class WorkbenchViewModel {
     public final BaselineQueueViewModel baselines;
     /** The selected tab (0 = Train, 1 = Runs). */
     public final IntegerProperty tab = new SimpleIntegerProperty(TRAIN_TAB);
+    /** Windows narrower than this (px) hide the setup while a run trains. */
+    public static final double NARROW_WIDTH = 1400;
+    /** Whether the setup form stands beside the live views (the toggle; presentation mode hides it too). */
+    public final BooleanProperty setupShown = new SimpleBooleanProperty(true);
+    /** True while the window is narrower than {@link #NARROW_WIDTH} (the view binds it). */
+    public final BooleanProperty narrow = new SimpleBooleanProperty();
+    private final BooleanBinding setupVisible;
+    private boolean setupAutoHidden;
     private final BooleanBinding canStart;
     private final BooleanBinding canRunBaselines;
     private final TaskExecutor executor;
@@ -54,6 +64,8 @@ public final class WorkbenchViewModel {
             }
         });
         baselines.setOnEachFinished(runs::refresh);
+        setupVisible = setupShown.and(training.presentation.not());
+        training.running.addListener((o, was, running) -> autoHideSetup(running));
         canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
                 && !baselines.running.get(), setup.problems, training.running, baselines.running);
         canRunBaselines = canStart;
@@ -65,6 +77,28 @@ public final class WorkbenchViewModel {
             }
         });
         runs.refresh();
+    }
+
+    /** The setup form is on screen: shown, and not in presentation mode. */
+    public BooleanBinding setupVisible() {
+        return setupVisible;
+    }
+
+    /** The "Hide setup" / "Show setup" button. */
+    public void toggleSetup() {
+        setupAutoHidden = false;
+        setupShown.set(!setupShown.get());
+    }
+
+    /** In a narrow window a starting run takes the whole width; the setup comes back when it ends. */
+    private void autoHideSetup(boolean running) {
+        if (running && narrow.get() && setupShown.get()) {
+            setupAutoHidden = true;
+            setupShown.set(false);
+        } else if (!running && setupAutoHidden) {
+            setupAutoHidden = false;
+            setupShown.set(true);
+        }
     }
 
     public BooleanBinding canStart() {

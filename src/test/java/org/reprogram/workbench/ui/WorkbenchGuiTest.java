@@ -126,6 +126,9 @@ class WorkbenchGuiTest {
         // a confusion cell lists its validation images
         ConfusionMatrixView confusion = node(robot, "#confusionMatrix", ConfusionMatrixView.class);
         assertEquals(10, confusion.rows());
+        assertTrue(node(robot, "#confusionCaption", Label.class).getText().startsWith("test split"),
+                "the end of a run shows the test split's matrix");
+        robot.clickOn("#confusionValidation"); // validation images are listed per cell
         robot.clickOn(confusion.cellCenterOnScreen(0, 0));
         int expected = Math.min(SampleViews.MAX_CELL_IMAGES, confusion.count(0, 0));
         assertTrue(expected > 0);

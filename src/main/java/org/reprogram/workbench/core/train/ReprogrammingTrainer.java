@@ -16,10 +16,6 @@ import org.reprogram.workbench.core.program.Placement;
  */
 public abstract class ReprogrammingTrainer implements Trainer {
 
-    /** Live sample images: one per target class (at least 8), at most 24. */
-    private static final int MIN_SAMPLES = 8;
-    private static final int MAX_SAMPLES = 24;
-
     /** What one step reports: summed loss, correct predictions, model queries used. */
     protected record StepResult(double lossSum, int correct, long queries) {}
 
@@ -33,6 +29,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
     private final long snapshotIntervalNanos;
     private List<TrainingSnapshot.SampleView> lastSamples = List.of();
     private long lastSamplesNanos;
+    private int lastSamplePage = -1;
 
     protected ReprogrammingTrainer(long snapshotIntervalMillis) {
         this.snapshotIntervalNanos = snapshotIntervalMillis * 1_000_000L;
@@ -44,6 +41,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     private AdamOptimizer optimizer;
     private BatchBuffer sampleBuffer;
+    private SamplePages samplePages;
     /** Images answered by the source model: training steps, mapping passes, evaluation. */
     private long[] queries = new long[3];
 
@@ -88,9 +86,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
         long totalSteps = (long) batches * cfg.epochs();
         Evaluator evaluator = new Evaluator(exp, Evaluator.batchSizeFor(batch, exp.placement().canvasSize()));
         CanvasSplit monitor = exp.validation().size() > 0 ? exp.validation() : train;
-        int samples = Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, exp.mapping().targetClasses()));
-        int[] sampleIdx = pickSamples(monitor.labels(), samples);
-        sampleBuffer = new BatchBuffer(samples, exp.placement().canvasSize());
+        // live sample images: one per target class of the page the view asks for (control.samplePage())
+        samplePages = new SamplePages(monitor.labels(), exp.mapping().targetClasses());
+        sampleBuffer = new BatchBuffer(samplePages.capacity(), exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
                 exp.source().parameterCount(), ComputeThreads.describe(exp.source().device()), exp.notices(), train.size(),
@@ -127,7 +125,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 trainImages = resumeFrom.trainImages();
                 trainNanos = resumeFrom.trainNanos();
             }
-            listener.onSnapshot(snapshot(exp, epochsDone, step, false, null, null, monitor, sampleIdx, null));
+            listener.onSnapshot(snapshot(exp, epochsDone, step, false, null, null, monitor, control, null));
             loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
             for (int epoch = epochsDone + 1; epoch <= cfg.epochs(); epoch++) {
@@ -173,7 +171,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step,
                             r.lossSum() / (to - from), ips, eta, totalQueries()));
                     if (snapshotIntervalNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotIntervalNanos) {
-                        listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, sampleIdx, null));
+                        listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, control, null));
                         lastSnapshot = System.nanoTime();
                     }
                 }
@@ -190,7 +188,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 }
                 epochsDone = epoch;
                 listener.onEpoch(m);
-                listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, sampleIdx,
+                listener.onSnapshot(snapshot(exp, epoch, step, true, val.confusion(), m, monitor, control,
                         val.predictions()));
                 listener.onCheckpoint(new TrainingCheckpoint(epoch, step, Checkpoint.of(exp, epoch), best, bestVal,
                         optimizer.state(), queries.clone(), trainImages, trainNanos,
@@ -273,12 +271,14 @@ public abstract class ReprogrammingTrainer implements Trainer {
         return null;
     }
 
-    /** A snapshot of the current state; SAMPLE indices are into MONITOR. */
+    /** A snapshot of the current state, with the sample images of the page CONTROL asks for (from MONITOR). */
     private TrainingSnapshot snapshot(Experiment exp, int epoch, long step, boolean epochEnd, int[][] confusion,
-            EpochMetrics metrics, CanvasSplit monitor, int[] sampleIdx, int[] validationPredictions) {
+            EpochMetrics metrics, CanvasSplit monitor, TrainingControl control, int[] validationPredictions) {
+        int page = control.samplePage();
+        int[] sampleIdx = samplePages.indices(page);
         Placement p = exp.placement();
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
-        boolean fresh = epochEnd || lastSamples.isEmpty()
+        boolean fresh = epochEnd || lastSamples.isEmpty() || page != lastSamplePage // a turned page shows at once
                 || System.nanoTime() - lastSamplesNanos >= SAMPLE_REFRESH_NANOS;
         if (!fresh) {
             samples.addAll(lastSamples);
@@ -310,28 +310,12 @@ public abstract class ReprogrammingTrainer implements Trainer {
         if (fresh) {
             lastSamples = List.copyOf(samples);
             lastSamplesNanos = System.nanoTime();
+            lastSamplePage = page;
         }
         return new TrainingSnapshot(epoch, step, epochEnd, p.channels(), p.height(), p.width(),
                 exp.program().perturbation(), exp.program().signedPerturbation(), exp.program().inputScale(),
                 exp.mapping().weights(), exp.mapping().assignment(), List.copyOf(samples),
                 confusion, metrics, validationPredictions);
-    }
-
-    /** Up to N indices, one per class first, then in order. */
-    static int[] pickSamples(int[] labels, int n) {
-        List<Integer> picked = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int i = 0; i < labels.length && picked.size() < n; i++) {
-            if (seen.add(labels[i])) {
-                picked.add(i);
-            }
-        }
-        for (int i = 0; i < labels.length && picked.size() < n; i++) {
-            if (!picked.contains(i)) {
-                picked.add(i);
-            }
-        }
-        return picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** 0..N-1, shuffled by RND (Fisher-Yates) when RND is not null. */

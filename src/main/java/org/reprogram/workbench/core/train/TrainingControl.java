@@ -7,6 +7,8 @@ package org.reprogram.workbench.core.train;
  *   <li>stop: finish after the current epoch, evaluate on test, save as "stopped";</li>
  *   <li>cancel: abort at the next step, save what exists as "cancelled" (no test evaluation).</li>
  * </ul>
+ * The live view also asks here which page of target classes its sample images should show
+ * ({@link SamplePages}); the next snapshot programs those.
  */
 public final class TrainingControl {
 
@@ -14,6 +16,7 @@ public final class TrainingControl {
     private volatile boolean stopRequested;
     private volatile boolean cancelled;
     private volatile boolean interrupted;
+    private volatile int samplePage;
 
     public synchronized void pause() {
         paused = true;
@@ -57,6 +60,15 @@ public final class TrainingControl {
 
     public boolean isInterrupted() {
         return interrupted;
+    }
+
+    /** The live view shows the sample images of PAGE of the target classes from the next snapshot on. */
+    public void showSamplePage(int page) {
+        samplePage = Math.max(0, page);
+    }
+
+    public int samplePage() {
+        return samplePage;
     }
 
     /** Blocks while paused; throws when cancelled. Called by the trainer between steps. */

@@ -30,10 +30,17 @@ public final class FxImages {
         return Math.max(1, side / Math.max(1, Math.max(h, w)));
     }
 
+    /** TILE about SIDE pixels on its longer side: enlarged by a whole factor, or shrunk to SIDE when larger. */
     public static ImageView view(ImageTile t, int side) {
         ImageView v = new ImageView(of(t.data(), t.channels(), t.height(), t.width(), t.signed(),
                 scaleFor(t.height(), t.width(), side)));
         v.setSmooth(false);
+        if (Math.max(t.height(), t.width()) > side) { // a 224 px canvas in a 72 px card
+            v.setPreserveRatio(true);
+            v.setFitWidth(side);
+            v.setFitHeight(side);
+            v.setSmooth(true);
+        }
         return v;
     }
 }

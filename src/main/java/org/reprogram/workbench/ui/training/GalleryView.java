@@ -15,12 +15,33 @@ import org.reprogram.workbench.ui.common.FxImages;
  */
 public final class GalleryView extends FlowPane {
 
+    private final ObservableList<GalleryItem> items;
+    private double scale = 1;
+
     public GalleryView(ObservableList<GalleryItem> items) {
+        this.items = items;
         setHgap(8);
         setVgap(8);
         getStyleClass().add("gallery");
         items.addListener((ListChangeListener<GalleryItem>) c -> show(items));
         show(items);
+    }
+
+    /** Enlarges the pictures by K (presentation mode: about 2). */
+    public void setScale(double k) {
+        if (k != scale) {
+            scale = k;
+            show(items);
+        }
+    }
+
+    /** The side of the programmed input as drawn now (tests compare normal and presentation mode). */
+    public int programmedSide() {
+        return (int) Math.round(72 * scale);
+    }
+
+    private int side(int base) {
+        return (int) Math.round(base * scale);
     }
 
     private void show(ObservableList<GalleryItem> items) {
@@ -29,13 +50,13 @@ public final class GalleryView extends FlowPane {
             HBox pics = new HBox(4);
             pics.setAlignment(Pos.CENTER_LEFT);
             if (it.original() != null) {
-                pics.getChildren().addAll(FxImages.view(it.original(), 40), new Label("→"));
+                pics.getChildren().addAll(FxImages.view(it.original(), side(40)), new Label("→"));
             }
-            pics.getChildren().add(FxImages.view(it.programmed(), 72));
+            pics.getChildren().add(FxImages.view(it.programmed(), programmedSide()));
             if (it.mask() != null) {
                 Label m = new Label("mask");
                 m.getStyleClass().add("tile-caption");
-                VBox mask = new VBox(1, FxImages.view(it.mask(), 40), m);
+                VBox mask = new VBox(1, FxImages.view(it.mask(), side(40)), m);
                 mask.setAlignment(Pos.CENTER);
                 mask.getStyleClass().add("mask");
                 pics.getChildren().add(mask);

@@ -59,7 +59,7 @@ public final class MappingView extends HeatmapView {
         }
         exampleImages = images;
         shownKey = "";
-        placePictures();
+        relayout(); // the room beside the rows changed: new cell side, then the pictures
     }
 
     public void show(TrainingSnapshot s, RunInfo info) {
@@ -209,9 +209,14 @@ public final class MappingView extends HeatmapView {
                 .map(n -> (ImageView) n).toList();
     }
 
+    /** Room for PICTURES_PER_ROW row-high pictures beside each row, when there are examples to show. */
     @Override
-    protected double computePrefWidth(double height) {
-        double extra = pictures.getChildren().isEmpty() ? 0 : GAP + pictures.prefWidth(-1);
-        return super.computePrefWidth(height) + extra;
+    protected double besideCells() {
+        return exampleImages.isEmpty() ? 0 : PICTURES_PER_ROW;
+    }
+
+    @Override
+    protected double besideGap() {
+        return exampleImages.isEmpty() ? 0 : GAP + SOURCE_GAP * (PICTURES_PER_ROW - 1);
     }
 }

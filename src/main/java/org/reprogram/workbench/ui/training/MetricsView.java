@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
@@ -16,10 +17,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.reprogram.workbench.core.train.EpochMetrics;
 
-/** Loss and accuracy curves (train/val) per epoch, with the raw numbers in a table and a latest-values line. */
+/**
+ * Loss and accuracy curves (train/val) per epoch, with the raw numbers in a table and a latest-values
+ * line. The epoch axis runs from 0 to the planned epochs in whole epochs; before the first epoch
+ * ends each chart shows a line of text instead of empty axes.
+ */
 public final class MetricsView extends VBox {
 
     final XYChart.Series<Number, Number> trainLoss = series("train loss");
@@ -28,39 +34,57 @@ public final class MetricsView extends VBox {
     final XYChart.Series<Number, Number> valAcc = series("val acc");
     private final Label latest = new Label("No epochs yet.");
     private final List<NumberAxis> epochAxes = new java.util.ArrayList<>();
+    private final TableView<EpochMetrics> table;
+    private final ObservableIntegerValue planned;
+    private int lastEpoch;
 
-    public MetricsView(ObservableList<EpochMetrics> metrics) {
+    /** METRICS one row per finished epoch; PLANNED the epochs the run is set up for (0: unknown). */
+    public MetricsView(ObservableList<EpochMetrics> metrics, ObservableIntegerValue planned) {
         super(6);
+        this.planned = planned;
         LineChart<Number, Number> loss = chart("Loss", false);
         loss.setId("lossChart");
         loss.getData().addAll(trainLoss, valLoss);
         LineChart<Number, Number> acc = chart("Accuracy", true);
         acc.setId("accuracyChart");
         acc.getData().addAll(trainAcc, valAcc);
-        TableView<EpochMetrics> table = new TableView<>(metrics);
+        table = new TableView<>(metrics);
         table.setId("metricsTable");
         table.setPrefHeight(230);
-        table.setPrefWidth(440);
-        table.setMinWidth(420); // the raw numbers stay readable; the charts give way first
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("epoch", m -> Integer.toString(m.epoch())));
-        table.getColumns().add(col("train loss", m -> num(m.trainLoss())));
-        table.getColumns().add(col("train acc", m -> num(m.trainAccuracy())));
-        table.getColumns().add(col("val loss", m -> num(m.valLoss())));
-        table.getColumns().add(col("val acc", m -> num(m.valAccuracy())));
-        TableColumn<EpochMetrics, String> scale = col("scale s", m -> SnapshotTexts.scale(m.inputScale()));
+        // short headers that fit their columns; the tooltip says what each is
+        table.getColumns().add(col("epoch", "epoch", 44, m -> Integer.toString(m.epoch())));
+        table.getColumns().add(col("tr loss", "training loss (mean over the epoch's steps)", 62,
+                m -> num(m.trainLoss())));
+        table.getColumns().add(col("tr acc", "training accuracy (over the epoch's steps)", 56,
+                m -> num(m.trainAccuracy())));
+        table.getColumns().add(col("val loss", "validation loss at the epoch's end", 62, m -> num(m.valLoss())));
+        table.getColumns().add(col("val acc", "validation accuracy at the epoch's end", 58, m -> num(m.valAccuracy())));
+        TableColumn<EpochMetrics, String> scale = col("s", "learned input scale s (scale program)", 40,
+                m -> SnapshotTexts.scale(m.inputScale()));
         scale.setId("scaleColumn");
         scale.visibleProperty().bind(Bindings.createBooleanBinding(() -> hasScale(metrics), metrics));
         table.getColumns().add(scale);
-        table.getColumns().add(col("lr", m -> String.format(Locale.ROOT, "%.2g", m.learningRate())));
-        table.getColumns().add(col("img/s", m -> String.format(Locale.ROOT, "%.0f", m.imagesPerSecond())));
+        table.getColumns().add(col("lr", "learning rate at the epoch's end", 52,
+                m -> String.format(Locale.ROOT, "%.2g", m.learningRate())));
+        table.getColumns().add(col("img/s", "training images per second", 52,
+                m -> String.format(Locale.ROOT, "%.0f", m.imagesPerSecond())));
+        double width = 0;
+        for (TableColumn<EpochMetrics, ?> c : table.getColumns()) {
+            width += c.getPrefWidth();
+        }
+        table.setPrefWidth(width + 18); // and a vertical scroll bar
+        table.setMinWidth(width + 18); // every column stays in view: the charts give way first
         table.setPlaceholder(new Label("Epoch figures appear here."));
         latest.setId("latestMetrics");
         latest.getStyleClass().add("mono");
-        HBox charts = new HBox(6, loss, acc, table);
-        HBox.setHgrow(loss, Priority.ALWAYS);
-        HBox.setHgrow(acc, Priority.ALWAYS);
+        latest.setMinWidth(0);
+        HBox charts = new HBox(6, waiting(loss, metrics), waiting(acc, metrics), table);
+        HBox.setHgrow(charts.getChildren().get(0), Priority.ALWAYS);
+        HBox.setHgrow(charts.getChildren().get(1), Priority.ALWAYS);
         getChildren().addAll(charts, latest);
+        planned.addListener(o -> fitEpochs(lastEpoch));
+        fitEpochs(0);
         metrics.addListener((ListChangeListener<EpochMetrics>) c -> {
             boolean appendOnly = true;
             while (c.next()) {
@@ -78,12 +102,34 @@ public final class MetricsView extends VBox {
         showLatest(metrics);
     }
 
+    /** The table and the latest-values line (hidden in presentation mode: the curves stay). */
+    public void showTable(boolean show) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {table, latest}) {
+            n.setVisible(show);
+            n.setManaged(show);
+        }
+    }
+
+    /** CHART, with a line of text in its place until the first epoch has ended (no empty 0-125 axes). */
+    private static javafx.scene.Node waiting(LineChart<Number, Number> chart, ObservableList<EpochMetrics> metrics) {
+        Label placeholder = new Label(chart.getTitle() + ": the curve starts when the first epoch ends.");
+        placeholder.getStyleClass().add("hint");
+        placeholder.setWrapText(true);
+        placeholder.setId(chart.getId() + "Placeholder");
+        var none = Bindings.isEmpty(metrics);
+        placeholder.visibleProperty().bind(none);
+        chart.visibleProperty().bind(none.not());
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(chart, placeholder);
+        box.setMinWidth(chart.getMinWidth());
+        return box;
+    }
+
     private void clear() {
         trainLoss.getData().clear();
         valLoss.getData().clear();
         trainAcc.getData().clear();
         valAcc.getData().clear();
-        fitEpochs(1);
+        fitEpochs(0);
     }
 
     private void add(EpochMetrics m) {
@@ -133,10 +179,11 @@ public final class MetricsView extends VBox {
                 : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** Epoch axes: whole epochs from 0 to the newest, about ten ticks, no 0-125 range before any data. */
+    /** Epoch axes: whole epochs from 0 to the planned epochs (or the newest, if later), about five ticks. */
     private void fitEpochs(int last) {
-        int upper = Math.max(1, last);
-        double unit = Math.max(1, Math.ceil(upper / 10.0));
+        lastEpoch = last;
+        int upper = Math.max(1, Math.max(last, planned.get()));
+        double unit = Math.max(1, Math.ceil(upper / 5.0)); // at most six labels: they fit a narrow chart
         for (NumberAxis x : epochAxes) {
             x.setUpperBound(upper);
             x.setTickUnit(unit);
@@ -178,15 +225,23 @@ public final class MetricsView extends VBox {
         c.setAnimated(false);
         c.setCreateSymbols(true);
         c.setPrefSize(300, 230);
-        c.setMinWidth(190);
+        c.setMinWidth(170);
         return c;
     }
 
-    private static TableColumn<EpochMetrics, String> col(String title, Function<EpochMetrics, String> f) {
-        TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
+    /** A column headed TITLE (its tooltip: TIP), WIDTH pixels: the header and four decimals fit. */
+    private static TableColumn<EpochMetrics, String> col(String title, String tip, double width,
+            Function<EpochMetrics, String> f) {
+        TableColumn<EpochMetrics, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(tip));
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        c.setGraphic(header);
+        c.setId("col-" + title.replace(' ', '-').replace('/', '-'));
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setSortable(false);
-        c.setPrefWidth("epoch".equals(title) ? 42 : 55); // four decimals fit; the last column takes what is left
+        c.setPrefWidth(width);
+        c.setMinWidth(width - 6);
         return c;
     }
 }

@@ -16,6 +16,9 @@ public final class SampleViews {
             + " target class";
     public static final String HINT_NOT_SAVED = "Sample images are shown live while a run trains; a saved run keeps its"
             + " program, mapping and confusion matrices, not the images.";
+    static final String HINT_NEXT_PAGE = "The images of this page's classes arrive with the next live snapshot …";
+    static final String HINT_PAGE_NOT_TAKEN = "This page's images were not taken before the run ended: a run takes the"
+            + " sample images of the page on screen while it trains.";
     static final String HINT_MASKS = HINT + " · mask (smm): mid-gray 0, white/black ± the largest mask value shown";
 
     private SampleViews() {}

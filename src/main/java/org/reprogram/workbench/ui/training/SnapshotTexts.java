@@ -8,8 +8,6 @@ import org.reprogram.workbench.ui.common.ResultTexts;
 public final class SnapshotTexts {
 
     static final String EMPTY_CAPTION = "The learned program appears here when training starts.";
-    static final String SIGNED_LEGEND = "value −1 … +1: black −1 · mid-gray 0 (no change) · white +1";
-    static final String UNSIGNED_LEGEND = "frame value 0 … 1: black 0 · white 1 (sigmoid frame)";
 
     private SnapshotTexts() {}
 
@@ -31,8 +29,9 @@ public final class SnapshotTexts {
         return s.inputScale() == 0;
     }
 
-    static String legend(TrainingSnapshot s) {
-        return s == null ? "" : signed(s) ? SIGNED_LEGEND : UNSIGNED_LEGEND;
+    /** What the gray levels of S's program image mean for a program of KIND (null: unknown), or null without S. */
+    static ProgramLegend legend(TrainingSnapshot s, org.reprogram.workbench.core.program.ProgramKind kind) {
+        return s == null ? null : ProgramLegend.of(kind, signed(s));
     }
 
     /** "live · epoch 3 (in progress) · step 120 · 1×32×32 · scale s = 1.62". */
@@ -45,6 +44,24 @@ public final class SnapshotTexts {
                 : "epoch " + s.epoch() + (s.epochEnd() ? " end" : " (in progress)")) + " · step " + s.step() + " · "
                 + s.channels() + "×" + s.height() + "×" + s.width()
                 + (Double.isNaN(scale) ? "" : " · scale s = " + scale(scale));
+    }
+
+    /**
+     * The run's figure in a few words (large in presentation mode): the test accuracy once a run
+     * has it, else the newest epoch's validation (or training) accuracy.
+     */
+    static String headline(org.reprogram.workbench.core.train.EpochMetrics latest, int planned,
+            org.reprogram.workbench.core.train.TrainingResult result, boolean running) {
+        if (!running && result != null && !Double.isNaN(result.testAccuracy())) {
+            return String.format(Locale.ROOT, "Test accuracy %.1f %% · %d epoch%s", 100 * result.testAccuracy(),
+                    result.epochs(), result.epochs() == 1 ? "" : "s");
+        }
+        if (latest == null) {
+            return running ? "Epoch 1 of " + planned + " starting …" : "";
+        }
+        boolean val = !Double.isNaN(latest.valAccuracy());
+        return String.format(Locale.ROOT, "Epoch %d of %d · %s accuracy %.1f %%", latest.epoch(), planned,
+                val ? "validation" : "training", 100 * (val ? latest.valAccuracy() : latest.trainAccuracy()));
     }
 
     static String scale(double s) {

@@ -3,164 +3,118 @@ package org.reprogram.workbench.ui.training;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.reprogram.workbench.core.train.TrainingSnapshot;
-import org.reprogram.workbench.ui.common.FxImages;
 import org.reprogram.workbench.ui.common.ImageGrid;
 
 /**
- * The live (or replayed) training: controls and progress, warning banner, learned program with
- * the step slider, label mapping, confusion matrix, sample gallery and curves. Binds only.
+ * The live (or replayed) training: toolbar and banner, learned program with the step slider,
+ * label mapping, confusion matrix, curves and sample gallery. Two arrangements: the normal one
+ * (every view; they scale with the window and a scroll bar appears where they cannot) and
+ * presentation mode (F5: program and samples large, the figure in big type, mapping and table
+ * hidden). Binds only.
  */
 public final class TrainingView extends BorderPane {
 
-    static final int PROGRAM_SIDE = 224;
+    private static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presentation");
     private final TrainingViewModel vm;
-    private final ImageView program = new ImageView();
-    private final Label programCaption = new Label();
-    private final Slider slider = new Slider(0, 0, 0);
+    private final ProgramPanel program;
     private final MappingView mapping = new MappingView();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final Consumer<Path> tryIt;
-    private boolean syncing;
+    private final MetricsView metrics;
+    private final GalleryView gallery;
+    private final VBox mappingPanel;
+    private final VBox confusionPanel;
+    private final VBox metricsPanel;
+    private final VBox samplesPanel;
+    private final HBox top = new HBox(10);
+    private final HBox bottom = new HBox(10);
+    private final VBox body = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(body);
 
-    public TrainingView(TrainingViewModel vm) {
-        this(vm, null);
-    }
-
-    /** TRYIT opens "Try it" for a finished run's folder (null: no such button). */
-    public TrainingView(TrainingViewModel vm, Consumer<Path> tryIt) {
+    /**
+     * TRYIT opens "Try it" for a finished run's folder (null: no such button); LEADING goes at the
+     * start of the toolbar (the workbench puts its setup toggle there).
+     */
+    public TrainingView(TrainingViewModel vm, Consumer<Path> tryIt, Node... leading) {
         this.vm = vm;
         this.tryIt = tryIt;
         getStyleClass().add("training-view");
-        setTop(new VBox(6, toolbar(), banner()));
-        VBox body = new VBox(10, new HBox(10, programPanel(), mappingPanel(), confusionPanel()),
-                panel("Loss and accuracy", new MetricsView(vm.metrics)),
-                panel("Samples", boundHint("galleryHint", vm.galleryHint), gallery()));
-        ScrollPane scroll = new ScrollPane(body);
+        getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
+        TrainingToolbar toolbar = new TrainingToolbar(vm, tryItButton(vm, tryIt), leading);
+        BorderPane.setMargin(toolbar, new javafx.geometry.Insets(0, 0, 8, 0));
+        setTop(toolbar);
+        program = new ProgramPanel(vm);
+        mappingPanel = mappingPanel();
+        confusionPanel = confusionPanel();
+        metrics = new MetricsView(vm.metrics, vm.plannedEpochs);
+        metricsPanel = panel("Loss and accuracy", metrics);
+        gallery = new GalleryView(vm.gallery);
+        gallery.setId("gallery");
+        samplesPanel = panel("Samples", boundHint("galleryHint", vm.galleryHint), pager(), gallery);
+        scroll.setId("trainingScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
-        vm.history.shown().addListener((o, a, s) -> showSnapshot(s));
-        vm.history.shownEpoch().addListener((o, a, s) -> showEpoch(s));
-        vm.info.addListener(o -> showEpoch(vm.history.shownEpoch().get()));
-    }
-
-    private Node toolbar() {
-        Button pause = button("pause", "Pause", "Pause: training waits between steps; nothing is lost. Resume continues"
-                + " exactly where it stopped.");
-        pause.textProperty().bind(Bindings.when(vm.paused).then("Resume").otherwise("Pause"));
-        pause.disableProperty().bind(vm.running.not());
-        pause.setOnAction(e -> vm.pauseResume());
-        Button stop = button("stop", "Stop", "Stop: finish the current epoch, evaluate on the test split and save"
-                + " the run as 'stopped' (results are kept).");
-        stop.disableProperty().bind(vm.running.not().or(vm.stopRequested));
-        stop.setOnAction(e -> vm.stop());
-        Button cancel = button("cancel", "Cancel", "Cancel: abort at the next step, no test evaluation; the run folder"
-                + " keeps what was recorded, marked 'cancelled'.");
-        cancel.getStyleClass().add("danger");
-        cancel.disableProperty().bind(vm.running.not());
-        cancel.setOnAction(e -> vm.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("progressBar");
-        bar.progressProperty().bind(vm.progress);
-        bar.setPrefWidth(160);
-        Label progress = label("progress", vm.progressText.concat(""));
-        Label device = label("device", vm.deviceText.concat(""));
-        device.getStyleClass().add("chip");
-        device.visibleProperty().bind(vm.deviceText.isNotEmpty());
-        Label status = label("status", vm.status.concat(""));
-        status.getStyleClass().add("status");
-        Button tryButton = button("tryIt", "Try it…", "Classify your own images with this run: the programmed input,"
-                + " what the source model saw and the target class; export it as a bundle");
-        tryButton.disableProperty().bind(vm.running.or(vm.runDir.isNull()).or(vm.result.isNull()));
-        tryButton.setOnAction(e -> tryIt.accept(vm.runDir.get()));
-        tryButton.setVisible(tryIt != null);
-        tryButton.setManaged(tryIt != null);
-        HBox row = new HBox(8, pause, stop, cancel, bar, progress, device, tryButton);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (Button b : new Button[] {pause, stop, cancel, tryButton}) { // the controls never truncate; the text gives way
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        bar.setMinWidth(60);
-        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        progress.setMinWidth(0);
-        HBox.setHgrow(progress, Priority.ALWAYS);
-        return new VBox(4, row, status);
-    }
-
-    private Node banner() {
-        Label banner = label("banner", vm.banner.concat(""));
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.visibleProperty().bind(vm.banner.isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        vm.bannerLevel.addListener((o, a, l) -> {
-            banner.getStyleClass().removeAll("banner-info", "banner-warning", "banner-error");
-            banner.getStyleClass().add("banner-" + l.name().toLowerCase(java.util.Locale.ROOT));
-        });
-        banner.getStyleClass().add("banner");
-        return banner;
-    }
-
-    private Node programPanel() {
-        program.setId("programImage");
-        program.setSmooth(false);
-        program.setFitWidth(PROGRAM_SIDE);
-        program.setFitHeight(PROGRAM_SIDE);
-        program.setPreserveRatio(true);
-        slider.setId("stepSlider");
-        slider.setMajorTickUnit(1);
-        slider.setMinorTickCount(0);
-        slider.setSnapToTicks(true);
-        slider.setShowTickMarks(true);
-        slider.setBlockIncrement(1);
-        slider.setTooltip(new Tooltip("Step through the recorded epochs: program, mapping and confusion matrix move"
-                + " together. At the right end the view follows the newest state."));
-        slider.disableProperty().bind(Bindings.size(vm.history.epochs()).lessThan(2));
-        vm.history.epochs().addListener((javafx.beans.InvalidationListener) o -> syncSlider());
-        vm.history.selectedProperty().addListener(o -> syncSlider());
-        slider.valueProperty().addListener((o, a, v) -> {
-            if (!syncing) {
-                vm.history.select((int) Math.round(v.doubleValue()));
+        vm.history.shown().addListener((o, a, s) -> mapping.show(s, vm.info.get()));
+        vm.confusion.matrix().addListener(o -> showConfusion());
+        vm.info.addListener(o -> showConfusion());
+        vm.presentation.addListener(o -> arrange());
+        arrange();
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && a == null) {
+                installKeys(scene);
             }
         });
-        programCaption.setId("programCaption");
-        programCaption.setWrapText(true);
-        programCaption.setMaxWidth(PROGRAM_SIDE);
-        programCaption.textProperty().bind(vm.programCaption);
-        Label legend = boundHint("programLegend", vm.programLegend);
-        legend.setMaxWidth(PROGRAM_SIDE);
-        Button backToLive = button("backToLive", "Back to live", "The views show an earlier epoch while training goes"
-                + " on; follow the newest state again");
-        backToLive.visibleProperty().bind(vm.running.and(vm.history.followLatestProperty().not()));
-        backToLive.managedProperty().bind(backToLive.visibleProperty());
-        backToLive.setOnAction(e -> vm.backToLive());
-        VBox box = panel("Learned program", legend, program, slider, programCaption, backToLive);
-        box.setMinWidth(PROGRAM_SIDE + 24);
-        return box;
     }
 
-    private void syncSlider() {
-        syncing = true;
-        slider.setMax(Math.max(0, vm.history.epochs().size() - 1));
-        slider.setValue(Math.max(0, vm.history.selectedProperty().get()));
-        syncing = false;
+    /** Normal layout or presentation mode, with the same nodes. */
+    private void arrange() {
+        boolean p = vm.presentation.get();
+        pseudoClassStateChanged(PRESENTING, p);
+        top.getChildren().clear();
+        bottom.getChildren().clear();
+        if (p) {
+            top.getChildren().setAll(program, samplesPanel);
+            bottom.getChildren().setAll(confusionPanel, metricsPanel);
+            body.getChildren().setAll(top, bottom);
+            HBox.setHgrow(samplesPanel, Priority.ALWAYS);
+            HBox.setHgrow(metricsPanel, Priority.ALWAYS);
+            HBox.setHgrow(confusionPanel, Priority.NEVER);
+            // the program fills the height left under the toolbar, and at most half the width
+            program.picture().preferredSideProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
+                    ProgramPanel.NORMAL_SIDE, Math.min(scroll.getViewportBounds().getHeight() - 230,
+                            scroll.getViewportBounds().getWidth() * 0.42)), scroll.viewportBoundsProperty()));
+        } else {
+            top.getChildren().setAll(program, mappingPanel, confusionPanel);
+            body.getChildren().setAll(top, metricsPanel, samplesPanel);
+            HBox.setHgrow(confusionPanel, Priority.ALWAYS);
+            HBox.setHgrow(mappingPanel, Priority.SOMETIMES);
+            program.picture().preferredSideProperty().unbind();
+            program.picture().preferredSideProperty().set(ProgramPanel.NORMAL_SIDE);
+        }
+        gallery.setScale(p ? 1.4 : 1); // 32 px canvases: 96 px instead of 64
+        confusion.setCellRange(p ? 22 : 18, p ? 44 : 30);
+        confusion.setFontSize(p ? 14 : 11);
+        metrics.showTable(!p);
+        scroll.setVvalue(0);
     }
 
-    private Node mappingPanel() {
+    private VBox mappingPanel() {
         mapping.setId("mapping");
         mapping.setExamples(vm.sourceExamples.get());
         vm.sourceExamples.addListener((o, a, ex) -> mapping.setExamples(ex));
@@ -177,68 +131,128 @@ public final class TrainingView extends BorderPane {
         return panel("Label mapping", hint, mapping, note);
     }
 
-    private Node confusionPanel() {
-        confusion.setId("confusionMatrix");
-        confusion.setOnCellClicked(vm::selectCell);
-        vm.selectedCell.addListener((o, a, rc) -> confusion.setHighlight(rc == null ? -1 : rc[0], rc == null ? -1 : rc[1]));
-        Label caption = label("cellCaption", vm.cellCaption.concat(""));
-        caption.setWrapText(true);
-        caption.setMaxWidth(360);
-        ImageGrid cellImages = new ImageGrid(32);
-        cellImages.setId("cellImages");
-        cellImages.setMaxWidth(360);
-        cellImages.bind(vm.cellImages);
-        return panel("Confusion matrix", hint("validation · rows: true · columns: predicted"), confusion, caption,
-                cellImages);
-    }
-
-    private Node gallery() {
-        GalleryView g = new GalleryView(vm.gallery);
-        g.setId("gallery");
-        return g;
-    }
-
-    private void showSnapshot(TrainingSnapshot s) {
-        if (s == null) {
-            program.setImage(null);
-            mapping.show(null, null);
-            return;
-        }
-        int scale = FxImages.scaleFor(s.height(), s.width(), PROGRAM_SIDE);
-        program.setImage(FxImages.of(s.perturbation(), s.channels(), s.height(), s.width(), SnapshotTexts.signed(s),
-                scale));
-        mapping.show(s, vm.info.get());
-    }
-
-    private void showEpoch(TrainingSnapshot s) {
-        var info = vm.info.get();
-        confusion.show(s == null ? null : s.confusion(), info == null ? null : info.targetClasses());
-    }
-
-    private static Button button(String id, String text, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+    /** "Try it…" for the finished run (hidden when TRYIT is null). */
+    private static Button tryItButton(TrainingViewModel vm, Consumer<Path> tryIt) {
+        Button b = TrainingToolbar.button("tryIt", "Try it…", "Classify your own images with this run: the programmed input,"
+                + " what the source model saw and the target class; export it as a bundle");
+        b.disableProperty().bind(vm.running.or(vm.runDir.isNull()).or(vm.result.isNull()));
+        b.setOnAction(e -> tryIt.accept(vm.runDir.get()));
+        b.setVisible(tryIt != null);
+        b.setManaged(tryIt != null);
         return b;
     }
 
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.textProperty().bind(text);
-        return l;
+    /** F5 switches presentation mode, Esc leaves it (while the Train tab is on screen). */
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!onScreen()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.F5) {
+                vm.togglePresentation();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.presentation.get()) {
+                vm.presentation.set(false);
+                e.consume();
+            }
+        });
+    }
+
+    private boolean onScreen() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private VBox confusionPanel() {
+        confusion.setId("confusionMatrix");
+        confusion.setOnCellClicked(vm::selectCell);
+        vm.selectedCell.addListener((o, a, rc) -> confusion.setHighlight(rc == null ? -1 : rc[0], rc == null ? -1 : rc[1]));
+        ToggleGroup split = new ToggleGroup();
+        ToggleButton val = new ToggleButton("validation");
+        val.setId("confusionValidation");
+        ToggleButton test = new ToggleButton("test");
+        test.setId("confusionTest");
+        val.setToggleGroup(split);
+        test.setToggleGroup(split);
+        test.setTooltip(new Tooltip("The test split, evaluated once with the final program: the run's headline"
+                + " figure"));
+        val.setTooltip(new Tooltip("The validation split at the slider's epoch"));
+        test.selectedProperty().bindBidirectional(vm.confusion.showTestProperty());
+        val.setSelected(!test.isSelected());
+        vm.confusion.showTestProperty().addListener((o, a, t) -> val.setSelected(!t));
+        split.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true); // one of the two stays selected
+            }
+        });
+        HBox toggle = new HBox(0, val, test);
+        toggle.getStyleClass().add("segmented");
+        toggle.visibleProperty().bind(vm.confusion.testAvailable());
+        toggle.managedProperty().bind(toggle.visibleProperty());
+        Label which = boundHint("confusionCaption", vm.confusion.caption());
+        Label caption = boundHint("cellCaption", vm.cellCaption);
+        caption.getStyleClass().remove("hint");
+        ImageGrid cellImages = new ImageGrid(32);
+        cellImages.setId("cellImages");
+        cellImages.setPrefWrapLength(300);
+        cellImages.bind(vm.cellImages);
+        return panel("Confusion matrix", which, toggle, confusion, caption, cellImages);
+    }
+
+    private Node pager() {
+        GalleryPaging paging = vm.galleryPaging;
+        Button first = TrainingToolbar.button("galleryFirst", "«", "First page of target classes");
+        Button previous = TrainingToolbar.button("galleryPrevious", "‹", "Previous page of target classes");
+        Button next = TrainingToolbar.button("galleryNext", "›", "Next page of target classes");
+        Button last = TrainingToolbar.button("galleryLast", "»", "Last page of target classes");
+        first.setOnAction(e -> paging.first());
+        previous.setOnAction(e -> paging.previous());
+        next.setOnAction(e -> paging.next());
+        last.setOnAction(e -> paging.last());
+        first.disableProperty().bind(paging.page().isEqualTo(0));
+        previous.disableProperty().bind(paging.page().isEqualTo(0));
+        next.disableProperty().bind(paging.page().greaterThanOrEqualTo(paging.pages().subtract(1)));
+        last.disableProperty().bind(next.disableProperty());
+        Label text = TrainingToolbar.label("galleryPage", paging.text());
+        HBox box = new HBox(4, first, previous, text, next, last);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setId("galleryPager");
+        box.visibleProperty().bind(paging.pages().greaterThan(1));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void showConfusion() {
+        var info = vm.info.get();
+        confusion.show(vm.confusion.matrix().get(), info == null ? null : info.targetClasses());
+    }
+
+    /** The layout's parts, for tests: the program picture and the gallery. */
+    ProgramPanel programPanel() {
+        return program;
     }
 
     private static Label boundHint(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = label(id, text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
+        Label l = TrainingToolbar.label(id, text);
+        return wrapping(l);
     }
 
     private static Label hint(String text) {
-        Label l = new Label(text);
+        return wrapping(new Label(text));
+    }
+
+    /** A hint that wraps to its panel's width and never widens the panel. */
+    private static Label wrapping(Label l) {
         l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setPrefWidth(160);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -248,7 +262,6 @@ public final class TrainingView extends BorderPane {
         VBox box = new VBox(6, t);
         box.getChildren().addAll(content);
         box.getStyleClass().add("panel");
-        HBox.setHgrow(box, Priority.NEVER);
         return box;
     }
 }

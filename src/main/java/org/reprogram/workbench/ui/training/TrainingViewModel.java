@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -68,10 +70,23 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             "Click a cell of the confusion matrix to see its validation images.");
     /** Under the program image: what the snapshot is, live or not, and the learned scale s (scale program). */
     public final StringProperty programCaption = new SimpleStringProperty(SnapshotTexts.EMPTY_CAPTION);
-    /** The grey levels of the program image: −1 … +1, or 0 … 1 for a sigmoid frame. */
-    public final StringProperty programLegend = new SimpleStringProperty("");
+    /** What the gray levels of the program image mean for this run's program (null before a snapshot). */
+    public final ObjectProperty<ProgramLegend> programLegend = new SimpleObjectProperty<>();
     /** What the sample cards show (with the smm masks when there are any). */
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
+    /** Pages of target classes in the gallery (more than 24 classes). */
+    public final GalleryPaging galleryPaging = new GalleryPaging();
+    /** Validation or (at the end) test confusion matrix, and its caption. */
+    public final ConfusionChoice confusion = new ConfusionChoice();
+    /**
+     * Presentation mode (projector): the view hides the setup and secondary panels and shows the
+     * program, the samples and {@link #headline} large.
+     */
+    public final BooleanProperty presentation = new SimpleBooleanProperty();
+    /** The run's figure in a few words, large in presentation mode: "Epoch 3 of 20 · validation accuracy 84.2 %". */
+    public final StringProperty headline = new SimpleStringProperty("");
+    /** The epochs the run is set up for (the curves' epoch axis runs to it). */
+    public final IntegerProperty plannedEpochs = new SimpleIntegerProperty(0);
 
     /** Pictures of the source model's classes, shown beside the mapping (none while they load, or when it has none). */
     public final ObjectProperty<SourceExamples> sourceExamples =
@@ -100,7 +115,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         this.store = store;
         this.backend = backend;
         history.shown().addListener(o -> showSnapshot(history.shown().get()));
-        history.shownEpoch().addListener(o -> refreshCell());
+        history.shownEpoch().addListener(o -> refreshConfusion());
+        history.followLatestProperty().addListener(o -> refreshConfusion());
+        result.addListener(o -> refreshConfusion());
+        confusion.showTestProperty().addListener(o -> refreshConfusion());
+        galleryPaging.page().addListener(o -> showSnapshot(history.shown().get()));
     }
 
     public void setOnFinished(Consumer<TrainingResult> r) {
@@ -144,6 +163,9 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         loadExamples(cfg);
         control = new TrainingControl();
         TrainingControl ctl = control;
+        plannedEpochs.set(cfg.epochs());
+        confusion.showTestProperty().set(false);
+        galleryPaging.reset(0, ctl::showSamplePage);
         metrics.clear();
         history.clear();
         info.set(null);
@@ -152,6 +174,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         clearCell();
         setBanner(Level.NONE, "");
         running.set(true);
+        refreshHeadline();
         paused.set(false);
         stopRequested.set(false);
         progress.set(-1);
@@ -167,6 +190,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
                 done.countDown();
             }
         }, this::finished, this::failedToRun);
+    }
+
+    /** Presentation mode on or off (F5 in the view). */
+    public void togglePresentation() {
+        presentation.set(!presentation.get());
     }
 
     /** Pause: training waits between steps. Resume: continues exactly there. */
@@ -233,6 +261,9 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         config = run.config();
         loadExamples(config);
         clearCell();
+        plannedEpochs.set(config == null ? 0 : config.epochs());
+        galleryPaging.reset(run.info() == null ? 0 : run.info().targetClasses().size(), p -> { });
+        confusion.showTestProperty().set(run.result() != null && run.result().testConfusion() != null);
         info.set(run.info());
         result.set(run.result());
         runDir.set(run.dir());
@@ -241,6 +272,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progress.set(run.result() == null ? 0 : 1);
         progressText.set(run.metrics().size() + " epochs recorded");
         deviceText.set(run.info() == null ? "" : "device " + run.info().device());
+        refreshHeadline();
         status.set("Replaying " + run.name() + " (" + run.status() + ")" + ResultTexts.summary(run.result()));
         setBanner(Level.NONE, "");
         if (run.result() != null && "failed".equals(run.result().status())) {
@@ -295,23 +327,49 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         TrainingSnapshot s = history.shownEpoch().get();
         RunInfo i = info.get();
         List<String> names = i == null ? null : i.targetClasses();
-        int count = s == null || s.confusion() == null ? 0 : s.confusion()[cell[0]][cell[1]];
+        int[][] m = confusion.matrix().get();
+        int count = m == null || cell[0] >= m.length || cell[1] >= m[cell[0]].length ? 0 : m[cell[0]][cell[1]];
+        String cellName = String.format(Locale.ROOT, "true %s, predicted %s: %d", SampleViews.name(names, cell[0]),
+                SampleViews.name(names, cell[1]), count);
+        if (confusion.testShown().get()) {
+            cellImages.clear();
+            cellCaption.set(cellName + " test image" + (count == 1 ? "" : "s") + " (images are listed for the"
+                    + " validation split: switch the matrix to validation to see them)");
+            return;
+        }
         TargetDataset data = SampleViews.matching(dataset.get(), i, target());
         cellImages.setAll(SampleViews.cell(s, i, data, cell[0], cell[1]));
-        cellCaption.set(String.format(Locale.ROOT, "true %s, predicted %s: %d validation image%s%s",
-                SampleViews.name(names, cell[0]), SampleViews.name(names, cell[1]), count, count == 1 ? "" : "s",
+        cellCaption.set(String.format(Locale.ROOT, "%s validation image%s%s", cellName, count == 1 ? "" : "s",
                 data == null ? " (load this run's target folder in the setup to see them)"
                         : cellImages.size() < count ? " (first " + cellImages.size() + " shown)" : ""));
     }
 
+    private void refreshConfusion() {
+        int last = history.epochs().size() - 1;
+        confusion.update(history.shownEpoch().get(), history.followLatestProperty().get()
+                || history.selectedProperty().get() >= last, result.get());
+        refreshCell();
+    }
+
+    private void refreshHeadline() {
+        headline.set(SnapshotTexts.headline(metrics.isEmpty() ? null : metrics.get(metrics.size() - 1),
+                plannedEpochs.get(), result.get(), running.get()));
+    }
+
     private void showSnapshot(TrainingSnapshot s) {
-        gallery.setAll(SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target())));
+        List<GalleryItem> all = SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(),
+                target()));
+        int[] truth = s == null ? new int[0] : s.samples().stream().mapToInt(TrainingSnapshot.SampleView::trueTarget)
+                .toArray();
+        gallery.setAll(galleryPaging.onPage(all, truth));
         galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
+                : gallery.isEmpty() && s != null ? (running.get() ? SampleViews.HINT_NEXT_PAGE
+                        : SampleViews.HINT_PAGE_NOT_TAKEN)
                 : gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
         boolean following = history.followLatestProperty().get();
         programCaption.set((running.get() && !following && s != null ? "not live (training goes on) · " : "")
                 + SnapshotTexts.caption(s, running.get() && following));
-        programLegend.set(SnapshotTexts.legend(s));
+        programLegend.set(SnapshotTexts.legend(s, config == null ? null : config.program()));
     }
 
     private String target() {
@@ -323,6 +381,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     @Override
     public void started(RunInfo i) {
         info.set(i);
+        galleryPaging.reset(i.targetClasses().size(), control::showSamplePage);
         deviceText.set("device " + i.device());
         status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",
                 i.sourceName(), i.targetName(), i.trainableParameters(), i.sourceParameters()));
@@ -355,15 +414,18 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     @Override
     public void epoch(EpochMetrics m) {
         metrics.add(m);
+        refreshHeadline();
         if (m.warning() != null) {
             setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning()));
         }
     }
 
     private void finished(TrainingResult r) {
+        confusion.showTestProperty().set(r.testConfusion() != null); // the headline figure's matrix
         result.set(r); // before running: a listener or poller that sees running=false finds the result
         running.set(false);
         paused.set(false);
+        refreshHeadline();
         afterRun(r.epochs() + " epoch" + (r.epochs() == 1 ? "" : "s") + " · " + r.status());
         progress.set(r.completed() ? 1 : progress.get());
         status.set("Run " + r.status() + ResultTexts.summary(r));
@@ -376,6 +438,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private void failedToRun(Throwable e) {
         running.set(false);
         paused.set(false);
+        refreshHeadline();
         afterRun("");
         progress.set(0);
         status.set("Could not start.");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -297,17 +298,35 @@ public class TrainingViewModelTest {
                 emitting(program(false, 1.6234, List.of())));
         assertEquals(SnapshotTexts.EMPTY_CAPTION, vm.programCaption.get());
         vm.start(CONFIG, null);
-        assertEquals(SnapshotTexts.UNSIGNED_LEGEND, vm.programLegend.get(), "sigmoid frame: 0 … 1");
-        assertTrue(vm.programLegend.get().contains("0 … 1"));
+        assertEquals(new ProgramLegend("0", "0.5", "1", ProgramLegend.FRAME_SIGMOID), vm.programLegend.get(),
+                "sigmoid frame: black 0 … white 1, the frame pixel itself");
+        assertEquals("black 0 · gray 0.5 · white 1", vm.programLegend.get().scale());
         assertTrue(vm.programCaption.get().contains("epoch 1 end"), vm.programCaption.get());
         assertTrue(vm.programCaption.get().endsWith(" · scale s = 1.62"), vm.programCaption.get());
 
         TrainingViewModel signed = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 scripted("completed", null));
         signed.start(CONFIG, null);
-        assertEquals(SnapshotTexts.SIGNED_LEGEND, signed.programLegend.get());
-        assertTrue(signed.programLegend.get().contains("−1 … +1"));
+        assertEquals(new ProgramLegend("−1", "0", "+1", ProgramLegend.FRAME_TANH), signed.programLegend.get(),
+                "tanh frame: added to the black padding");
         assertFalse(signed.programCaption.get().contains("scale"), "no scale program: " + signed.programCaption.get());
+    }
+
+    @Test
+    void theLegendSaysWhatGrayMeansForEachKindOfProgram(@TempDir Path runs) {
+        TrainingViewModel full = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(true, Double.NaN, List.of())));
+        full.start(CONFIG.withProgramAndMapping(ProgramKind.FULL, 0, org.reprogram.workbench.core.mapping.MappingKind.ILM),
+                null);
+        ProgramLegend l = full.programLegend.get();
+        assertEquals(ProgramLegend.FULL, l.note(), "full: a delta on every pixel");
+        assertEquals("≤ −1", l.low(), "a delta is clipped at ±1 in the picture");
+        assertEquals("≥ +1", l.high());
+        assertEquals(ProgramLegend.SMM, ProgramLegend.of(ProgramKind.SMM, true).note(), "smm: the shared delta");
+        assertEquals(ProgramLegend.FRAME_TANH, ProgramLegend.of(ProgramKind.SCALE, true).note(), "scale: a frame too");
+        assertEquals(ProgramLegend.FRAME_SIGMOID, ProgramLegend.of(ProgramKind.SCALE, false).note());
+        assertEquals(ProgramLegend.SIGNED, ProgramLegend.of(null, true).note(), "unknown program: the plain reading");
+        assertTrue(ProgramLegend.FRAME_TANH.contains("gray leaves the frame black"));
     }
 
     @Test
@@ -318,7 +337,7 @@ public class TrainingViewModelTest {
         assertFalse(SnapshotTexts.caption(old, false).contains("scale"));
         assertFalse(SnapshotTexts.signed(program(false, Double.NaN, List.of())), "a new sigmoid frame");
         assertTrue(SnapshotTexts.signed(program(true, 2.0, List.of())));
-        assertEquals("", SnapshotTexts.legend(null));
+        assertNull(SnapshotTexts.legend(null, ProgramKind.PAD));
     }
 
     @Test
@@ -381,5 +400,125 @@ public class TrainingViewModelTest {
         vm.start(CONFIG, null);
         assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use label mapping"
                 + " blm or linear", vm.banner.get(), "the option is the setup's label");
+    }
+
+    // --- gallery pages, test confusion matrix, presentation mode ------------------------------
+
+    /** A snapshot with one sample per target class of PAGE (of CLASSES classes), as the engine sends it. */
+    static TrainingSnapshot samplesOfPage(int page, int classes) {
+        List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
+        int from = org.reprogram.workbench.core.train.SamplePages.firstClass(page, classes);
+        for (int c = from; c < Math.min(classes, from + org.reprogram.workbench.core.train.SamplePages.PAGE); c++) {
+            samples.add(new TrainingSnapshot.SampleView(c, c, new float[] {0, 0.5f, 0.5f, 1}, 0, c, null));
+        }
+        return program(true, Double.NaN, samples);
+    }
+
+    static RunInfo infoWithClasses(int n) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            names.add("c" + c);
+        }
+        return new RunInfo("src", List.of("a", "b"), "t", names, new Placement(1, 2, 2, 1, 1), 3, 4, "cpu()",
+                List.of(), 10, 4, 4, new int[] {0, 1, 2, 3});
+    }
+
+    @Test
+    void galleryPagesThroughEveryTargetClassAndAsksTheEngineForThePageShown(@TempDir Path runs) {
+        AtomicReference<TrainingViewModel> ref = new AtomicReference<>();
+        List<Integer> asked = new ArrayList<>();
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            TrainingViewModel v = ref.get();
+            l.onStart(infoWithClasses(30));
+            l.onSnapshot(samplesOfPage(ctl.samplePage(), 30));
+            assertEquals(2, v.galleryPaging.pages().get(), "30 classes: two pages of 24");
+            assertEquals(24, v.gallery.size(), "page 1: classes 1-24");
+            assertEquals("page 1/2 · classes 1-24 of 30", v.galleryPaging.text().get());
+            v.galleryPaging.next(); // the user turns the page while the run trains
+            asked.add(ctl.samplePage());
+            assertTrue(v.gallery.isEmpty(), "the cards of page 1 go");
+            assertEquals(SampleViews.HINT_NEXT_PAGE, v.galleryHint.get());
+            l.onSnapshot(samplesOfPage(ctl.samplePage(), 30));
+            return result("completed", null);
+        });
+        ref.set(vm);
+        vm.start(CONFIG, null);
+        assertEquals(List.of(1), asked, "the engine was asked for page 2");
+        assertEquals("page 2/2 · classes 25-30 of 30", vm.galleryPaging.text().get());
+        assertEquals(List.of("c24", "c25", "c26", "c27", "c28", "c29"),
+                vm.gallery.stream().map(GalleryItem::trueName).toList(), "page 2: the last six classes");
+        vm.galleryPaging.next();
+        assertEquals(1, vm.galleryPaging.page().get(), "no page 3");
+        vm.galleryPaging.first();
+        assertTrue(vm.gallery.isEmpty());
+        assertEquals(SampleViews.HINT_PAGE_NOT_TAKEN, vm.galleryHint.get(), "after the run: says why page 1 is empty");
+
+        TrainingViewModel ten = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(samplesOfPage(0, 2)));
+        ten.start(CONFIG, null);
+        assertEquals(1, ten.galleryPaging.pages().get());
+        assertEquals("", ten.galleryPaging.text().get(), "one page: no pager");
+    }
+
+    static TrainingResult withTestConfusion(int[][] test) {
+        TrainingResult r = result("completed", null);
+        return new TrainingResult(r.status(), r.message(), 0.75, r.testLoss(), r.bestValAccuracy(),
+                r.trainableParameters(), r.sourceParameters(), r.wallSeconds(), r.epochs(), r.seed(), r.program(),
+                r.mapping(), r.trainer(), r.source(), r.target(), r.device(), r.imagesPerSecond(), r.queries(),
+                r.peakRssMegabytes(), test, r.method(), r.testAccuracyAtBestVal(), r.bestEpoch(), r.trainingQueries(),
+                r.mappingQueries(), r.evaluationQueries());
+    }
+
+    @Test
+    void atTheEndTheConfusionMatrixIsTheTestSplitsWithAToggleBackToValidation(@TempDir Path runs) {
+        int[][] test = {{5, 1}, {2, 4}};
+        TrainingBackend scripted = scripted("completed", null);
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            scripted.run(c, d, dir, l, ctl);
+            return withTestConfusion(test);
+        });
+        assertFalse(vm.confusion.testAvailable().get());
+        vm.start(CONFIG, null);
+        assertTrue(vm.confusion.testAvailable().get());
+        assertTrue(vm.confusion.testShown().get(), "the headline figure's matrix is shown at the end");
+        assertSame(test, vm.confusion.matrix().get());
+        assertTrue(vm.confusion.caption().get().startsWith("test split · final program (epoch 2)"),
+                vm.confusion.caption().get());
+        vm.selectCell(1, 0);
+        assertTrue(vm.cellCaption.get().startsWith("true y, predicted x: 2 test images"), vm.cellCaption.get());
+
+        vm.history.select(1);
+        assertFalse(vm.confusion.testShown().get(), "the test split has no epoch 1");
+        assertTrue(vm.confusion.caption().get().startsWith("validation split · epoch 1"), vm.confusion.caption().get());
+        assertTrue(vm.confusion.caption().get().contains("move the slider to the end"));
+        assertTrue(vm.cellCaption.get().contains("validation image"), vm.cellCaption.get());
+        vm.history.select(2);
+        assertTrue(vm.confusion.testShown().get());
+
+        vm.confusion.showTestProperty().set(false); // the toggle
+        assertArrayEquals2(new int[][] {{3, 1}, {0, 4}}, vm.confusion.matrix().get());
+        assertTrue(vm.confusion.caption().get().startsWith("validation split · epoch 2"), vm.confusion.caption().get());
+    }
+
+    private static void assertArrayEquals2(int[][] expected, int[][] actual) {
+        assertEquals(java.util.Arrays.deepToString(expected), java.util.Arrays.deepToString(actual));
+    }
+
+    @Test
+    void presentationModeTogglesAndTheHeadlineFollowsTheRun(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        List<String> headlines = new ArrayList<>();
+        vm.headline.addListener((o, a, h) -> headlines.add(h));
+        assertFalse(vm.presentation.get());
+        vm.togglePresentation();
+        assertTrue(vm.presentation.get());
+        vm.start(CONFIG, null);
+        assertEquals(List.of("Epoch 1 of 2 starting …", "Epoch 1 of 2 · validation accuracy 60.0 %",
+                "Epoch 2 of 2 · validation accuracy 60.0 %", "Test accuracy 80.0 % · 2 epochs"), headlines);
+        assertTrue(vm.presentation.get(), "a run does not end presentation mode");
+        vm.togglePresentation();
+        assertFalse(vm.presentation.get());
+        assertEquals(2, vm.plannedEpochs.get(), "the curves' epoch axis runs to the planned epochs");
     }
 }
