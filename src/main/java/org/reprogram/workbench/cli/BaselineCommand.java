@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.baseline.Baselines;
+import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.TrainingControl;

@@ -35,7 +35,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "alternating headless/live pairs")
     int repeats;
 
-    @Option(names = "--snapshot-ms", defaultValue = "100", description = "snapshot interval of the live run")
+    @Option(names = "--snapshot-ms", defaultValue = "" + Trainer.LIVE_VIEW_MILLIS,
+            description = "snapshot interval of the live run (default: the workbench's, ${DEFAULT-VALUE} ms)")
     long snapshotMs;
 
     @Option(names = "--program", defaultValue = "pad")

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reprogram-workbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Model reprogramming: reuse a frozen classifier for a new task by learning an input program"
                 + " and a label mapping. Without a command the workbench window opens.",
-        subcommands = {TrainCommand.class, ResumeCommand.class, BaselineCommand.class, CompareCommand.class, DemoCommand.class,
+        subcommands = {TrainCommand.class, ResumeCommand.class, PredictCommand.class, ExportCommand.class,
+            BaselineCommand.class, CompareCommand.class, DemoCommand.class,
             ModelsCommand.class, PretrainCommand.class, BenchCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 

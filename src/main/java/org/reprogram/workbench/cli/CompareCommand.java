@@ -13,11 +13,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code compare}: one aligned table of run folders (reprogramming and baselines), optionally as CSV. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare run folders side by side: method, program, mapping, test accuracy (final and at the"
-                + " best validation epoch), trainable parameters, wall time, peak memory, model queries.")
+        description = "Compare run folders side by side: the run's name (set in the GUI's Runs tab), method, the"
+                + " settings that differ between the runs (program, mapping, lr, seed, ...; the shared ones are"
+                + " listed below the table), test accuracy (final and at the best validation epoch), trainable"
+                + " parameters, wall time, peak memory, model queries. --csv writes every setting.")
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run folders (written by train, demo or baseline)")
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
+            description = "run folders (written by train, demo or baseline)")
     List<Path> dirs;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV to FILE")
@@ -29,11 +32,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ComparisonTable table = ComparisonTable.load(dirs);
-        List<String> titles = new ArrayList<>();
-        for (String h : ComparisonTable.HEADER) {
-            titles.add(h.replace('_', ' '));
+        print(table);
+        if (table.readable() > 0 && !table.shared().isEmpty()) {
+            System.out.println((table.readable() == 1 ? "settings: " : "same in all runs: ") + table.shared());
         }
-        print(titles, table.cells());
         List<String> unreadable = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             ComparisonTable.Row row = table.rows().get(i);
@@ -71,7 +73,9 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Left-aligned text columns, right-aligned number columns, two spaces apart. */
-    private static void print(List<String> titles, List<List<String>> rows) {
+    private static void print(ComparisonTable table) {
+        List<String> titles = table.titles();
+        List<List<String>> rows = table.cells();
         int[] width = new int[titles.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = titles.get(c).length();
@@ -79,18 +83,18 @@ public final class CompareCommand implements Callable<Integer> {
                 width[c] = Math.max(width[c], r.get(c).length());
             }
         }
-        System.out.println(line(titles, width));
+        System.out.println(line(table, titles, width));
         for (List<String> r : rows) {
-            System.out.println(line(r, width));
+            System.out.println(line(table, r, width));
         }
         System.out.flush();
     }
 
-    private static String line(List<String> cells, int[] width) {
+    private static String line(ComparisonTable table, List<String> cells, int[] width) {
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             String v = cells.get(c);
-            boolean number = c >= 7;
+            boolean number = table.numeric(c);
             String pad = " ".repeat(width[c] - v.length());
             sb.append(c == 0 ? "" : "  ").append(number ? pad + v : v + (c == cells.size() - 1 ? "" : pad));
         }

@@ -2,7 +2,7 @@ package org.reprogram.workbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.reprogram.workbench.core.model.SourcePretrainer;
+import org.reprogram.workbench.core.train.SourcePretrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

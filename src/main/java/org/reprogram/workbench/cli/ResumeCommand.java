@@ -2,8 +2,8 @@ package org.reprogram.workbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;

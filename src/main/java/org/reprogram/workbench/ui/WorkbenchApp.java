@@ -4,6 +4,9 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.Trainer;
+import org.reprogram.workbench.ui.common.FxTaskExecutor;
+import org.reprogram.workbench.ui.training.TrainingBackend;
 
 /** The workbench window. Options: --runs-dir DIR (or --runs-dir=DIR), --demo. */
 public final class WorkbenchApp extends Application {
@@ -13,7 +16,7 @@ public final class WorkbenchApp extends Application {
      * Live view rate: a snapshot (program, mapping, samples) at most every 200 ms; override with
      * -Dreprogram.liveMillis=N (0: epoch ends only) where rendering competes with training.
      */
-    public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", 200);
+    public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", Trainer.LIVE_VIEW_MILLIS);
 
     private WorkbenchViewModel vm;
 

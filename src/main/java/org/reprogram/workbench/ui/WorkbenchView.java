@@ -1,7 +1,7 @@
 package org.reprogram.workbench.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +12,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.reprogram.workbench.ui.runs.BaselineQueueView;
+import org.reprogram.workbench.ui.runs.RunsView;
+import org.reprogram.workbench.ui.setup.SetupView;
+import org.reprogram.workbench.ui.training.TrainingView;
+import org.reprogram.workbench.ui.tryit.TryItWindow;
 
 /** The window content: Train tab (setup left, Start below it, training view) and Runs tab. */
 public final class WorkbenchView extends TabPane {
@@ -25,14 +30,7 @@ public final class WorkbenchView extends TabPane {
         setupScroll.setMinWidth(340);
         setupScroll.getStyleClass().add("edge-to-edge");
 
-        Label problems = new Label();
-        problems.setId("problems");
-        problems.setWrapText(true);
-        problems.getStyleClass().add("problem");
-        vm.setup.problems.addListener((ListChangeListener<String>) c -> problems.setText(bullets(vm.setup)));
-        problems.setText(bullets(vm.setup));
-        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.setup.problems));
-        problems.managedProperty().bind(problems.visibleProperty());
+        Label problems = SetupView.attentionLine(vm.setup); // each field shows its own problem
         Button demo = new Button("Start teaching demo");
         demo.setId("demo");
         demo.setTooltip(new Tooltip("Replaces the form with the demo preset (built-in Fashion-MNIST model → sample"
@@ -51,12 +49,14 @@ public final class WorkbenchView extends TabPane {
         left.setBottom(footer);
         left.setPrefWidth(390);
 
-        BorderPane train = new BorderPane(new TrainingView(vm.training));
+        Consumer<Path> tryIt = dir -> TryItWindow.show(getScene().getWindow(),
+                vm.tryIt(dir));
+        BorderPane train = new BorderPane(new TrainingView(vm.training, tryIt));
         train.setLeft(left);
         BorderPane.setMargin(left, new Insets(0, 10, 0, 0));
         train.setPadding(new Insets(10));
 
-        RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun,
+        RunsView runs = new RunsView(vm.runs, vm::openRun, vm::resumeRun, r -> tryIt.accept(r.dir()),
                 new BaselineQueueView(vm.baselines, vm.canRunBaselines(), vm::runBaselines));
         BorderPane runsPane = new BorderPane(runs);
         runsPane.setPadding(new Insets(10));
@@ -68,13 +68,5 @@ public final class WorkbenchView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
-    }
-
-    private static String bullets(SetupViewModel setup) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : setup.problems) {
-            sb.append(sb.length() == 0 ? "" : "\n").append("• ").append(p);
-        }
-        return sb.toString();
     }
 }

@@ -1,11 +1,21 @@
 package org.reprogram.workbench.ui;
 
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.ui.common.ResultTexts;
+import org.reprogram.workbench.ui.common.TaskExecutor;
+import org.reprogram.workbench.ui.runs.BaselineBackend;
+import org.reprogram.workbench.ui.runs.BaselineQueueViewModel;
+import org.reprogram.workbench.ui.runs.RunsViewModel;
+import org.reprogram.workbench.ui.setup.SetupViewModel;
+import org.reprogram.workbench.ui.training.TrainingBackend;
+import org.reprogram.workbench.ui.training.TrainingViewModel;
+import org.reprogram.workbench.ui.tryit.TryItViewModel;
 
 /** Ties setup, training and runs together: Start, the demo, opening a saved run. */
 public final class WorkbenchViewModel {
@@ -21,6 +31,7 @@ public final class WorkbenchViewModel {
     public final IntegerProperty tab = new SimpleIntegerProperty(TRAIN_TAB);
     private final BooleanBinding canStart;
     private final BooleanBinding canRunBaselines;
+    private final TaskExecutor executor;
     private boolean startWhenReady;
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
@@ -29,6 +40,7 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend,
             BaselineBackend baselineBackend) {
+        this.executor = executor;
         setup = new SetupViewModel(executor);
         baselines = new BaselineQueueViewModel(executor, store, baselineBackend);
         training = new TrainingViewModel(executor, store, backend);
@@ -108,6 +120,14 @@ public final class WorkbenchViewModel {
         training.resume(record);
     }
 
+    /**
+     * "Try it" on the finished run in RUNDIR (the Train tab's run, or one chosen in the Runs tab):
+     * the window's model, which opens the classifier when the window calls {@link TryItViewModel#load()}.
+     */
+    public TryItViewModel tryIt(Path runDir) {
+        return new TryItViewModel(executor, runDir);
+    }
+
     /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */
     public void openRun(RunRecord record) {
         if (training.running.get()) {
@@ -116,7 +136,7 @@ public final class WorkbenchViewModel {
         }
         if (record.isBaseline()) {
             runs.message.set("A " + ResultTexts.method(record) + " baseline has no program or mapping to replay:"
-                    + " select it with reprogramming runs and press Compare.");
+                    + " select it with reprogramming runs to compare them.");
             return;
         }
         runs.open(record, full -> {

@@ -1,13 +1,20 @@
 package org.reprogram.workbench.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine stays free of JavaFX and of the front ends; the CLI does not use the GUI. */
+/**
+ * Dependencies point downward only: cli/ui -> predict -> run -> baseline -> train -> program/mapping
+ * -> model -> data -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
+ * front ends; the CLI does not use the GUI; the GUI's screens use the shared widgets, never the
+ * other way round.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -34,5 +41,50 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.reprogram.workbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.reprogram.workbench.ui..", "javafx..")
                 .check(classes);
+    }
+
+    @Test
+    void engineLayersPointDownward() {
+        String w = "org.reprogram.workbench.";
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("org.reprogram.workbench")
+                .layer("Cli").definedBy(w + "cli..")
+                .layer("Ui").definedBy(w + "ui..")
+                .layer("Predict").definedBy(w + "core.predict..")
+                .layer("Run").definedBy(w + "core.run..")
+                .layer("Baseline").definedBy(w + "core.baseline..")
+                .layer("Train").definedBy(w + "core.train..")
+                .layer("Program").definedBy(w + "core.program..")
+                .layer("Mapping").definedBy(w + "core.mapping..")
+                .layer("Model").definedBy(w + "core.model..")
+                .layer("Data").definedBy(w + "core.data..")
+                .layer("Base").definedBy(w + "core")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Predict").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Predict", "Cli", "Ui")
+                .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Program", "Mapping", "Train", "Baseline", "Run",
+                        "Predict", "Cli", "Ui")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("App", "Model", "Program", "Mapping", "Train", "Baseline",
+                        "Run", "Predict", "Cli", "Ui")
+                .check(classes);
+    }
+
+    @Test
+    void guiScreensUseSharedWidgetsNotEachOther() {
+        String ui = "org.reprogram.workbench.ui.";
+        noClasses().that().resideInAPackage(ui + "common..")
+                .should().dependOnClassesThat().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..",
+                        ui + "tryit..", "org.reprogram.workbench.ui")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..", ui + "tryit..")
+                .should().dependOnClassesThat().resideInAPackage("org.reprogram.workbench.ui")
+                .check(classes);
+        slices().matching("org.reprogram.workbench.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -54,12 +54,16 @@ class MethodsTrainingTest {
 
     /** Trains CONFIG with the source wrapped in a counting double; returns the result and the count. */
     private static Object[] trainCounted(TrainConfig cfg, TrainingListener listener) {
+        return trainCounted(cfg, listener, 0);
+    }
+
+    private static Object[] trainCounted(TrainConfig cfg, TrainingListener listener, long snapshotMillis) {
         CountingSourceModel counting = new CountingSourceModel(SourceModels.open(cfg.source(), Device.cpu()));
         try (Experiment exp = Experiment.open(cfg, DIGITS, counting)) {
             BuiltinSourceModel model = (BuiltinSourceModel) counting.delegate();
             List<float[]> before = frozenWeights(model);
             float[] programBefore = exp.program().weights();
-            TrainingResult r = Trainer.forConfig(cfg, 0).train(exp, listener, new TrainingControl());
+            TrainingResult r = Trainer.forConfig(cfg, snapshotMillis).train(exp, listener, new TrainingControl());
             assertEquals("completed", r.status(), r.message());
             List<float[]> after = frozenWeights(model);
             for (int i = 0; i < before.size(); i++) {
@@ -109,6 +113,51 @@ class MethodsTrainingTest {
         long testPasses = r.bestEpoch() == epochs ? 1 : 2; // a second test pass with the best-validation state
         assertEquals(val * epochs + test * testPasses + (long) samples * snaps.size(), r.evaluationQueries());
         assertEquals(r.queries(), r.trainingQueries() + r.mappingQueries() + r.evaluationQueries());
+    }
+
+    /**
+     * The live view's engine budget: a snapshot every millisecond still recomputes the sample gallery
+     * (a forward pass, counted as queries) at most once a second mid-epoch, and always at epoch end;
+     * the counted queries include exactly the refreshes that happened.
+     */
+    @Test
+    void midEpochSnapshotsRefreshTheSampleGalleryAtMostOnceASecond() {
+        int epochs = 2;
+        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.ILM, "blackbox", epochs, 10).withBlackBox(2, 0.1)
+                .withOptimization(4, 0.05, 0);
+        List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        Object[] out = trainCounted(cfg, new TrainingListener() {
+            @Override
+            public void onSnapshot(TrainingSnapshot s) {
+                snaps.add(s);
+                received.add(System.nanoTime());
+            }
+        }, 1);
+        TrainingResult r = (TrainingResult) out[0];
+        int fresh = 0;
+        long lastFresh = Long.MIN_VALUE;
+        for (int i = 0; i < snaps.size(); i++) {
+            TrainingSnapshot s = snaps.get(i);
+            boolean reused = i > 0 && s.samples().get(0) == snaps.get(i - 1).samples().get(0);
+            if (s.epochEnd()) {
+                assertFalse(reused, "an epoch-end snapshot shows that epoch's samples");
+            } else if (!reused && i > 0) {
+                assertTrue(received.get(i) - lastFresh >= 900_000_000L, "mid-epoch gallery refreshed after "
+                        + (received.get(i) - lastFresh) / 1e6 + " ms");
+            }
+            if (!reused) {
+                fresh++;
+                lastFresh = received.get(i);
+            }
+        }
+        assertTrue(snaps.size() > fresh, snaps.size() + " snapshots, " + fresh + " gallery refreshes");
+        int samples = snaps.get(0).samples().size();
+        long testPasses = r.bestEpoch() == epochs ? 1 : 2;
+        int val = (int) out[3];
+        int test = (int) out[4];
+        assertEquals(val * epochs + test * testPasses + (long) samples * fresh, r.evaluationQueries());
+        assertEquals((long) out[1], r.queries());
     }
 
     @Test

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.RunLauncher;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.ui.common.SyncTaskExecutor;
+import org.reprogram.workbench.ui.training.TrainingBackend;
 
 /** The Runs tab's Resume: an interrupted run continues live in the Train tab and ends completed. */
 class ResumeRunViewModelTest {

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.ui.common.FxTaskExecutor;
+import org.reprogram.workbench.ui.training.ConfusionMatrixView;
+import org.reprogram.workbench.ui.training.SampleViews;
+import org.reprogram.workbench.ui.training.TrainingBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -63,7 +67,8 @@ class WorkbenchGuiTest {
     void trainPauseResumeCancelReplayAndCompare(FxRobot robot) throws Exception {
         Button start = node(robot, "#start", Button.class);
         assertTrue(start.isDisabled(), "no target yet: Start is disabled");
-        assertTrue(node(robot, "#problems", Label.class).getText().contains("choose a target dataset folder"));
+        assertEquals("1 field needs attention", node(robot, "#attention", Label.class).getText());
+        assertTrue(node(robot, "#datasetError", Label.class).getText().contains("Choose a target dataset folder"));
 
         robot.clickOn("#source").clickOn("builtin:fmnist-cnn");
         waitFor(10, () -> node(robot, "#modelCard", Label.class).getText().contains("fmnist-cnn · input 1×32×32"));
@@ -73,7 +78,7 @@ class WorkbenchGuiTest {
         assertEquals(40, node(robot, "#datasetPreview", FlowPane.class).getChildren().size(), "4 images per class");
         type(robot, "#epochs", "zero");
         assertTrue(start.isDisabled(), "a bad number disables Start");
-        assertTrue(node(robot, "#problems", Label.class).getText().contains("epochs: 'zero' is not a whole number"));
+        assertEquals("Epochs: 'zero' is not a whole number", node(robot, "#epochsProblem", Label.class).getText());
         type(robot, "#epochs", "2");
         type(robot, "#batchSize", "16");
         assertFalse(start.isDisabled());
@@ -104,6 +109,19 @@ class WorkbenchGuiTest {
         Slider slider = node(robot, "#stepSlider", Slider.class);
         assertEquals(2, slider.getMax(), 0, "epoch 0 + 2 epoch ends");
         assertEquals(10, node(robot, "#gallery", FlowPane.class).getChildren().size(), "one sample card per class");
+
+        // beside each target class of the mapping: two pictures of the built-in model's mapped source class
+        java.util.Set<ImageView> pictures = robot.lookup("#mappingExamples .mapping-example").queryAllAs(ImageView.class);
+        assertEquals(20, pictures.size(), "10 target classes x 2 pictures");
+        int mapped = vm.training.history.shown().get().assignment()[0][0];
+        String sourceName = vm.training.info.get().sourceClasses().get(mapped);
+        ImageView firstOfRow0 = pictures.stream().min(java.util.Comparator.comparingDouble(ImageView::getLayoutY)
+                .thenComparingDouble(ImageView::getLayoutX)).orElseThrow();
+        assertEquals(sourceName + " (source class " + mapped + ")", firstOfRow0.getAccessibleText());
+        for (ImageView p : pictures) {
+            assertEquals(28, p.getImage().getWidth(), 0, "a Fashion-MNIST example");
+            assertTrue(hasBrightPixels(p.getImage()), "not blank");
+        }
 
         // a confusion cell lists its validation images
         ConfusionMatrixView confusion = node(robot, "#confusionMatrix", ConfusionMatrixView.class);
@@ -150,12 +168,23 @@ class WorkbenchGuiTest {
         assertEquals(SampleViews.HINT_NOT_SAVED, vm.training.galleryHint.get(), "replay says why there are no samples");
         assertEquals(2, acc.getData().get(0).getData().size(), "replayed curves");
 
-        // compare both runs
+        // compare both runs (the comparison follows the selection)
         robot.clickOn("Runs");
         robot.interact(() -> table.getSelectionModel().selectAll());
-        robot.clickOn("#compareRuns");
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, node(robot, "#compareChart", LineChart.class).getData().size());
         assertEquals(2, node(robot, "#compareTable", TableView.class).getItems().size());
+    }
+
+    private static boolean hasBrightPixels(Image img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getPixelReader().getArgb(x, y) & 0xff) > 40) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean differs(Image a, Image b) {

@@ -95,6 +95,25 @@ final class MaskNetwork {
                 training).singletonOrThrow();
     }
 
+    /**
+     * Every weight and BatchNorm statistic, named as in a PyTorch {@code state_dict} of the same
+     * layers: {@code conv0..conv4.weight/bias}, {@code bn0..bn3.weight/bias/running_mean/running_var}.
+     */
+    java.util.List<NamedArray> arrays() {
+        java.util.List<NamedArray> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            out.add(NamedArray.of("conv" + i + ".weight", convWeight[i]));
+            out.add(NamedArray.of("conv" + i + ".bias", convBias[i]));
+            if (i < 4) {
+                out.add(NamedArray.of("bn" + i + ".weight", gamma[i]));
+                out.add(NamedArray.of("bn" + i + ".bias", beta[i]));
+                out.add(NamedArray.of("bn" + i + ".running_mean", runningMean[i]));
+                out.add(NamedArray.of("bn" + i + ".running_var", runningVar[i]));
+            }
+        }
+        return out;
+    }
+
     /** The mask [B, C, H/8, W/8] for normalised input X [B, C, H, W]. */
     NDArray forward(NDArray x, boolean training) {
         NDArray h = x;

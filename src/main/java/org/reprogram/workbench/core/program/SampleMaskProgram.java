@@ -62,6 +62,17 @@ public final class SampleMaskProgram extends AbstractInputProgram {
                 .reshape(b, c, h * PATCH, w * PATCH);
     }
 
+    /**
+     * The shared delta [1, C, H, W] (normalised space, as learned) followed by the mask network's
+     * arrays (see {@link MaskNetwork#arrays()}): with them, x' = x + delta * up8(net((x - mean) / std)) * std.
+     */
+    public java.util.List<NamedArray> exportArrays() {
+        java.util.List<NamedArray> out = new java.util.ArrayList<>();
+        out.add(NamedArray.of("delta", delta));
+        out.addAll(net.arrays());
+        return out;
+    }
+
     @Override
     public float[] sampleMasks(NDArray canvases) {
         return mask(canvases, false).toFloatArray();

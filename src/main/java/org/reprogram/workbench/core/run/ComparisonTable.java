@@ -9,15 +9,41 @@ import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
  * One row per run folder, reprogramming and baselines side by side: what was trained, how well,
- * at what cost. Front ends only lay it out ({@link #cells()}); {@link #toCsv()} writes the raw
- * numbers as result.json holds them.
+ * at what cost. The printed table ({@link #titles()}, {@link #cells()}) shows the user's run
+ * names and, as columns, only the {@link RunParameter settings} that differ between the runs
+ * ({@link #shared()} lists the rest); {@link #toCsv()} writes every setting and the raw numbers
+ * as result.json holds them.
  */
 public final class ComparisonTable {
 
-    /** Column titles, in order (the CSV header row). */
-    public static final List<String> HEADER = List.of("run", "status", "method", "program", "mapping", "frame",
-            "trainer", "test_accuracy", "test_accuracy_at_best_val", "best_epoch", "trainable_parameters",
-            "wall_seconds", "peak_rss_mb", "training_queries", "mapping_queries", "evaluation_queries");
+    /** The result columns, in order. */
+    static final List<String> RESULTS = List.of("test_accuracy", "test_accuracy_at_best_val", "best_epoch",
+            "trainable_parameters", "wall_seconds", "peak_rss_mb", "training_queries", "mapping_queries",
+            "evaluation_queries");
+
+    /** Parameters that have their own column before the results (the others follow them in the CSV). */
+    private static final List<RunParameter> LEADING = List.of(RunParameter.PROGRAM, RunParameter.MAPPING,
+            RunParameter.FRAME, RunParameter.TRAINER);
+
+    /**
+     * The CSV header row: run, status, method, program, mapping, frame, trainer, the results, then
+     * the user's name and note and every other {@link RunParameter} (appended, so the columns of
+     * older versions keep their places).
+     */
+    public static final List<String> HEADER = header();
+
+    private static List<String> header() {
+        List<String> h = new ArrayList<>(List.of("run", "status", "method"));
+        LEADING.forEach(p -> h.add(p.id()));
+        h.addAll(RESULTS);
+        h.addAll(List.of("name", "note"));
+        for (RunParameter p : RunParameter.values()) {
+            if (!LEADING.contains(p)) {
+                h.add(p.id());
+            }
+        }
+        return List.copyOf(h);
+    }
 
     /**
      * One run. Missing values (no result.json, or a folder that could not be read) are NaN for
@@ -39,11 +65,23 @@ public final class ComparisonTable {
      * @param trainingQueries images the model answered for training steps
      * @param mappingQueries ... for label-mapping passes
      * @param evaluationQueries ... for validation, test and previews
+     * @param name the user's name for the run ("" = none)
+     * @param note the user's note ("" = none)
+     * @param parameters the value of every {@link RunParameter}, in declaration order
      */
     public record Row(String run, String status, String method, String program, String mapping, String frame,
             String trainer, double testAccuracy, double testAccuracyAtBestVal, Integer bestEpoch,
             Long trainableParameters, double wallSeconds, double peakRssMegabytes, Long trainingQueries,
-            Long mappingQueries, Long evaluationQueries) {
+            Long mappingQueries, Long evaluationQueries, String name, String note, List<String> parameters) {
+
+        public Row {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** This row's value of P. */
+        public String parameter(RunParameter p) {
+            return parameters.get(p.ordinal());
+        }
 
         /** The row of a run read back from its folder ("unreadable: reason" for an unreadable one). */
         public static Row of(RunRecord r) {
@@ -56,13 +94,15 @@ public final class ComparisonTable {
                     x == null ? null : x.bestEpoch(), x == null ? null : x.trainableParameters(),
                     x == null ? Double.NaN : x.wallSeconds(), x == null ? Double.NaN : x.peakRssMegabytes(),
                     x == null ? null : x.trainingQueries(), x == null ? null : x.mappingQueries(),
-                    x == null ? null : x.evaluationQueries());
+                    x == null ? null : x.evaluationQueries(), r.notes().name(), r.notes().note(),
+                    java.util.Arrays.stream(RunParameter.values()).map(p -> p.valueOf(r)).toList());
         }
 
         /** A folder that could not be read, with the reason. */
         public static Row unreadable(String name, String reason) {
             return new Row(name, "unreadable: " + reason, "-", "-", "-", "-", "-", Double.NaN, Double.NaN, null, null,
-                    Double.NaN, Double.NaN, null, null, null);
+                    Double.NaN, Double.NaN, null, null, null, "", "",
+                    java.util.Collections.nCopies(RunParameter.values().length, RunParameter.NONE));
         }
 
         public boolean readable() {
@@ -71,15 +111,27 @@ public final class ComparisonTable {
 
         /** Raw values in {@link #HEADER} order; missing ones are empty. */
         List<String> values() {
-            return List.of(run, status, method, program, mapping, frame, trainer, raw(testAccuracy),
-                    raw(testAccuracyAtBestVal), raw(bestEpoch), raw(trainableParameters), raw(wallSeconds),
-                    raw(peakRssMegabytes), raw(trainingQueries), raw(mappingQueries), raw(evaluationQueries));
+            List<String> v = new ArrayList<>(List.of(run, status, method, program, mapping, frame, trainer));
+            v.addAll(rawResults());
+            v.add(name);
+            v.add(note);
+            for (RunParameter p : RunParameter.values()) {
+                if (!LEADING.contains(p)) {
+                    v.add(parameter(p));
+                }
+            }
+            return v;
         }
 
-        /** Display values in {@link #HEADER} order; missing ones are "-". */
-        List<String> cells() {
-            return List.of(run, status, method, program, mapping, frame, trainer,
-                    Double.isNaN(testAccuracy) ? "-" : fmt("%.4f", testAccuracy),
+        private List<String> rawResults() {
+            return List.of(raw(testAccuracy), raw(testAccuracyAtBestVal), raw(bestEpoch), raw(trainableParameters),
+                    raw(wallSeconds), raw(peakRssMegabytes), raw(trainingQueries), raw(mappingQueries),
+                    raw(evaluationQueries));
+        }
+
+        /** The result cells for display, in {@link #RESULTS} order; missing ones are "-". */
+        List<String> resultCells() {
+            return List.of(Double.isNaN(testAccuracy) ? "-" : fmt("%.4f", testAccuracy),
                     Double.isNaN(testAccuracyAtBestVal) ? "-" : fmt("%.4f", testAccuracyAtBestVal),
                     bestEpoch == null ? "-" : bestEpoch.toString(),
                     trainableParameters == null ? "-" : fmt("%,d", trainableParameters),
@@ -92,9 +144,13 @@ public final class ComparisonTable {
     }
 
     private final List<Row> rows;
+    private final List<RunParameter> differing;
+    private final String shared;
 
-    private ComparisonTable(List<Row> rows) {
+    private ComparisonTable(List<Row> rows, List<RunRecord> runs) {
         this.rows = List.copyOf(rows);
+        this.differing = RunParameter.differing(runs);
+        this.shared = RunParameter.shared(runs);
     }
 
     /** The rows of RUNS, in order. */
@@ -104,12 +160,13 @@ public final class ComparisonTable {
 
     /** The table of RUNS (already read, e.g. the GUI's runs list), in order. */
     public static ComparisonTable of(List<RunRecord> runs) {
-        return new ComparisonTable(rows(runs));
+        return new ComparisonTable(rows(runs), runs);
     }
 
     /** Reads every folder in DIRS; one that is not a readable run becomes an "unreadable: reason" row. */
     public static ComparisonTable load(List<Path> dirs) {
         List<Row> rows = new ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
         for (Path d : dirs) {
             String name = d.getFileName() == null ? d.toString() : d.getFileName().toString();
             if (!Files.isDirectory(d)) {
@@ -117,10 +174,12 @@ public final class ComparisonTable {
             } else if (!Files.isRegularFile(d.resolve(RunFiles.CONFIG))) {
                 rows.add(Row.unreadable(name, "no " + RunFiles.CONFIG + " (not a run folder)"));
             } else {
-                rows.add(Row.of(RunStore.loadOrUnreadable(d)));
+                RunRecord r = RunStore.loadOrUnreadable(d);
+                runs.add(r);
+                rows.add(Row.of(r));
             }
         }
-        return new ComparisonTable(rows);
+        return new ComparisonTable(rows, runs);
     }
 
     public List<Row> rows() {
@@ -132,9 +191,57 @@ public final class ComparisonTable {
         return rows.stream().filter(Row::readable).count();
     }
 
-    /** Display strings, one list per row, in {@link #HEADER} order. */
+    /** The parameters whose values differ between the readable runs (their columns in {@link #titles()}). */
+    public List<RunParameter> differing() {
+        return differing;
+    }
+
+    /** What all readable runs share ("program pad, lr 0.05, ..."; see {@link RunParameter#shared}). */
+    public String shared() {
+        return shared;
+    }
+
+    /** True when a run has a name of the user's: the printed table then has a "name" column. */
+    public boolean hasNames() {
+        return rows.stream().anyMatch(r -> !r.name().isEmpty());
+    }
+
+    /**
+     * Titles of the printed table: run, name (when a run has one), status, method, the
+     * {@link #differing() parameters that differ}, then the results.
+     */
+    public List<String> titles() {
+        List<String> t = new ArrayList<>(List.of("run"));
+        if (hasNames()) {
+            t.add("name");
+        }
+        t.addAll(List.of("status", "method"));
+        differing.forEach(p -> t.add(p.title()));
+        RESULTS.forEach(h -> t.add(h.replace('_', ' ')));
+        return t;
+    }
+
+    /** Whether printed column C (of {@link #titles()}) holds numbers (right-aligned). */
+    public boolean numeric(int c) {
+        return c >= titles().size() - RESULTS.size();
+    }
+
+    /** Display strings of the printed table, one list per row, in {@link #titles()} order; missing values are "-". */
     public List<List<String>> cells() {
-        return rows.stream().map(Row::cells).toList();
+        boolean names = hasNames();
+        List<List<String>> out = new ArrayList<>();
+        for (Row r : rows) {
+            List<String> c = new ArrayList<>(List.of(r.run()));
+            if (names) {
+                c.add(r.name().isEmpty() ? "-" : r.name());
+            }
+            c.add(r.status());
+            c.add(r.method());
+            differing.forEach(p -> c.add(r.parameter(p)));
+            c.addAll(r.resultCells());
+            out.add(c);
+        }
+        return out;
     }
 
     /** The table as CSV: header row, then raw values (full precision, empty when missing). */

@@ -24,15 +24,26 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
  * @param baseline the baseline's own config, null for a reprogramming run
  * @param problem why the folder could not be read as a run (then config, info and result are
  *     null), null for a readable run
+ * @param notes the user's name and note ({@link RunNotes#NONE} when none)
  */
 public record RunRecord(
         Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-        List<TrainingSnapshot> history, BaselineConfig baseline, String problem) {
+        List<TrainingSnapshot> history, BaselineConfig baseline, String problem, RunNotes notes) {
+
+    public RunRecord {
+        notes = notes == null ? RunNotes.NONE : notes;
+    }
+
+    /** A readable run, reprogramming or baseline, with the user's notes. */
+    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+            List<TrainingSnapshot> history, BaselineConfig baseline, RunNotes notes) {
+        this(dir, config, info, result, metrics, history, baseline, null, notes);
+    }
 
     /** A readable run, reprogramming or baseline. */
     public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
             List<TrainingSnapshot> history, BaselineConfig baseline) {
-        this(dir, config, info, result, metrics, history, baseline, null);
+        this(dir, config, info, result, metrics, history, baseline, null, RunNotes.NONE);
     }
 
     /** A reprogramming run. */
@@ -47,7 +58,7 @@ public record RunRecord(
      */
     public static RunRecord unreadable(Path dir, String problem) {
         return new RunRecord(dir, null, null, null, List.of(), List.of(), null,
-                problem == null || problem.isBlank() ? "cannot be read" : problem);
+                problem == null || problem.isBlank() ? "cannot be read" : problem, RunNotes.NONE);
     }
 
     /** False for a folder that could not be read (see {@link #problem()}). */
@@ -91,8 +102,14 @@ public record RunRecord(
                 && config.frame() != null ? config.frame().toString() : "-";
     }
 
+    /** The folder name. */
     public String name() {
         return dir.getFileName().toString();
+    }
+
+    /** The name the user gave the run ({@link RunNotes}), else the folder name. */
+    public String displayName() {
+        return notes.name().isEmpty() ? name() : notes.name();
     }
 
     /**

@@ -133,7 +133,8 @@ public final class RunStore {
 
     /**
      * Reads a run folder, reprogramming or baseline (see {@link RunConfigFile}); WITHHISTORY also
-     * reads history.jsonl (larger). A folder that is not a readable run is a
+     * reads history.jsonl (larger). The user's {@link RunNotes} come along (none when the folder has
+     * no readable notes.json). A folder that is not a readable run is a
      * {@link UserInputException} naming the file and the problem.
      */
     public static RunRecord load(Path dir, boolean withHistory) {
@@ -170,7 +171,8 @@ public final class RunStore {
                 }
             }
         }
-        return new RunRecord(dir, config.train(), info, result, metrics, history, config.baseline());
+        return new RunRecord(dir, config.train(), info, result, metrics, history, config.baseline(),
+                RunNotes.read(dir));
     }
 
     private static List<String> lines(Path file) {

@@ -23,7 +23,16 @@ public abstract class ReprogrammingTrainer implements Trainer {
     /** What one step reports: summed loss, correct predictions, model queries used. */
     protected record StepResult(double lossSum, int correct, long queries) {}
 
+    /**
+     * Mid-epoch snapshots recompute the sample gallery (a forward pass over up to 24 images, counted
+     * as queries) at most once a second; the program and mapping in between are always current. The
+     * live view's budget: a few program pictures a second, one gallery refresh a second.
+     */
+    static final long SAMPLE_REFRESH_NANOS = 1_000_000_000L;
+
     private final long snapshotIntervalNanos;
+    private List<TrainingSnapshot.SampleView> lastSamples = List.of();
+    private long lastSamplesNanos;
 
     protected ReprogrammingTrainer(long snapshotIntervalMillis) {
         this.snapshotIntervalNanos = snapshotIntervalMillis * 1_000_000L;
@@ -269,7 +278,11 @@ public abstract class ReprogrammingTrainer implements Trainer {
             EpochMetrics metrics, CanvasSplit monitor, int[] sampleIdx, int[] validationPredictions) {
         Placement p = exp.placement();
         List<TrainingSnapshot.SampleView> samples = new ArrayList<>();
-        if (sampleIdx.length > 0) {
+        boolean fresh = epochEnd || lastSamples.isEmpty()
+                || System.nanoTime() - lastSamplesNanos >= SAMPLE_REFRESH_NANOS;
+        if (!fresh) {
+            samples.addAll(lastSamples);
+        } else if (sampleIdx.length > 0) {
             try (NDManager scope = BatchScope.open(exp)) {
                 BatchBuffer buf = sampleBuffer;
                 NDArray x = monitor.batch(scope, sampleIdx, 0, sampleIdx.length, buf);
@@ -293,6 +306,10 @@ public abstract class ReprogrammingTrainer implements Trainer {
                             ps[i], pt[i], mask));
                 }
             }
+        }
+        if (fresh) {
+            lastSamples = List.copyOf(samples);
+            lastSamplesNanos = System.nanoTime();
         }
         return new TrainingSnapshot(epoch, step, epochEnd, p.channels(), p.height(), p.width(),
                 exp.program().perturbation(), exp.program().signedPerturbation(), exp.program().inputScale(),

@@ -3,6 +3,12 @@ package org.reprogram.workbench.core.train;
 /** Trains an experiment's program (and mapping) against its frozen source model. */
 public interface Trainer {
 
+    /**
+     * The workbench's snapshot interval: at most 5 program pictures a second (the sample gallery
+     * refreshes at most once a second), so that the live view costs training little.
+     */
+    long LIVE_VIEW_MILLIS = 200;
+
     /** "whitebox" or "blackbox". */
     String name();
 

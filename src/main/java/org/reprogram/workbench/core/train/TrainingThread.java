@@ -6,14 +6,15 @@ import ai.djl.pytorch.jni.JniUtils;
  * PyTorch's grad mode is thread-local and on by default in new threads; DJL switches it off only
  * in the thread that loaded the engine. A trainer running in a GUI service or test thread must
  * switch it off itself, or evaluation builds autograd graphs and in-place updates of the
- * program (black-box probes) fail with "a leaf Variable that requires grad ...".
+ * program (black-box probes) fail with "a leaf Variable that requires grad ...". Prediction
+ * ({@code core.predict}) prepares its threads the same way.
  */
-final class TrainingThread {
+public final class TrainingThread {
 
     private TrainingThread() {}
 
     /** Grad mode off for the calling thread (GradientCollector turns it on per step); thread count applied. */
-    static void prepare() {
+    public static void prepare() {
         JniUtils.setGradMode(false);
         ComputeThreads.apply();
     }

@@ -17,6 +17,7 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.ComparisonTable;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;

@@ -1,0 +1,84 @@
+package org.reprogram.workbench.core.model;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.UserInputException;
+
+/**
+ * The files that make a source model, wherever they are: a built-in model's folder
+ * ({@code model.json}, {@code weights.params}, optional {@code MODEL_CARD.md}) or a TorchScript
+ * file with its sidecar. A run names its source by spec ("builtin:NAME" or a .pt path); an
+ * exported bundle carries the files themselves and opens them from where it unpacked them.
+ *
+ * @param builtin true for a built-in (DJL) model, false for TorchScript
+ * @param location the built-in model's folder, or the .pt file
+ */
+public record SourceFiles(boolean builtin, Path location) {
+
+    /** The built-in model's own description, copied into bundles when present. */
+    public static final String MODEL_CARD_MD = "MODEL_CARD.md";
+
+    /**
+     * The files of SPEC as a run recorded it; a missing model is a {@link UserInputException}
+     * naming it, WHO (the run or file that needs it) and the fix.
+     */
+    public static SourceFiles resolve(String spec, String who) {
+        if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
+            String name = spec == null || !spec.startsWith("builtin:") ? SourceModels.DEFAULT_BUILTIN
+                    : spec.substring("builtin:".length());
+            Path dir = SourceModels.builtinDir(name);
+            if (!Files.isRegularFile(dir.resolve(BuiltinSourceModel.WEIGHTS_FILE))) {
+                throw UserInputException.forFile(dir.resolve(BuiltinSourceModel.WEIGHTS_FILE), "the built-in source"
+                        + " model of " + who + " is missing its weights", "restore assets/models/" + name
+                        + " from the repository (or run 'pretrain')");
+            }
+            return new SourceFiles(true, dir);
+        }
+        Path file = Path.of(spec);
+        if (!Files.isRegularFile(file)) {
+            throw UserInputException.forFile(file, "the source model of " + who + " is missing", "put the TorchScript"
+                    + " file (and its .json sidecar) back at this path, or run the command from the folder the run was"
+                    + " trained in; to use the run elsewhere, export a bundle (export RUN_DIR --out FILE.zip) where the"
+                    + " model is and predict from the bundle");
+        }
+        if (!Files.isRegularFile(TorchScriptSourceModel.sidecarOf(file))) {
+            throw UserInputException.forFile(TorchScriptSourceModel.sidecarOf(file), "the sidecar of the source model"
+                    + " of " + who + " is missing", "put the .pt.json file back next to " + file.getFileName());
+        }
+        return new SourceFiles(false, file);
+    }
+
+    /** The files to copy, with their names inside a model folder. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        if (builtin) {
+            out.add(location.resolve(BuiltinSourceModel.CARD_FILE));
+            out.add(location.resolve(BuiltinSourceModel.WEIGHTS_FILE));
+            if (Files.isRegularFile(location.resolve(MODEL_CARD_MD))) {
+                out.add(location.resolve(MODEL_CARD_MD));
+            }
+        } else {
+            out.add(location);
+            out.add(TorchScriptSourceModel.sidecarOf(location));
+        }
+        return out;
+    }
+
+    /** The card without loading weights. */
+    public ModelCard card() {
+        if (builtin) {
+            return Json.read(location.resolve(BuiltinSourceModel.CARD_FILE), ModelCard.class,
+                    "restore the built-in model's folder from the repository");
+        }
+        return TorchScriptSourceModel.readSidecar(location);
+    }
+
+    /** Loads the model on DEVICE (frozen, inference mode), as training does. */
+    public SourceModel open(Device device) {
+        return builtin ? BuiltinSourceModel.load(location, device) : TorchScriptSourceModel.load(location, device);
+    }
+}

@@ -1,0 +1,109 @@
+package org.reprogram.workbench.core.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.Trainer;
+import org.reprogram.workbench.core.train.TrainingCheckpoint;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingListeners;
+import org.reprogram.workbench.core.train.TrainingResult;
+
+/**
+ * Opens the experiment, records the run folder and trains: the one path the CLI and the GUI
+ * share, so both write the same run layout.
+ */
+public final class RunLauncher {
+
+    private RunLauncher() {}
+
+    /**
+     * Trains CONFIG into RUNDIR. DATASET may be null (then it is read from config.target()).
+     * Bad input throws {@link org.reprogram.workbench.core.UserInputException} before anything is
+     * written; training outcomes are in the result.
+     */
+    public static TrainingResult run(TrainConfig config, TargetDataset dataset, Path runDir, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        return run(config, dataset, () -> runDir, listener, control, snapshotIntervalMillis);
+    }
+
+    /** Where a run goes; asked only once model and data have loaded (no empty folders on bad input). */
+    @FunctionalInterface
+    public interface RunDir {
+        Path create() throws IOException;
+    }
+
+    /**
+     * Continues the run in RUNDIR from its last epoch checkpoint (written at every epoch end), with
+     * the configuration in its config.json; later metrics/history lines are dropped first. DATASET
+     * may be null (read from the config's target). Clear errors for a baseline run, a completed run,
+     * a run still training and a run without a checkpoint.
+     */
+    public static TrainingResult resume(Path runDir, TargetDataset dataset, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        RunRecord rec = RunStore.load(runDir, false);
+        if (rec.isBaseline()) {
+            throw UserInputException.forFile(runDir, "is a baseline run (" + rec.method() + "); baselines keep no"
+                    + " checkpoints", "run the baseline again");
+        }
+        if (rec.isTraining()) {
+            throw UserInputException.forFile(runDir, "is still training in another process", "wait for it, or stop it"
+                    + " first");
+        }
+        if (rec.result() != null && ("completed".equals(rec.result().status()) || "stopped".equals(rec.result().status()))) {
+            throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
+                    "start a new run with train (e.g. with more --epochs)");
+        }
+        RunFolderAccess.requireWritable(runDir, "make the run folder writable, or copy it somewhere writable and"
+                + " resume the copy");
+        TrainingCheckpoint from = CheckpointFile.read(runDir);
+        TrainConfig config = rec.config();
+        if (from.epoch() >= config.epochs()) {
+            throw UserInputException.forFile(runDir, "has a checkpoint after its last epoch (" + from.epoch() + ")",
+                    "nothing is left to train; start a new run for more epochs");
+        }
+        try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+            RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
+            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
+            recorder.throwIfFailed();
+            return result;
+        }
+    }
+
+    public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
+            TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+            RunFolderAccess.Guard recorder = record(runDir, dir -> new RunRecorder(dir, config));
+            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+            recorder.throwIfFailed();
+            return result;
+        }
+    }
+
+    /** Makes a run folder's recorder (e.g. {@code dir -> new RunRecorder(dir, config)}). */
+    @FunctionalInterface
+    public interface RecorderFactory {
+        TrainingListener create(Path dir) throws IOException;
+    }
+
+    /**
+     * Creates the folder and its recorder, guarded: a write failure, now or during the run, is a
+     * {@link org.reprogram.workbench.core.UserInputException} naming the folder and the fix (see
+     * {@link RunFolderAccess}); throw it with {@link RunFolderAccess.Guard#throwIfFailed()} after training.
+     */
+    public static RunFolderAccess.Guard record(RunDir runDir, RecorderFactory recorder) {
+        Path dir = null;
+        try {
+            dir = runDir.create();
+            return RunFolderAccess.guard(dir, recorder.create(dir));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RunFolderAccess.writeFailure(dir, e);
+        }
+    }
+}

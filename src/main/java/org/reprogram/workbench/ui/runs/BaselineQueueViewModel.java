@@ -1,0 +1,143 @@
+package org.reprogram.workbench.ui.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.run.RunFolderAccess;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.ui.common.Fields;
+import org.reprogram.workbench.ui.common.TaskExecutor;
+import org.reprogram.workbench.ui.training.TrainingViewModel;
+
+/**
+ * "Run baselines" for the current setup: linear probe, fine-tuning and training from scratch on
+ * the same source, target, splits and seed, queued one after another in the background, each
+ * visible (state, epoch, result) and the whole queue cancellable. Finished runs land in the
+ * run store like any other run.
+ */
+public final class BaselineQueueViewModel {
+
+    /** One queued baseline as the view shows it. */
+    public record Item(String kind, String state) {}
+
+    public final ObservableList<Item> items = FXCollections.observableArrayList();
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("");
+    private final TaskExecutor executor;
+    private final RunStore store;
+    private final BaselineBackend backend;
+    private volatile TrainingControl control;
+    private volatile boolean cancelled;
+    private Runnable onEachFinished = () -> {};
+
+    public BaselineQueueViewModel(TaskExecutor executor, RunStore store, BaselineBackend backend) {
+        this.executor = executor;
+        this.store = store;
+        this.backend = backend;
+    }
+
+    /** Called on the UI thread after every finished baseline (the runs list refreshes). */
+    public void setOnEachFinished(Runnable r) {
+        onEachFinished = r;
+    }
+
+    /**
+     * The three baselines for SETUP's source, target, seed, shots, validation share, epochs, batch
+     * size and device (so the splits are the reprogramming run's); each at its own default
+     * learning rate ({@link BaselineConfig#defaultLr}).
+     */
+    public static List<BaselineConfig> configsFor(TrainConfig setup) {
+        List<BaselineConfig> list = new ArrayList<>();
+        for (BaselineKind k : BaselineKind.values()) {
+            list.add(BaselineConfig.defaults(k, setup.target()).withSource(setup.source()).withEpochs(setup.epochs())
+                    .withOptimization(setup.batchSize(), BaselineConfig.defaultLr(k), setup.seed())
+                    .withData(setup.shots(), setup.valFraction()).withDevice(setup.device()));
+        }
+        return list;
+    }
+
+    /** Queues the three baselines for SETUP (ignored while a queue runs). */
+    public void runAll(TrainConfig setup) {
+        if (running.get()) {
+            return;
+        }
+        List<BaselineConfig> queue = configsFor(setup);
+        items.setAll(queue.stream().map(c -> new Item(c.kind().id(), "queued")).toList());
+        running.set(true);
+        cancelled = false;
+        status.set("Baselines: starting " + queue.get(0).kind().id() + " …");
+        executor.execute(() -> {
+            for (int i = 0; i < queue.size() && !cancelled; i++) {
+                runOne(i, queue.get(i));
+            }
+            return null;
+        }, v -> finish(cancelled ? "Baselines cancelled." : "Baselines finished: see the Runs table."),
+                e -> finish("Baselines stopped: " + Fields.words(e.getMessage())));
+    }
+
+    private void runOne(int index, BaselineConfig config) throws Exception {
+        TrainingControl c = new TrainingControl();
+        control = c;
+        if (cancelled) {
+            c.cancel();
+        }
+        String kind = config.kind().id();
+        executor.runOnUi(() -> set(index, "running"));
+        RunFolderAccess.requireWritable(store.root(), TrainingViewModel.RUNS_FOLDER_FIX); // before the model loads
+        TrainingResult r = backend.run(config, () -> store.newRunDir(config),
+                new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics m) {
+                        executor.runOnUi(() -> {
+                            set(index, String.format(Locale.ROOT, "epoch %d/%d, val %.3f", m.epoch(), config.epochs(),
+                                    m.valAccuracy()));
+                            status.set("Baselines: " + kind + ", epoch " + m.epoch() + "/" + config.epochs());
+                        });
+                    }
+                }, c);
+        String state = r.completed() ? String.format(Locale.ROOT, "test %.3f (%.0f s)", r.testAccuracy(), r.wallSeconds())
+                : r.status() + (r.message() == null ? "" : ": " + Fields.words(r.message()));
+        executor.runOnUi(() -> {
+            set(index, state);
+            onEachFinished.run();
+        });
+    }
+
+    private void set(int index, String state) {
+        if (index < items.size()) {
+            items.set(index, new Item(items.get(index).kind(), state));
+        }
+    }
+
+    private void finish(String message) {
+        running.set(false);
+        status.set(message);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).state().equals("queued")) {
+                set(i, "not run");
+            }
+        }
+    }
+
+    /** Cancels the running baseline and drops the queued ones. */
+    public void cancel() {
+        cancelled = true;
+        TrainingControl c = control;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package org.reprogram.workbench.ui.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.model.SourceExamples;
+import org.reprogram.workbench.core.run.RunFolderAccess;
+import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.BatchProgress;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.ui.common.Fields;
+import org.reprogram.workbench.ui.common.ImageTile;
+import org.reprogram.workbench.ui.common.ResultTexts;
+import org.reprogram.workbench.ui.common.TaskExecutor;
+
+/**
+ * One training (live) or one saved run (replay): progress, controls, curves, the step history
+ * behind the slider, gallery and confusion-cell images, and the warning banner.
+ */
+public final class TrainingViewModel implements TrainingBridge.Sink {
+
+    /** Banner levels: a notice (e.g. no GPU), a warning (collapse), an error (failure). */
+    public enum Level { NONE, INFO, WARNING, ERROR }
+
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final BooleanProperty paused = new SimpleBooleanProperty();
+    public final BooleanProperty stopRequested = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("Ready. Choose a source model and a target dataset.");
+    public final StringProperty progressText = new SimpleStringProperty("");
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty deviceText = new SimpleStringProperty("");
+    public final StringProperty banner = new SimpleStringProperty("");
+    public final ObjectProperty<Level> bannerLevel = new SimpleObjectProperty<>(Level.NONE);
+    public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
+    public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
+    private String statusBeforePause = "";
+    /** The clicked confusion cell {true, predicted} (the view outlines it), or null. */
+    public final ObjectProperty<int[]> selectedCell = new SimpleObjectProperty<>();
+    public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
+    public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
+    public final StepHistory history = new StepHistory();
+    /** The dataset of the setup (for original images in the gallery and confusion cells). */
+    public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
+    public final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
+    public final ObservableList<ImageTile> cellImages = FXCollections.observableArrayList();
+    public final StringProperty cellCaption = new SimpleStringProperty(
+            "Click a cell of the confusion matrix to see its validation images.");
+    /** Under the program image: what the snapshot is, live or not, and the learned scale s (scale program). */
+    public final StringProperty programCaption = new SimpleStringProperty(SnapshotTexts.EMPTY_CAPTION);
+    /** The grey levels of the program image: −1 … +1, or 0 … 1 for a sigmoid frame. */
+    public final StringProperty programLegend = new SimpleStringProperty("");
+    /** What the sample cards show (with the smm masks when there are any). */
+    public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
+
+    /** Pictures of the source model's classes, shown beside the mapping (none while they load, or when it has none). */
+    public final ObjectProperty<SourceExamples> sourceExamples =
+            new SimpleObjectProperty<>(SourceExamples.none(0, null));
+    /** Why the source classes have no or fewer pictures ("" when nothing is wrong). */
+    public final StringProperty examplesNote = new SimpleStringProperty("");
+    /** Example pictures loaded per source class (the mapping shows a few, its tooltips all). */
+    static final int EXAMPLES_PER_CLASS = 5;
+
+    private final TaskExecutor executor;
+    private String examplesSpec;
+    /** What to do when the runs folder cannot be written. */
+    public static final String RUNS_FOLDER_FIX = "free disk space or make the runs folder writable (or start the workbench with"
+            + " another runs folder)";
+
+    private final RunStore store;
+    private final TrainingBackend backend;
+    private TrainingControl control = new TrainingControl();
+    private TrainConfig config;
+    private int[] cell;
+    private volatile CountDownLatch idle = new CountDownLatch(0);
+    private Consumer<TrainingResult> onFinished = r -> { };
+
+    public TrainingViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend) {
+        this.executor = executor;
+        this.store = store;
+        this.backend = backend;
+        history.shown().addListener(o -> showSnapshot(history.shown().get()));
+        history.shownEpoch().addListener(o -> refreshCell());
+    }
+
+    public void setOnFinished(Consumer<TrainingResult> r) {
+        this.onFinished = r;
+    }
+
+    /** Trains CONFIG on DATASET (already loaded by the setup) into a new run folder. */
+    public void start(TrainConfig cfg, TargetDataset data) {
+        launch(cfg, null, (bridge, ctl) -> {
+            RunFolderAccess.requireWritable(store.root(), RUNS_FOLDER_FIX); // before the model loads
+            return backend.run(cfg, data, () -> {
+                Path dir = store.newRunDir(cfg);
+                executor.runOnUi(() -> runDir.set(dir));
+                return dir;
+            }, bridge, ctl);
+        });
+    }
+
+    /** Continues the interrupted run RUN from its last epoch checkpoint, live as a new training. */
+    public void resume(RunRecord run) {
+        launch(run.config(), run.dir(), (bridge, ctl) -> {
+            RunFolderAccess.requireWritable(run.dir(), RUNS_FOLDER_FIX);
+            // the curves and table start with the epochs already done (read here, off the FX thread)
+            int done = org.reprogram.workbench.core.run.CheckpointFile.read(run.dir()).epoch();
+            List<EpochMetrics> before = run.metrics().stream().filter(m -> m.epoch() <= done).toList();
+            executor.runOnUi(() -> metrics.setAll(before));
+            return backend.resume(run.dir(), bridge, ctl);
+        });
+        status.set("Resuming " + run.name() + " from its last finished epoch …");
+    }
+
+    private interface Work {
+        TrainingResult run(TrainingBridge bridge, TrainingControl control) throws Exception;
+    }
+
+    private void launch(TrainConfig cfg, Path dir, Work work) {
+        if (running.get()) {
+            return; // one training per JVM: PyTorch's gradient collector is global
+        }
+        config = cfg;
+        loadExamples(cfg);
+        control = new TrainingControl();
+        TrainingControl ctl = control;
+        metrics.clear();
+        history.clear();
+        info.set(null);
+        result.set(null);
+        runDir.set(dir);
+        clearCell();
+        setBanner(Level.NONE, "");
+        running.set(true);
+        paused.set(false);
+        stopRequested.set(false);
+        progress.set(-1);
+        progressText.set("");
+        status.set("Loading the model and preparing the data …");
+        TrainingBridge bridge = new TrainingBridge(executor::runOnUi, this);
+        CountDownLatch done = new CountDownLatch(1);
+        idle = done;
+        executor.execute(() -> {
+            try {
+                return work.run(bridge, ctl);
+            } finally {
+                done.countDown();
+            }
+        }, this::finished, this::failedToRun);
+    }
+
+    /** Pause: training waits between steps. Resume: continues exactly there. */
+    public void pauseResume() {
+        if (!running.get()) {
+            return;
+        }
+        if (paused.get()) {
+            control.resume();
+            paused.set(false);
+            status.set(statusBeforePause);
+        } else {
+            control.pause();
+            paused.set(true);
+            statusBeforePause = status.get();
+            status.set("Paused: no training step runs until you press Resume.");
+        }
+    }
+
+    /** Finish the current epoch, evaluate on test, keep the run as "stopped". */
+    public void stop() {
+        if (running.get()) {
+            control.requestStop();
+            stopRequested.set(true);
+            status.set("Stopping after this epoch …");
+        }
+    }
+
+    /** Abort at the next step; the folder keeps what was recorded, marked "cancelled". */
+    public void cancel() {
+        if (running.get()) {
+            control.cancel();
+            paused.set(false);
+            status.set("Cancelling …");
+        }
+    }
+
+    /** The user looked back with the slider: follow the newest state again. */
+    public void backToLive() {
+        if (!history.epochs().isEmpty()) {
+            history.select(history.epochs().size() - 1);
+        }
+    }
+
+    /** The window closes: stop at the next step as "interrupted"; the last epoch's checkpoint stays for Resume. */
+    public void interrupt() {
+        if (running.get()) {
+            control.interrupt();
+            paused.set(false);
+            status.set("Interrupting: the run can be resumed from its last finished epoch …");
+        }
+    }
+
+    /** Waits up to MILLIS for a training to end (window closing: result.json gets written). */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        return idle.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Shows a saved run (read with its history): the slider, views and curves replay it. */
+    public void replay(RunRecord run) {
+        if (running.get()) {
+            return;
+        }
+        config = run.config();
+        loadExamples(config);
+        clearCell();
+        info.set(run.info());
+        result.set(run.result());
+        runDir.set(run.dir());
+        metrics.setAll(run.metrics());
+        history.replay(run.history());
+        progress.set(run.result() == null ? 0 : 1);
+        progressText.set(run.metrics().size() + " epochs recorded");
+        deviceText.set(run.info() == null ? "" : "device " + run.info().device());
+        status.set("Replaying " + run.name() + " (" + run.status() + ")" + ResultTexts.summary(run.result()));
+        setBanner(Level.NONE, "");
+        if (run.result() != null && "failed".equals(run.result().status())) {
+            setBanner(Level.ERROR, "This run failed: " + Fields.words(run.result().message()));
+        } else {
+            run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
+                    .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning())));
+        }
+    }
+
+    /** Reads the pictures of CFG's source model in the background (newest request wins). */
+    private void loadExamples(TrainConfig cfg) {
+        String spec = cfg == null ? null : cfg.source();
+        if (spec == null || !spec.equals(examplesSpec)) {
+            sourceExamples.set(SourceExamples.none(0, null)); // another model: its pictures must not stay
+        }
+        examplesSpec = spec;
+        examplesNote.set("");
+        if (spec == null) {
+            return;
+        }
+        executor.execute(() -> SourceExamples.forSpec(spec, EXAMPLES_PER_CLASS), ex -> {
+            if (spec.equals(examplesSpec)) {
+                sourceExamples.set(ex);
+                examplesNote.set(ex.warning() == null ? "" : "Pictures of the source classes: " + ex.warning());
+            }
+        }, e -> {
+            if (spec.equals(examplesSpec)) {
+                examplesNote.set("Pictures of the source classes cannot be shown (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + ")");
+            }
+        });
+    }
+
+    /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */
+    public void selectCell(int t, int p) {
+        cell = new int[] {t, p};
+        selectedCell.set(cell.clone());
+        refreshCell();
+    }
+
+    public void clearCell() {
+        cell = null;
+        selectedCell.set(null);
+        cellImages.clear();
+    }
+
+    private void refreshCell() {
+        if (cell == null) {
+            return;
+        }
+        TrainingSnapshot s = history.shownEpoch().get();
+        RunInfo i = info.get();
+        List<String> names = i == null ? null : i.targetClasses();
+        int count = s == null || s.confusion() == null ? 0 : s.confusion()[cell[0]][cell[1]];
+        TargetDataset data = SampleViews.matching(dataset.get(), i, target());
+        cellImages.setAll(SampleViews.cell(s, i, data, cell[0], cell[1]));
+        cellCaption.set(String.format(Locale.ROOT, "true %s, predicted %s: %d validation image%s%s",
+                SampleViews.name(names, cell[0]), SampleViews.name(names, cell[1]), count, count == 1 ? "" : "s",
+                data == null ? " (load this run's target folder in the setup to see them)"
+                        : cellImages.size() < count ? " (first " + cellImages.size() + " shown)" : ""));
+    }
+
+    private void showSnapshot(TrainingSnapshot s) {
+        gallery.setAll(SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target())));
+        galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
+                : gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
+        boolean following = history.followLatestProperty().get();
+        programCaption.set((running.get() && !following && s != null ? "not live (training goes on) · " : "")
+                + SnapshotTexts.caption(s, running.get() && following));
+        programLegend.set(SnapshotTexts.legend(s));
+    }
+
+    private String target() {
+        return config == null ? null : config.target();
+    }
+
+    // --- engine events, on the UI thread -------------------------------------------------
+
+    @Override
+    public void started(RunInfo i) {
+        info.set(i);
+        deviceText.set("device " + i.device());
+        status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",
+                i.sourceName(), i.targetName(), i.trainableParameters(), i.sourceParameters()));
+        if (!i.notices().isEmpty()) {
+            setBanner(Level.INFO, Fields.words(String.join("\n", i.notices()))); // GUI words, not CLI options
+        }
+    }
+
+    @Override
+    public void progress(BatchProgress p) {
+        if (!running.get()) {
+            return;
+        }
+        progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
+        progressText.set((paused.get() ? "paused · " : "") + String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
+                p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), ResultTexts.eta(p.etaSeconds()),
+                config != null && "blackbox".equals(config.trainer()) ? " · " + p.queries() + " queries" : ""));
+    }
+
+    @Override
+    public void live(TrainingSnapshot s) {
+        history.setLive(s);
+    }
+
+    @Override
+    public void epochSnapshot(TrainingSnapshot s) {
+        history.addEpoch(s);
+    }
+
+    @Override
+    public void epoch(EpochMetrics m) {
+        metrics.add(m);
+        if (m.warning() != null) {
+            setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning()));
+        }
+    }
+
+    private void finished(TrainingResult r) {
+        result.set(r); // before running: a listener or poller that sees running=false finds the result
+        running.set(false);
+        paused.set(false);
+        afterRun(r.epochs() + " epoch" + (r.epochs() == 1 ? "" : "s") + " · " + r.status());
+        progress.set(r.completed() ? 1 : progress.get());
+        status.set("Run " + r.status() + ResultTexts.summary(r));
+        if ("failed".equals(r.status())) {
+            setBanner(Level.ERROR, "Training failed: " + Fields.words(r.message()));
+        }
+        onFinished.accept(r);
+    }
+
+    private void failedToRun(Throwable e) {
+        running.set(false);
+        paused.set(false);
+        afterRun("");
+        progress.set(0);
+        status.set("Could not start.");
+        setBanner(Level.ERROR, "Could not start: " + (e instanceof UserInputException ? Fields.words(e.getMessage())
+                : e.getClass().getSimpleName() + ": " + e.getMessage()));
+        onFinished.accept(null);
+    }
+
+    /** The live wording goes when the run ends: no ETA, no "live · … (in progress)" caption. */
+    private void afterRun(String progressSummary) {
+        progressText.set(progressSummary);
+        history.endLive();
+        TrainingSnapshot shown = history.shown().get();
+        if (shown != null) {
+            programCaption.set(SnapshotTexts.caption(shown, false));
+        }
+    }
+
+    private void setBanner(Level level, String text) {
+        if (level == Level.NONE || level.compareTo(bannerLevel.get()) >= 0) {
+            bannerLevel.set(level);
+            banner.set(text);
+        }
+    }
+}

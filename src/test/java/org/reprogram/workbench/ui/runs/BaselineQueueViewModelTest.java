@@ -1,0 +1,86 @@
+package org.reprogram.workbench.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.ui.common.SyncTaskExecutor;
+
+class BaselineQueueViewModelTest {
+
+    private static final TrainConfig SETUP = TrainConfig.defaults("digits").withEpochs(3)
+            .withOptimization(32, 0.05, 7).withShotsAndValidation(20, 0.2);
+
+    private static TrainingResult result(BaselineConfig c, String status) {
+        return new TrainingResult(status, status.equals("completed") ? null : "cancelled by the user", 0.9, 0.3, 0.8,
+                100, 1000, 2.0, c.epochs(), c.seed(), "-", "-", "baseline", c.source(), c.target(), "cpu()", 100, 0, 300,
+                null, c.kind().id(), 0.9, 2, 0, 0, 0);
+    }
+
+    @Test
+    void runsTheThreeBaselinesOnTheSetupsDataAndSeedOneAfterAnother(@TempDir Path tmp) {
+        List<BaselineConfig> seen = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    seen.add(c);
+                    dirs.add(dir.create());
+                    listener.onEpoch(new EpochMetrics(1, 1, 0.5, 1, 0.75, 0.01, 10, 1, 0, Double.NaN, null));
+                    return result(c, "completed");
+                });
+        int[] refreshed = {0};
+        vm.setOnEachFinished(() -> refreshed[0]++);
+        vm.runAll(SETUP);
+        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE, BaselineKind.SCRATCH),
+                seen.stream().map(BaselineConfig::kind).toList());
+        for (BaselineConfig c : seen) {
+            assertEquals(SETUP.target(), c.target());
+            assertEquals(SETUP.source(), c.source());
+            assertEquals(7, c.seed());
+            assertEquals(20, c.shots());
+            assertEquals(0.2, c.valFraction());
+            assertEquals(3, c.epochs());
+            assertEquals(BaselineConfig.defaultLr(c.kind()), c.lr());
+        }
+        assertEquals(3, dirs.stream().filter(Files::isDirectory).distinct().count(), "one new run folder each");
+        assertEquals(3, refreshed[0]);
+        assertFalse(vm.running.get());
+        assertTrue(vm.items.stream().allMatch(i -> i.state().startsWith("test 0.900")), vm.items.toString());
+        assertTrue(vm.status.get().contains("finished"), vm.status.get());
+    }
+
+    @Test
+    void cancelStopsTheRunningBaselineAndDropsTheQueuedOnes(@TempDir Path tmp) {
+        List<BaselineKind> seen = new ArrayList<>();
+        BaselineQueueViewModel[] holder = new BaselineQueueViewModel[1];
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    seen.add(c.kind());
+                    if (c.kind() == BaselineKind.FINETUNE) {
+                        holder[0].cancel(); // the user presses Cancel while fine-tuning runs
+                        assertTrue(control.isCancelled(), "the running baseline gets the cancel");
+                        return result(c, "cancelled");
+                    }
+                    return result(c, "completed");
+                });
+        holder[0] = vm;
+        vm.runAll(SETUP);
+        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE), seen);
+        assertTrue(vm.items.get(1).state().startsWith("cancelled"), vm.items.toString());
+        assertEquals("not run", vm.items.get(2).state());
+        assertEquals("Baselines cancelled.", vm.status.get());
+        assertFalse(vm.running.get());
+    }
+}

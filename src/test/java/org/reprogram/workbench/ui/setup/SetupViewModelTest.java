@@ -1,0 +1,439 @@
+package org.reprogram.workbench.ui.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.data.Split;
+import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.program.FrameActivation;
+import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.ui.common.Fields;
+import org.reprogram.workbench.ui.common.SetupField;
+import org.reprogram.workbench.ui.common.SyncTaskExecutor;
+
+/** Setup validation without a window: Start is enabled exactly when the problems list is empty. */
+class SetupViewModelTest {
+
+    private static String text(SetupViewModel vm) {
+        return String.join(" | ", vm.problems);
+    }
+
+    @Test
+    void startIsEnabledOnlyForAValidSetupAndEveryProblemIsExplained(@TempDir Path tmp) {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        assertEquals("builtin:fmnist-cnn", vm.source.get());
+        assertNotNull(vm.modelCard().get(), "built-in card is read");
+        assertTrue(text(vm).contains("Choose a target dataset folder"), text(vm));
+        assertFalse(vm.valid().get());
+
+        vm.target().set(TestPaths.digits().toString());
+        assertEquals("", text(vm));
+        assertTrue(vm.valid().get());
+        assertTrue(vm.datasetSummary().get().contains("10 classes, 1438 train / 359 test"), vm.datasetSummary().get());
+        assertEquals(10 * DatasetLoader.PREVIEW_PER_CLASS, vm.preview().size(), "a few images per class");
+
+        vm.lr.set("fast");
+        assertTrue(text(vm).contains("Learning rate: 'fast' is not a number"), text(vm));
+        assertFalse(text(vm).contains("must be a positive"), "one message per bad field: " + text(vm));
+        assertFalse(vm.valid().get());
+        vm.lr.set("0.01");
+        vm.epochs.set("0");
+        assertTrue(text(vm).contains("Epochs must be at least 1"), text(vm));
+        vm.epochs.set("2");
+        vm.innerSize.set("40");
+        assertTrue(text(vm).contains("Inner size 40 leaves no frame on 32×32: use 1 … 31 (0 = 16)"), text(vm));
+        vm.program.set(ProgramKind.FULL);
+        assertEquals("", text(vm), "full program ignores the inner size");
+        assertTrue(vm.valid().get());
+
+        vm.target().set(tmp.resolve("missing").toString());
+        assertTrue(vm.datasetError().get().contains("not found"), vm.datasetError().get());
+        assertTrue(text(vm).contains("not found"));
+        assertNull(vm.dataset().get());
+        assertFalse(vm.valid().get());
+    }
+
+    @Test
+    void oneToOneMappingNeedsEnoughSourceClasses() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        vm.mapping.set(MappingKind.RANDOM);
+        vm.sourcesPerClass.set("2");
+        assertEquals("Sources per class: at most 1 (10 source ÷ 10 target classes)",
+                vm.problem(SetupField.SOURCES_PER_CLASS).get(), "one source each would fit: the count is the problem");
+        assertEquals("", vm.problem(SetupField.MAPPING).get());
+        vm.mapping.set(MappingKind.LINEAR);
+        assertEquals("", text(vm), "linear mapping has no such limit");
+    }
+
+    @Test
+    void badSidecarIsShownInlineAndBlocksStart(@TempDir Path tmp) throws Exception {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        Path pt = tmp.resolve("model.pt");
+        Files.writeString(pt, "not a model");
+        vm.openTorchScript(pt);
+        assertTrue(vm.sourceChoices.contains(pt.toAbsolutePath().toString()));
+        assertTrue(vm.modelError().get().contains("sidecar file is missing"), vm.modelError().get());
+        assertTrue(text(vm).contains("sidecar"), text(vm));
+        assertFalse(vm.valid().get());
+
+        vm.source.set("builtin:fmnist-cnn");
+        assertEquals("", vm.modelError().get());
+        assertTrue(vm.valid().get());
+    }
+
+    @Test
+    void workingTorchScriptIsLoadedOnceAndItsCardShown() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.openTorchScript(TestPaths.fixtures().resolve("torchscript/tiny_cnn.pt"));
+        assertEquals("", vm.modelError().get());
+        assertNotNull(vm.modelCard().get());
+        vm.openTorchScript(TestPaths.fixtures().resolve("torchscript/not_a_model.pt"));
+        assertFalse(vm.modelError().get().isEmpty(), "a file that is no TorchScript fails here, not at Start");
+    }
+
+    @Test
+    void whileReadingInTheBackgroundStartWaitsAndOnlyTheNewestFolderCounts(@TempDir Path tmp) {
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        SetupViewModel vm = new SetupViewModel(ex);
+        ex.runPending(); // the built-in model card
+        vm.target().set(tmp.resolve("old").toString());
+        vm.useSampleDigits();
+        assertTrue(vm.busy.get());
+        assertTrue(text(vm).contains("Reading the target folder"), text(vm));
+        assertEquals("Reading the target folder …", vm.attention().get());
+        assertFalse(vm.valid().get());
+        ex.runPending();
+        assertFalse(vm.busy.get());
+        assertEquals("", vm.datasetError().get(), "the stale 'old' result is ignored");
+        assertTrue(vm.valid().get());
+    }
+
+    @Test
+    void demoPresetAndSavedConfigsFillTheFields() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.applyDemo();
+        TrainConfig demo = TrainConfig.demo(vm.target().get());
+        assertEquals(demo.withSource("builtin:fmnist-cnn"), vm.config(), "the fields reproduce the demo preset");
+        assertTrue(vm.valid().get(), text(vm));
+        TrainConfig other = demo.withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.LINEAR).withEpochs(3)
+                .withOptimization(32, 0.005, 7);
+        vm.apply(other);
+        assertEquals(other.withSource("builtin:fmnist-cnn"), vm.config());
+    }
+
+    // --- methods: pad/full/scale/smm, the seven mappings, frame, scale, loss -------------------
+
+    private static ModelCard card(String name, int side, int classes) {
+        return new ModelCard(name, new int[] {1, side, side},
+                IntStream.range(0, classes).mapToObj(i -> "s" + i).toList(), new float[] {0.5f}, new float[] {0.5f},
+                null, null);
+    }
+
+    private static TargetDataset target(int classes) {
+        Split empty = new Split(List.of(), new int[0]);
+        return new TargetDataset("t", Path.of("t"), "imagefolder",
+                IntStream.range(0, classes).mapToObj(i -> "t" + i).toList(), empty, empty, false);
+    }
+
+    /** The cross-field problems of C, by field. */
+    private static Map<SetupField, String> check(TrainConfig c, ModelCard card, TargetDataset data) {
+        Fields f = new Fields();
+        SetupChecks.modelAndData(f, c, card, "", data, "");
+        return f.problems();
+    }
+
+    @Test
+    void blmPlusNeedsMoreSourceClassesThanItsTopKAndSaysHowToFix() {
+        TrainConfig blmPlus = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM_PLUS);
+        // 20 target classes: k = floor(0.15 * 20) = 3 > 2 source classes
+        Map<SetupField, String> problems = check(blmPlus, card("tiny", 32, 2), target(20));
+        assertEquals(Set.of(SetupField.MAPPING), problems.keySet(), problems.toString());
+        String p = problems.get(SetupField.MAPPING);
+        assertTrue(p.startsWith("Label mapping 'blm+' sums the top k = 3 source probabilities"), p);
+        assertTrue(p.contains("'tiny' has only 2 classes. Fix: choose blm or linear, or a source model"), p);
+        assertFalse(p.contains("--"), "no command-line options: " + p);
+        assertEquals(Map.of(), check(blmPlus, card("tiny", 32, 3), target(20)), "k = 3 source classes suffice");
+        assertEquals(Map.of(), check(blmPlus.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM),
+                card("tiny", 32, 2), target(20)), "blm has no such limit");
+        assertEquals(Map.of(), check(blmPlus, card("tiny", 32, 1), target(5)), "k is at least 1, never 0");
+    }
+
+    @Test
+    void oneToOneProblemOffersBlmPlusOnlyWhereItFits() {
+        TrainConfig ilm = TrainConfig.defaults("t");
+        String p = check(ilm, card("five", 32, 5), target(10)).get(SetupField.MAPPING);
+        assertTrue(p.contains("the target has 10 classes and 'five' only 5. Fix: choose linear, blm or blm+"), p);
+        p = check(ilm, card("two", 32, 2), target(20)).get(SetupField.MAPPING);
+        assertTrue(p.contains("Fix: choose linear or blm"), "k = 3 > 2: blm+ would not fit either: " + p);
+        TrainConfig flmWithLeftover = perClass(ilm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.FLM), 3);
+        assertEquals(Map.of(), check(flmWithLeftover, card("ten", 32, 10), target(10)),
+                "sources per class counts for random and bar only, as in the engine");
+        TrainConfig bar = perClass(ilm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BAR), 2);
+        Map<SetupField, String> problems = check(bar, card("ten", 32, 5), target(10));
+        assertEquals(Set.of(SetupField.MAPPING), problems.keySet(), "even one source each is too many: " + problems);
+        p = problems.get(SetupField.MAPPING);
+        assertTrue(p.startsWith("Label mapping 'bar' gives each target class its own source classes (2)"), p);
+        assertTrue(p.contains("or fewer sources per class"), p);
+        problems = check(perClass(bar, 3), card("twenty-five", 32, 25), target(10));
+        assertEquals(Map.of(SetupField.SOURCES_PER_CLASS, "Sources per class: at most 2 (25 source ÷ 10 target classes)"),
+                problems, "one source each fits: the count is to change");
+        assertEquals(Map.of(), check(bar, card("twenty", 32, 20), target(10)), "2 × 10 = 20 source classes fit");
+    }
+
+    /** TrainConfig has no withSourcesPerClass. */
+    private static TrainConfig perClass(TrainConfig c, int n) {
+        return new TrainConfig(c.source(), c.target(), c.program(), c.innerSize(), c.mapping(), n, c.trainer(),
+                c.epochs(), c.batchSize(), c.lr(), c.schedule(), c.weightDecay(), c.seed(), c.shots(), c.valFraction(),
+                c.device(), c.queryDirections(), c.smoothing(), c.frame(), c.initScale(), c.loss());
+    }
+
+    @Test
+    void smmOnACanvasNotDivisibleByEightIsExplainedBeforeStart() {
+        TrainConfig smm = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.SMM, 0, MappingKind.ILM);
+        Map<SetupField, String> problems = check(smm, card("mnist28", 28, 10), target(10));
+        assertEquals(Set.of(SetupField.PROGRAM), problems.keySet(), problems.toString());
+        String p = problems.get(SetupField.PROGRAM);
+        assertTrue(p.startsWith("Program 'smm' needs a canvas whose sides are divisible by 8"), p);
+        assertTrue(p.contains("takes 28x28. Fix: choose program pad, full or scale"), p);
+        assertFalse(p.contains("--"), p);
+        assertEquals(Map.of(), check(smm, card("cnn32", 32, 10), target(10)));
+        assertEquals(Map.of(), check(smm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.ILM),
+                card("mnist28", 28, 10), target(10)), "pad works on any canvas");
+    }
+
+    @Test
+    void scaleProgramChecksItsInnerSizeLikePad() {
+        TrainConfig scale = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.SCALE, 32, MappingKind.ILM);
+        assertEquals(Map.of(SetupField.INNER_SIZE, "Inner size 32 leaves no frame on 32×32: use 1 … 31 (0 = 16)"),
+                check(scale, card("cnn32", 32, 10), target(10)));
+        assertEquals(Map.of(), check(scale.withProgramAndMapping(ProgramKind.SMM, 32, MappingKind.ILM),
+                card("cnn32", 32, 10), target(10)));
+    }
+
+    @Test
+    void onlyTheFieldsTheMethodUsesAreEnabledAndLeftoversNeverBlockStart() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        vm.program.set(ProgramKind.PAD);
+        assertTrue(vm.frameUsed.get() && vm.innerSizeUsed.get());
+        assertFalse(vm.initScaleUsed.get());
+        vm.program.set(ProgramKind.SCALE);
+        assertTrue(vm.frameUsed.get() && vm.innerSizeUsed.get() && vm.initScaleUsed.get());
+        for (ProgramKind full : List.of(ProgramKind.FULL, ProgramKind.SMM)) {
+            vm.program.set(full);
+            assertFalse(vm.frameUsed.get() || vm.innerSizeUsed.get() || vm.initScaleUsed.get(), full.id());
+        }
+        for (MappingKind m : MappingKind.values()) {
+            vm.mapping.set(m);
+            assertEquals(m == MappingKind.RANDOM || m == MappingKind.BAR, vm.sourcesPerClassUsed.get(), m.id());
+        }
+        vm.mapping.set(MappingKind.ILM);
+        assertFalse(vm.blackBoxUsed.get());
+        vm.trainer.set("blackbox");
+        assertTrue(vm.blackBoxUsed.get());
+        vm.trainer.set("whitebox");
+
+        vm.program.set(ProgramKind.SCALE);
+        vm.initScale.set("9");
+        assertEquals("Initial scale s must be from 0.1 to 5.0", vm.problem(SetupField.INIT_SCALE).get());
+        vm.initScale.set("big");
+        assertEquals("Initial scale s: 'big' is not a number", vm.problem(SetupField.INIT_SCALE).get());
+        vm.program.set(ProgramKind.PAD);
+        assertEquals("", text(vm), "the disabled initial scale cannot block Start");
+        assertEquals(TrainConfig.DEFAULT_INIT_SCALE, vm.config().initScale());
+        vm.innerSize.set("99");
+        vm.program.set(ProgramKind.FULL);
+        assertEquals("", text(vm));
+        assertEquals(0, vm.config().innerSize(), "an inner size the engine would refuse is not passed on");
+        vm.sourcesPerClass.set("0");
+        vm.queryDirections.set("none");
+        assertEquals("", text(vm), "fields of random/bar and of the black-box trainer are not used here");
+        vm.mapping.set(MappingKind.BAR);
+        assertEquals("Sources per class must be at least 1", vm.problem(SetupField.SOURCES_PER_CLASS).get());
+    }
+
+    @Test
+    void frameInitialScaleAndLossReachTheConfigAndSavedRunsRoundTrip() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        vm.program.set(ProgramKind.SCALE);
+        vm.frame.set(FrameActivation.SIGMOID);
+        vm.initScale.set("0.5");
+        vm.loss.set("focal");
+        vm.mapping.set(MappingKind.BLM_PLUS);
+        assertEquals("", text(vm));
+        TrainConfig c = vm.config();
+        assertEquals(FrameActivation.SIGMOID, c.frame());
+        assertEquals(0.5, c.initScale());
+        assertEquals("focal", c.loss());
+        assertEquals(MappingKind.BLM_PLUS, c.mapping());
+        SetupViewModel other = new SetupViewModel(new SyncTaskExecutor());
+        other.apply(c);
+        assertEquals(c, other.config());
+    }
+
+    @Test
+    void everyChoiceHasWordsAndEngineMessagesLoseTheirOptions() {
+        for (ProgramKind p : ProgramKind.values()) {
+            assertTrue(Choices.name(p).startsWith(p.id() + " – "), Choices.name(p));
+            assertTrue(Choices.describe(p).length() > 30, Choices.describe(p));
+        }
+        for (MappingKind m : MappingKind.values()) {
+            assertTrue(Choices.name(m).startsWith(m.id() + " – "), Choices.name(m));
+            assertFalse(Choices.describe(m).contains("K_s"), Choices.describe(m));
+        }
+        assertEquals("cross-entropy", Choices.lossName("ce"));
+        assertEquals("focal loss (BAR)", Choices.lossName("focal"));
+        assertEquals("Fix: use label mapping blm or linear, or a smaller inner size",
+                Fields.words("Fix: use --mapping blm or linear, or a smaller --inner-size"));
+        assertEquals("initial scale must be from 0.1 to 5.0",
+                Fields.words("initial scale (--init-scale) must be in [0.1, 5.0]"));
+    }
+
+    // --- each field's own problem, in the words of its label --------------------------------
+
+    @Test
+    void eachBadValueIsReportedAtItsFieldWithTheFieldsLabelAndFixingItClearsIt() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        assertTrue(vm.valid().get(), text(vm));
+        assertEquals("", vm.attention().get());
+        for (SetupField f : SetupField.values()) {
+            assertEquals("", vm.problem(f).get(), f.id());
+        }
+
+        vm.valFraction.set("0.95");
+        assertEquals("Validation share must be at least 0 and below 0.9", vm.problem(SetupField.VAL_FRACTION).get());
+        assertTrue(vm.problem(SetupField.VAL_FRACTION).get().startsWith(SetupField.VAL_FRACTION.label()));
+        assertFalse(text(vm).contains("fraction"), "the engine's name of the value never shows: " + text(vm));
+        assertEquals("1 field needs attention", vm.attention().get());
+        assertFalse(vm.valid().get());
+
+        vm.epochs.set("zero");
+        vm.batchSize.set("0");
+        vm.weightDecay.set("-1");
+        vm.shots.set("-2");
+        assertEquals("Epochs: 'zero' is not a whole number", vm.problem(SetupField.EPOCHS).get());
+        assertEquals("Batch size must be at least 1", vm.problem(SetupField.BATCH_SIZE).get());
+        assertEquals("Weight decay must be 0 or more", vm.problem(SetupField.WEIGHT_DECAY).get());
+        assertEquals("Shots per class must be 0 (all) or positive", vm.problem(SetupField.SHOTS).get());
+        assertEquals("5 fields need attention", vm.attention().get());
+        assertEquals(5, vm.problems.size(), "one message per field, no duplicates: " + text(vm));
+        assertEquals("", vm.problem(SetupField.LR).get(), "a good field stays unmarked");
+
+        vm.valFraction.set("0.2");
+        vm.epochs.set("3");
+        vm.batchSize.set("32");
+        vm.weightDecay.set("0");
+        vm.shots.set("16");
+        assertEquals("", vm.problem(SetupField.VAL_FRACTION).get());
+        assertEquals("", vm.problem(SetupField.EPOCHS).get());
+        assertEquals("", vm.attention().get());
+        assertTrue(vm.valid().get(), text(vm));
+        assertEquals(16, vm.config().shots());
+    }
+
+    @Test
+    void problemsThatNeedModelAndDataGoToTheFieldThatFixesThem(@TempDir Path tmp) {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        assertEquals("Choose a target dataset folder", vm.problem(SetupField.TARGET).get());
+        vm.useSampleDigits();
+        vm.mapping.set(MappingKind.BAR);
+        vm.sourcesPerClass.set("3");
+        assertEquals("Sources per class: at most 1 (10 source ÷ 10 target classes)",
+                vm.problem(SetupField.SOURCES_PER_CLASS).get());
+        assertEquals("", vm.problem(SetupField.MAPPING).get());
+        vm.sourcesPerClass.set("1");
+        assertEquals("", vm.problem(SetupField.SOURCES_PER_CLASS).get());
+        assertTrue(vm.valid().get(), text(vm));
+
+        vm.innerSize.set("32");
+        assertEquals("Inner size 32 leaves no frame on 32×32: use 1 … 31 (0 = 16)", vm.problem(SetupField.INNER_SIZE).get());
+        vm.innerSize.set("24");
+        assertTrue(vm.valid().get(), text(vm));
+
+        vm.target().set(tmp.resolve("missing").toString());
+        assertTrue(vm.problem(SetupField.TARGET).get().contains("not found"), vm.problem(SetupField.TARGET).get());
+        vm.openTorchScript(TestPaths.fixtures().resolve("torchscript/not_a_model.pt"));
+        assertFalse(vm.problem(SetupField.SOURCE).get().isEmpty(), "the model's error is the source model's problem");
+        assertEquals("2 fields need attention", vm.attention().get());
+        vm.source.set("builtin:fmnist-cnn");
+        vm.useSampleDigits();
+        assertEquals("", vm.problem(SetupField.SOURCE).get());
+        assertEquals("", vm.problem(SetupField.TARGET).get());
+        assertTrue(vm.valid().get(), text(vm));
+    }
+
+    @Test
+    void zeroShotsPerClassIsShownAndTypedAsAll() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        assertEquals(Fields.ALL, vm.shots.get());
+        assertEquals(0, vm.config().shots(), "all = every training image = 0 for the engine");
+        vm.shots.set("8");
+        vm.apply(vm.config().withShotsAndValidation(0, 0.1));
+        assertEquals("all", vm.shots.get(), "a saved run with 0 shots shows all");
+        vm.shots.set(" ALL ");
+        assertEquals(0, vm.config().shots());
+        vm.shots.set("some");
+        assertEquals("Shots per class: 'some' is neither all nor a whole number", vm.problem(SetupField.SHOTS).get());
+    }
+
+    @Test
+    void engineTextsUseTheGuiLabelsAndSpellOutClassCounts() {
+        assertEquals("Fix: train black-box (trainer black-box), try another device",
+                Fields.words("Fix: train black-box (--trainer blackbox), try another device (--device)"));
+        assertEquals("no training images left after the validation split (validation share 0.9) and shots per class 5."
+                + " Fix: lower validation share, raise shots per class",
+                Fields.words("no training images left after the validation split (--val-fraction 0.9) and --shots 5."
+                        + " Fix: lower --val-fraction, raise --shots"));
+        assertEquals("no training images left (validation share 0.5) and shots per class all",
+                Fields.words("no training images left (--val-fraction 0.5) and --shots 0"), "0 shots is all");
+        assertEquals("shots per class 10", Fields.words("--shots 10"));
+        assertEquals("/tmp/my--run: choose another output folder",
+                Fields.words("/tmp/my--run: choose another --out folder"), "a '--' inside a path stays");
+        assertEquals("threads 0", Fields.words("--threads 0"), "options without a field lose their dashes");
+        String oneToOne = Fields.words("IterativeLabelMapping: 12 target classes but the source model has only 10;"
+                + " a one-to-one mapping needs K_t <= K_s (use the linear or blm mapping instead)");
+        assertFalse(oneToOne.contains("K_"), oneToOne);
+        assertEquals("K_s = 10 source classes · K_t = 20 target classes",
+                Choices.classCounts(card("m", 32, 10), target(20)));
+        assertEquals("K_s = 10 source classes", Choices.classCounts(card("m", 32, 10), null));
+        assertTrue(Choices.CLASS_COUNTS.contains("K_s: the number of classes the frozen source model predicts"));
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        assertEquals("K_s = 10 source classes · K_t = 10 target classes", vm.classCounts.get());
+    }
+
+    @Test
+    void theModelCardShowsNoCommandLineButOffersItToReproduce() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        ModelCard builtin = vm.modelCard().get();
+        String summary = ModelCardText.summary(builtin);
+        assertTrue(summary.contains("Trained on Fashion-MNIST"), summary);
+        assertFalse(summary.contains("java -jar"), summary);
+        assertFalse(summary.contains("Reproduce"), summary);
+        assertFalse(summary.contains("--"), summary);
+        String command = ModelCardText.reproduceCommand(builtin);
+        assertTrue(command.startsWith("java -jar ") && command.contains(" pretrain --data "), command);
+        ModelCard sidecar = card("plain", 32, 3);
+        assertEquals("", ModelCardText.reproduceCommand(sidecar), "a card without a command offers none");
+    }
+}

@@ -1,0 +1,385 @@
+package org.reprogram.workbench.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.train.BatchProgress;
+import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.train.TrainingControl;
+import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.ui.common.ImageTile;
+import org.reprogram.workbench.ui.common.ResultTexts;
+import org.reprogram.workbench.ui.common.SyncTaskExecutor;
+
+/** The training ViewModel with a scripted backend: no window, no engine. */
+public class TrainingViewModelTest {
+
+    static final TrainConfig CONFIG = TrainConfig.defaults("digits").withEpochs(2);
+
+    static TrainingSnapshot snap(int epoch, long step, boolean end) {
+        return new TrainingSnapshot(epoch, step, end, 1, 2, 2, new float[] {0, 0.5f, -0.5f, 1}, true,
+                Double.NaN, new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, List.of(),
+                end ? new int[][] {{3, 1}, {0, 4}} : null, null, end ? new int[] {0, 1, 1, 1} : null);
+    }
+
+    static RunInfo info(String... notices) {
+        return new RunInfo("src", List.of("a", "b"), "digits", List.of("x", "y"), new Placement(1, 2, 2, 1, 1), 3, 4,
+                "cpu()", List.of(notices), 10, 4, 4, new int[] {0, 1, 2, 3});
+    }
+
+    static EpochMetrics metrics(int epoch, String warning) {
+        return new EpochMetrics(epoch, 1.0 / epoch, 0.5, 0.9, 0.6, 0.01, 1000, epoch, 0, Double.NaN, warning);
+    }
+
+    public static TrainingResult result(String status, String message) {
+        return new TrainingResult(status, message, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, "pad", "ilm", "whitebox", "builtin",
+                "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.8, 2, 0, 0, 0);
+    }
+
+    /** A two-epoch run as the engine would report it. */
+    static TrainingBackend scripted(String status, String warning, String... notices) {
+        return (cfg, data, dir, l, ctl) -> {
+            dir.create();
+            l.onStart(info(notices));
+            l.onSnapshot(snap(0, 0, false));
+            for (int e = 1; e <= 2; e++) {
+                for (int b = 1; b <= 5; b++) {
+                    l.onBatch(new BatchProgress(e, 2, b, 5, (e - 1) * 5L + b, 0.5, 1000, 3, 0));
+                    l.onSnapshot(snap(e, (e - 1) * 5L + b, false));
+                }
+                l.onEpoch(metrics(e, e == 2 ? warning : null));
+                l.onSnapshot(snap(e, e * 5L, true));
+            }
+            return result(status, "failed".equals(status) ? "loss became NaN" : null);
+        };
+    }
+
+    @Test
+    void runFillsCurvesHistoryAndProgressAndRefreshesRuns(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null, "no GPU visible: training on CPU", "gradients look wrong. Fix: train black-box"
+                        + " (--trainer blackbox) or try --device cpu"));
+        AtomicReference<TrainingResult> finished = new AtomicReference<>();
+        vm.setOnFinished(finished::set);
+        vm.start(CONFIG, null);
+        assertFalse(vm.running.get());
+        assertEquals("completed", finished.get().status());
+        assertEquals(2, vm.metrics.size());
+        assertEquals(3, vm.history.epochs().size(), "epoch 0 + two epoch ends");
+        assertEquals(2, vm.history.shown().get().epoch());
+        assertEquals(1.0, vm.progress.get(), 1e-9);
+        assertEquals("2 epochs · completed", vm.progressText.get(), "no ETA after the run");
+        assertFalse(vm.programCaption.get().contains("live") || vm.programCaption.get().contains("in progress"),
+                vm.programCaption.get());
+        assertTrue(vm.status.get().contains("test accuracy 80.0 %"), vm.status.get());
+        assertEquals(TrainingViewModel.Level.INFO, vm.bannerLevel.get());
+        assertTrue(vm.banner.get().contains("no GPU visible"));
+        assertFalse(vm.banner.get().contains("--"), "GUI words, no CLI options: " + vm.banner.get());
+        assertEquals("device cpu()", vm.deviceText.get());
+        assertTrue(Files.isDirectory(vm.runDir.get()), "a run folder was made in the runs dir");
+    }
+
+    @Test
+    void collapseWarningAndFailureShowTheBanner(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", "collapse: every validation sample is predicted as 'x'"));
+        vm.start(CONFIG, null);
+        assertEquals(TrainingViewModel.Level.WARNING, vm.bannerLevel.get());
+        assertTrue(vm.banner.get().contains("Epoch 2: collapse"), vm.banner.get());
+
+        TrainingViewModel failed = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("failed", "collapse ..."));
+        failed.start(CONFIG, null);
+        assertEquals(TrainingViewModel.Level.ERROR, failed.bannerLevel.get(), "failure outranks the warning");
+        assertEquals("Training failed: loss became NaN", failed.banner.get());
+
+        TrainingViewModel bad = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            throw new UserInputException("/x: target folder not found. Fix: check the path");
+        });
+        bad.start(CONFIG, null);
+        assertFalse(bad.running.get());
+        assertEquals("Could not start: /x: target folder not found. Fix: check the path", bad.banner.get());
+    }
+
+    @Test
+    void pauseStopAndCancelReachTheEngineControl(@TempDir Path runs) {
+        AtomicReference<TrainingControl> seen = new AtomicReference<>();
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> {
+            seen.set(ctl);
+            return result(ctl.isCancelled() ? "cancelled" : "completed", null);
+        });
+        vm.start(CONFIG, null);
+        assertTrue(vm.running.get());
+        int jobs = ex.pending.size(); // the training and the reading of the source model's pictures
+        vm.start(CONFIG, null);
+        assertEquals(jobs, ex.pending.size(), "no second training while one runs");
+        String before = vm.status.get();
+        vm.pauseResume();
+        assertTrue(vm.paused.get());
+        assertTrue(vm.status.get().startsWith("Paused"), vm.status.get());
+        vm.pauseResume();
+        assertFalse(vm.paused.get());
+        assertEquals(before, vm.status.get(), "Resume restores the status");
+        vm.stop();
+        assertTrue(vm.stopRequested.get());
+        vm.pauseResume();
+        vm.cancel();
+        assertFalse(vm.paused.get(), "cancel also ends a pause");
+        ex.runPending();
+        assertTrue(seen.get().isStopRequested());
+        assertTrue(seen.get().isCancelled());
+        assertFalse(seen.get().isPaused());
+        assertFalse(vm.running.get());
+        assertTrue(vm.status.get().startsWith("Run cancelled"), vm.status.get());
+    }
+
+    @Test
+    void lookingBackWhileTrainingSaysNotLiveAndBackToLiveFollowsAgain(@TempDir Path runs) {
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> result("completed", null));
+        vm.start(CONFIG, null);
+        vm.epochSnapshot(snap(0, 0, false));
+        vm.epochSnapshot(snap(1, 5, true));
+        vm.epochSnapshot(snap(2, 10, true));
+        assertTrue(vm.programCaption.get().startsWith("live · epoch 2"), vm.programCaption.get());
+        vm.history.select(0);
+        assertFalse(vm.history.followLatestProperty().get());
+        assertTrue(vm.programCaption.get().startsWith("not live (training goes on) · initial program"),
+                vm.programCaption.get());
+        vm.backToLive();
+        assertTrue(vm.history.followLatestProperty().get());
+        assertTrue(vm.programCaption.get().startsWith("live · epoch 2"), vm.programCaption.get());
+        ex.runPending();
+    }
+
+    @Test
+    void closingTheWindowInterruptsTheRunResumably(@TempDir Path runs) {
+        AtomicReference<TrainingControl> seen = new AtomicReference<>();
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> {
+            seen.set(ctl);
+            return result(ctl.isInterrupted() ? "interrupted" : "completed", null);
+        });
+        vm.start(CONFIG, null);
+        vm.pauseResume();
+        vm.interrupt();
+        assertFalse(vm.paused.get(), "interrupt ends a pause");
+        assertTrue(vm.status.get().contains("resumed"), vm.status.get());
+        ex.runPending();
+        assertTrue(seen.get().isInterrupted());
+        assertTrue(seen.get().isCancelled(), "the trainer stops at its next step");
+        assertEquals("interrupted", vm.result.get().status());
+    }
+
+    @Test
+    void bridgeCoalescesProgressAndLiveSnapshotsButKeepsEveryEpoch() {
+        List<Runnable> queue = new ArrayList<>();
+        List<Object> got = new ArrayList<>();
+        TrainingBridge bridge = new TrainingBridge(queue::add, new TrainingBridge.Sink() {
+            public void started(RunInfo i) { got.add(i); }
+            public void progress(BatchProgress p) { got.add(p); }
+            public void live(TrainingSnapshot s) { got.add(s); }
+            public void epochSnapshot(TrainingSnapshot s) { got.add("epoch " + s.epoch()); }
+            public void epoch(EpochMetrics m) { got.add(m); }
+        });
+        TrainingListener l = bridge;
+        for (int i = 1; i <= 500; i++) {
+            l.onBatch(new BatchProgress(1, 1, i, 500, i, 0.1, 1, 1, 0));
+            l.onSnapshot(snap(1, i, false));
+        }
+        l.onSnapshot(snap(1, 500, true));
+        assertEquals(3, queue.size(), "500 steps queue one progress and one live hand-over, plus the epoch end");
+        queue.forEach(Runnable::run);
+        assertEquals(500, ((BatchProgress) got.get(0)).step(), "newest progress wins");
+        assertEquals(500, ((TrainingSnapshot) got.get(1)).step(), "newest live snapshot wins");
+        assertEquals("epoch 1", got.get(2));
+    }
+
+    @Test
+    void sliderSelectsTheRightSnapshotAndFollowsTheNewestUnlessMoved() {
+        StepHistory h = new StepHistory();
+        TrainingSnapshot e0 = snap(0, 0, false);
+        TrainingSnapshot e1 = snap(1, 5, true);
+        h.addEpoch(e0);
+        h.addEpoch(e1);
+        assertSame(e1, h.shown().get());
+        TrainingSnapshot live = snap(2, 7, false);
+        h.setLive(live);
+        assertSame(live, h.shown().get(), "following: the live state");
+        assertSame(e1, h.shownEpoch().get(), "confusion of the newest finished epoch");
+        h.select(0);
+        assertFalse(h.followLatestProperty().get());
+        assertSame(e0, h.shown().get());
+        TrainingSnapshot e2 = snap(2, 10, true);
+        h.addEpoch(e2);
+        h.setLive(snap(3, 12, false));
+        assertEquals(0, h.selectedProperty().get(), "the slider stays where the user put it");
+        assertSame(e0, h.shown().get());
+        h.select(99);
+        assertEquals(2, h.selectedProperty().get(), "clamped to the newest");
+        assertTrue(h.followLatestProperty().get(), "back at the end: follow again");
+        assertEquals(12, h.shown().get().step());
+        assertSame(e2, h.shownEpoch().get());
+    }
+
+    @Test
+    void confusionCellListsItsValidationImagesFromTheSlidersEpoch(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        vm.start(CONFIG, null);
+        vm.selectCell(0, 1);
+        assertTrue(vm.cellCaption.get().startsWith("true x, predicted y: 1 validation image"), vm.cellCaption.get());
+        assertTrue(vm.cellCaption.get().contains("load this run's target folder"), "no dataset: says so");
+        assertTrue(vm.cellImages.isEmpty());
+        vm.history.select(0);
+        assertTrue(vm.cellCaption.get().contains(": 0 validation images"), "follows the slider: " + vm.cellCaption.get());
+        vm.clearCell();
+        assertNull(vm.result.get() == null ? null : vm.result.get().testConfusion());
+        assertNotNull(vm.history.shownEpoch().get());
+    }
+
+    @Test
+    void theBuiltinModelsPicturesLoadForTheMappingAndABrokenExamplesFolderIsNamed(@TempDir Path runs) throws Exception {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        vm.start(CONFIG, null);
+        assertEquals(10, vm.sourceExamples.get().images().size());
+        assertEquals(TrainingViewModel.EXAMPLES_PER_CLASS, vm.sourceExamples.get().of(1).size());
+        assertEquals("", vm.examplesNote.get());
+
+        Path model = runs.resolve("net.pt");
+        Files.writeString(runs.resolve("net.pt.json"), "{\"inputShape\": [1, 8, 8], \"classNames\": [\"a\", \"b\"],"
+                + " \"examples\": \"pics\"}");
+        vm.start(CONFIG.withSource(model.toString()), null);
+        assertTrue(vm.sourceExamples.get().isEmpty(), "another model: the built-in pictures are gone");
+        assertTrue(vm.examplesNote.get().startsWith("Pictures of the source classes: " + runs.resolve("net.pt.json")
+                + ": \"examples\" folder " + runs.resolve("pics") + " not found. Fix: "), vm.examplesNote.get());
+    }
+
+    // --- frame range, learned scale, smm masks, best-validation accuracy ----------------------
+
+    static TrainingSnapshot program(boolean signed, double scale, List<TrainingSnapshot.SampleView> samples) {
+        return new TrainingSnapshot(1, 5, true, 1, 2, 2, new float[] {0, 0.5f, 0.25f, 1}, signed, scale,
+                new float[][] {{1f, 0f}, {0f, 1f}}, new int[][] {{0}, {1}}, samples, new int[][] {{3, 1}, {0, 4}},
+                null, new int[] {0, 1, 1, 1});
+    }
+
+    static TrainingBackend emitting(TrainingSnapshot s) {
+        return (cfg, data, dir, l, ctl) -> {
+            l.onStart(info());
+            l.onSnapshot(s);
+            return result("completed", null);
+        };
+    }
+
+    @Test
+    void programLegendFollowsTheFramesRangeAndTheLearnedScaleIsShown(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(false, 1.6234, List.of())));
+        assertEquals(SnapshotTexts.EMPTY_CAPTION, vm.programCaption.get());
+        vm.start(CONFIG, null);
+        assertEquals(SnapshotTexts.UNSIGNED_LEGEND, vm.programLegend.get(), "sigmoid frame: 0 … 1");
+        assertTrue(vm.programLegend.get().contains("0 … 1"));
+        assertTrue(vm.programCaption.get().contains("epoch 1 end"), vm.programCaption.get());
+        assertTrue(vm.programCaption.get().endsWith(" · scale s = 1.62"), vm.programCaption.get());
+
+        TrainingViewModel signed = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                scripted("completed", null));
+        signed.start(CONFIG, null);
+        assertEquals(SnapshotTexts.SIGNED_LEGEND, signed.programLegend.get());
+        assertTrue(signed.programLegend.get().contains("−1 … +1"));
+        assertFalse(signed.programCaption.get().contains("scale"), "no scale program: " + signed.programCaption.get());
+    }
+
+    @Test
+    void snapshotsSavedBeforeTheRangeWasRecordedAreStillDrawnSigned() {
+        TrainingSnapshot old = program(false, 0, List.of()); // Gson's defaults for the missing fields
+        assertTrue(SnapshotTexts.signed(old));
+        assertTrue(Double.isNaN(SnapshotTexts.inputScale(old)));
+        assertFalse(SnapshotTexts.caption(old, false).contains("scale"));
+        assertFalse(SnapshotTexts.signed(program(false, Double.NaN, List.of())), "a new sigmoid frame");
+        assertTrue(SnapshotTexts.signed(program(true, 2.0, List.of())));
+        assertEquals("", SnapshotTexts.legend(null));
+    }
+
+    @Test
+    void smmSamplesShowTheirMaskBesideTheProgrammedInput(@TempDir Path runs) {
+        float[] img = {0, 0.5f, 0.5f, 1};
+        List<TrainingSnapshot.SampleView> samples = List.of(
+                new TrainingSnapshot.SampleView(0, 0, img, 0, 0, new float[] {0, 2f, -4f, 1f}),
+                new TrainingSnapshot.SampleView(1, 1, img, 0, 0, new float[] {1f, 1f, 1f, 1f}));
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(true, Double.NaN, samples)));
+        vm.start(CONFIG, null);
+        assertEquals(2, vm.gallery.size());
+        ImageTile mask = vm.gallery.get(0).mask();
+        assertNotNull(mask, "smm: every sample carries its mask");
+        assertTrue(mask.signed(), "mid-gray = 0");
+        assertEquals(1, mask.channels());
+        assertEquals(-1f, mask.data()[2], 1e-6, "scaled by the largest |value| of all samples shown (4)");
+        assertEquals(0.5f, mask.data()[1], 1e-6);
+        assertEquals(0.25f, vm.gallery.get(1).mask().data()[0], 1e-6, "the same scale for every card");
+        assertEquals(SampleViews.HINT_MASKS, vm.galleryHint.get());
+
+        TrainingViewModel pad = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                emitting(program(true, Double.NaN, List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 1, null)))));
+        pad.start(CONFIG, null);
+        assertNull(pad.gallery.get(0).mask());
+        assertEquals(SampleViews.HINT, pad.galleryHint.get());
+        assertEquals(1e-12f, SampleViews.maskRange(List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 0,
+                new float[4]))), 0, "an all-zero mask stays gray, no division by zero");
+    }
+
+    @Test
+    void metricsTableShowsTheScaleColumnOnlyWhenARunLearnsOne() {
+        assertFalse(MetricsView.hasScale(List.of(metrics(1, null), metrics(2, null))));
+        EpochMetrics scaled = new EpochMetrics(1, 1, 0.5, 0.9, 0.6, 0.01, 1000, 1, 0, 1.4, null);
+        assertTrue(MetricsView.hasScale(List.of(scaled)));
+        assertEquals("1.40", SnapshotTexts.scale(scaled.inputScale()));
+        assertEquals("-", SnapshotTexts.scale(Double.NaN));
+    }
+
+    @Test
+    void statusNamesTheTestAccuracyAtTheBestValidationEpoch() {
+        TrainingResult r = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
+                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.825, 3, 0, 0, 0);
+        String text = ResultTexts.summary(r);
+        assertTrue(text.startsWith(": test accuracy 80.0 % (82.5 % at the best validation epoch 3), 5 epochs"), text);
+        TrainingResult old = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
+                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, null, 0, 0, 0, 0, 0);
+        assertEquals("reprogram", old.method());
+        assertEquals("-", ResultTexts.atBestVal(old), "saved before the field existed: 0 and epoch 0");
+        assertTrue(ResultTexts.summary(old).startsWith(": test accuracy 80.0 %, 5 epochs"), ResultTexts.summary(old));
+        assertEquals("12 min 5 s", ResultTexts.eta(725));
+    }
+
+    @Test
+    void anEngineRefusalAtStartIsShownInTheGuisWords(@TempDir Path runs) {
+        TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+            throw new UserInputException("mapping 'blm+' sums the top k = 3 source probabilities. Fix: use --mapping"
+                    + " blm or linear");
+        });
+        vm.start(CONFIG, null);
+        assertEquals("Could not start: mapping 'blm+' sums the top k = 3 source probabilities. Fix: use label mapping"
+                + " blm or linear", vm.banner.get(), "the option is the setup's label");
+    }
+}
