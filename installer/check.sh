@@ -3,8 +3,8 @@
 # (skip with --no-build), then:
 #  - app image: copied to a clean temporary folder, made read-only, run with an empty environment
 #    (PATH without any JDK, a fresh home folder; as user "nobody" when run as root, so the
-#    read-only install folder really is read-only): --version, models, a one-epoch train and demo
-#    on the bundled sample data, a bad-input error; the install folder must be unchanged and the
+#    read-only install folder really is read-only): --version, models, a one-epoch train, predict
+#    with the trained run and demo on the bundled sample data, a bad-input error; the install folder must be unchanged and the
 #    PyTorch natives must land in the fresh home's DJL cache;
 #  - .deb: control fields, content listing (dpkg-deb -c), desktop entry (desktop-file-validate,
 #    Exec and Icon present in the package), maintainer scripts, and the launcher of the unpacked
@@ -124,6 +124,11 @@ grep -q 'epoch   1/1' "$T/out" || { show; fail "train printed no epoch line"; }
 [ -s "$T/work/run-train/result.json" ] || fail "train wrote no result.json"
 [ "$(wc -l <"$T/work/run-train/metrics.csv")" = 2 ] || fail "metrics.csv should hold a header and 1 epoch"
 ok "train --target sample-data/digits --epochs 1 ($(( $(date +%s) - START )) s): $(grep 'epoch   1/1' "$T/out")"
+
+run_app "$APP" predict "$T/work/run-train" sample-data/digits/test/7
+[ "$RC" = 0 ] && grep -q '^predicted [1-9][0-9]* of [1-9][0-9]* images' "$T/out" && grep -q '^accuracy ' "$T/out" \
+    || { show; fail "predict with the trained run on the bundled sample images"; }
+ok "predict RUN sample-data/digits/test/7: $(grep '^accuracy ' "$T/out")"
 
 run_app "$APP" demo --epochs 1 --out "$T/work/run-demo"
 [ "$RC" = 0 ] && [ -s "$T/work/run-demo/result.json" ] || { show; fail "demo --epochs 1"; }
