@@ -30,7 +30,7 @@ public final class BaselineCommand implements Callable<Integer> {
                     + " needs \"featuresMethod\" in the sidecar (default: ${DEFAULT-VALUE})")
     String source;
 
-    @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX)")
+    @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX); sample-data/digits is the shipped sample")
     String target;
 
     @Option(names = "--epochs", defaultValue = "" + BaselineConfig.DEFAULT_EPOCHS)
@@ -69,7 +69,7 @@ public final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         resources.apply();
         BaselineKind k = BaselineKind.parse(kind);
-        BaselineConfig config = new BaselineConfig(k, source, target, epochs, batchSize,
+        BaselineConfig config = new BaselineConfig(k, source, AppPaths.orShipped(target), epochs, batchSize,
                 lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device);
         if (out != null) {
             RunStore.requireFresh(out);

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** The headless command line: {@code java -jar reprogram-workbench.jar COMMAND [options]}. */
-@Command(name = "reprogram-workbench", mixinStandardHelpOptions = true, version = "Reprogram Workbench 0.1.0",
+@Command(name = "reprogram-workbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Model reprogramming: reuse a frozen classifier for a new task by learning an input program"
                 + " and a label mapping. Without a command the workbench window opens.",
         subcommands = {TrainCommand.class, ResumeCommand.class, PredictCommand.class, ExportCommand.class,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.predict.ImageInputs;
 import org.reprogram.workbench.core.predict.Prediction;
@@ -73,7 +74,9 @@ public final class PredictCommand implements Callable<Integer> {
             TrainedRun run = predictor.run();
             run.notices().forEach(n -> System.err.println("warning: " + n));
             int k = Math.min(top, run.targetClasses().size());
-            List<ImageInputs.Input> inputs = ImageInputs.expand(images, run.targetClasses());
+            // sample-data/... names the bundled sample images when no such folder is here
+            List<Path> paths = images.stream().map(p -> Path.of(AppPaths.orShipped(p.toString()))).toList();
+            List<ImageInputs.Input> inputs = ImageInputs.expand(paths, run.targetClasses());
             predictor.predict(inputs, k, false, batch -> {
                 for (Prediction p : batch) {
                     print(p);

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.cli;
 
+import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
@@ -14,7 +15,7 @@ public final class TrainOptions {
             description = "builtin, builtin:NAME or a TorchScript FILE.pt with FILE.pt.json (default: ${DEFAULT-VALUE})")
     String source;
 
-    @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX)")
+    @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX); sample-data/digits is the shipped sample")
     String target;
 
     @Option(names = "--program", defaultValue = "pad",
@@ -89,7 +90,7 @@ public final class TrainOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown schedule '" + schedule + "' (use constant, step or cosine)");
         }
-        return new TrainConfig(source, target, ProgramKind.parse(program), innerSize, MappingKind.parse(mapping),
+        return new TrainConfig(source, AppPaths.orShipped(target), ProgramKind.parse(program), innerSize, MappingKind.parse(mapping),
                 sourcesPerClass, trainer, epochs, batchSize, lr, s, weightDecay, seed, shots, valFraction, device,
                 queries, smoothing, FrameActivation.parse(frame), initScale, loss);
     }

@@ -2,6 +2,7 @@ package org.reprogram.workbench.core;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -35,6 +36,33 @@ public final class AppPaths {
 
     public static Path sampleData() {
         return home().resolve("sample-data");
+    }
+
+    /**
+     * A path as the user typed it, or the shipped file of that name: a relative path that does not
+     * exist from the working directory but does under {@link #home()} (e.g. {@code sample-data/digits}
+     * typed in any folder while the app is installed under /opt) resolves to the shipped one.
+     * Anything else comes back unchanged, so a missing path is still reported as typed.
+     */
+    public static String orShipped(String path) {
+        return orShipped(path, home(), Paths.get("").toAbsolutePath());
+    }
+
+    /** {@link #orShipped(String)} for a given app home and working directory. */
+    public static String orShipped(String path, Path home, Path workingDir) {
+        if (path == null || path.isBlank()) {
+            return path;
+        }
+        try {
+            Path p = Paths.get(path);
+            if (p.isAbsolute() || Files.exists(workingDir.resolve(p))) {
+                return path;
+            }
+            Path shipped = home.resolve(p).normalize();
+            return shipped.startsWith(home) && Files.exists(shipped) ? shipped.toString() : path;
+        } catch (InvalidPathException e) {
+            return path;
+        }
     }
 
     /** Default runs folder: ~/reprogram-workbench/runs. */
