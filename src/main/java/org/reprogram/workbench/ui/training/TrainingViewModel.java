@@ -75,6 +75,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     /** What the sample cards show (with the smm masks when there are any). */
     public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
     /** Pages of target classes in the gallery (more than 24 classes). */
+    private List<TrainingSnapshot.SampleView> shownSamples;
+    private int shownPage = -1;
     public final GalleryPaging galleryPaging = new GalleryPaging();
     /** Validation or (at the end) test confusion matrix, and its caption. */
     public final ConfusionChoice confusion = new ConfusionChoice();
@@ -356,12 +358,32 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
                 plannedEpochs.get(), result.get(), running.get()));
     }
 
+    /** The same sample views (identity) in the same order: a repeated, not a refreshed, gallery. */
+    static boolean sameSamples(List<TrainingSnapshot.SampleView> a, List<TrainingSnapshot.SampleView> b) {
+        if (a == null || b == null || a.size() != b.size() || a.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void showSnapshot(TrainingSnapshot s) {
-        List<GalleryItem> all = SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(),
-                target()));
-        int[] truth = s == null ? new int[0] : s.samples().stream().mapToInt(TrainingSnapshot.SampleView::trueTarget)
-                .toArray();
-        gallery.setAll(galleryPaging.onPage(all, truth));
+        // the engine refreshes the samples at most once a second and repeats them in between: the
+        // gallery's nodes are rebuilt only when its samples or its page changed (live-view budget)
+        List<TrainingSnapshot.SampleView> samples = s == null ? null : s.samples();
+        if (!sameSamples(samples, shownSamples) || galleryPaging.page().get() != shownPage) {
+            shownSamples = samples;
+            shownPage = galleryPaging.page().get();
+            List<GalleryItem> all = SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(),
+                    target()));
+            int[] truth = s == null ? new int[0] : samples.stream().mapToInt(TrainingSnapshot.SampleView::trueTarget)
+                    .toArray();
+            gallery.setAll(galleryPaging.onPage(all, truth));
+        }
         galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
                 : gallery.isEmpty() && s != null ? (running.get() ? SampleViews.HINT_NEXT_PAGE
                         : SampleViews.HINT_PAGE_NOT_TAKEN)

@@ -521,4 +521,17 @@ public class TrainingViewModelTest {
         assertFalse(vm.presentation.get());
         assertEquals(2, vm.plannedEpochs.get(), "the curves' epoch axis runs to the planned epochs");
     }
+
+    /** Live-view budget: a snapshot that repeats the engine's samples does not rebuild the gallery. */
+    @Test
+    void aRepeatedSampleGalleryIsRecognisedByIdentity() {
+        TrainingSnapshot.SampleView a = new TrainingSnapshot.SampleView(0, 0, new float[4], 1, 0, null);
+        TrainingSnapshot.SampleView b = new TrainingSnapshot.SampleView(1, 1, new float[4], 2, 1, null);
+        TrainingSnapshot.SampleView bAgain = new TrainingSnapshot.SampleView(1, 1, new float[4], 2, 1, null);
+        assertTrue(TrainingViewModel.sameSamples(List.of(a, b), List.copyOf(new ArrayList<>(List.of(a, b)))));
+        assertFalse(TrainingViewModel.sameSamples(List.of(a, b), List.of(a, bAgain)), "a refresh: new views");
+        assertFalse(TrainingViewModel.sameSamples(List.of(b, a), List.of(a, b)));
+        assertFalse(TrainingViewModel.sameSamples(List.of(), List.of()), "nothing shown yet: show it");
+        assertFalse(TrainingViewModel.sameSamples(null, List.of(a)));
+    }
 }
