@@ -97,7 +97,7 @@ class WorkbenchGuiTest {
         robot.clickOn("#pause");
         assertEquals("Pause", node(robot, "#pause", Button.class).getText());
 
-        waitFor(120, () -> !vm.training.running.get());
+        waitFor(300, () -> !vm.training.running.get()); // generous: a loaded 2-core machine needs minutes
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(vm.training.result.get(), vm.training.status.get());
         assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());

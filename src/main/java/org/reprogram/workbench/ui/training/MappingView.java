@@ -43,7 +43,6 @@ public final class MappingView extends HeatmapView {
         super(20);
         pictures.setId("mappingExamples");
         pictures.setManaged(false);
-        setMinWidth(USE_PREF_SIZE); // neighbouring panels give way; the pictures are never covered
         getChildren().add(pictures);
     }
 
@@ -57,7 +56,7 @@ public final class MappingView extends HeatmapView {
             }
             images.add(fx);
         }
-        exampleImages = images;
+        exampleImages = images.stream().allMatch(List::isEmpty) ? List.of() : images; // none: no room kept
         shownKey = "";
         relayout(); // the room beside the rows changed: new cell side, then the pictures
     }

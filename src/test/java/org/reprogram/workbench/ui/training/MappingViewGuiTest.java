@@ -22,6 +22,7 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The mapping view shows pictures of the source class(es) beside each target class (headless window). */
 @ExtendWith(ApplicationExtension.class)
@@ -170,28 +171,22 @@ class MappingViewGuiTest {
     }
 
     @Test
-    void noExamplesOrTooManyClassesShowNoPicturesAndTakeNoRoom(FxRobot robot) {
+    void noExamplesOrTooManySourceClassesShowNoPicturesAndTakeNoRoom(FxRobot robot) {
         int[][] assignment = {{1}, {2}};
         robot.interact(() -> {
             view.setExamples(SourceExamples.none(10, null));
             view.show(snapshot(weightsOf(10, assignment), assignment), info(2));
         });
         assertEquals(List.of(), view.picturesOfRow(0));
-        double withoutPictures = view.prefWidth(-1);
+        assertEquals(view.matrixWidth(), view.prefWidth(-1), 0.01, "no room kept for pictures");
         robot.interact(() -> view.setExamples(BUILTIN));
         assertEquals(MappingView.PICTURES_PER_ROW, view.picturesOfRow(0).size(), "pictures that arrive later show");
-        assertTrue(view.prefWidth(-1) >= withoutPictures + 2 * view.pictureSide(),
-                "pictures widen the view, so no room was kept for them before: " + withoutPictures + " -> "
-                        + view.prefWidth(-1));
+        assertTrue(view.prefWidth(-1) >= view.matrixWidth() + 2 * view.pictureSide(), "and widen the view");
 
-        int[][] many = new int[60][];
-        for (int t = 0; t < 60; t++) {
-            many[t] = new int[] {t % 10};
-        }
-        robot.interact(() -> view.show(snapshot(weightsOf(10, many), many), info(60)));
-        // the heatmap scales its cells to the space it gets: pictures only where a row is tall enough
-        boolean tallEnough = view.pictureSide() >= MappingView.MIN_PICTURE;
-        assertEquals(tallEnough ? MappingView.PICTURES_PER_ROW : 0, view.picturesOfRow(0).size(),
-                "rows of " + view.pictureSide() + " px");
+        // 100 source classes in an 800-pixel window: the cells shrink below a legible picture
+        robot.interact(() -> view.show(snapshot(weightsOf(100, assignment), assignment), info(2)));
+        WaitForAsyncUtils.waitForFxEvents(); // the next layout pass sizes the cells to the window
+        assertTrue(view.pictureSide() < MappingView.MIN_PICTURE, "cell side " + view.pictureSide() + " in a view " + view.getWidth() + " wide");
+        assertEquals(List.of(), view.picturesOfRow(0), "rows too thin for pictures");
     }
 }
