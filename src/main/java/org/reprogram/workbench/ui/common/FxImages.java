@@ -11,17 +11,20 @@ public final class FxImages {
     private FxImages() {}
 
     public static WritableImage of(float[] data, int c, int h, int w, boolean signed, int scale) {
-        int[] px = ProgramImages.argb(data, c, h, w, signed);
-        int s = Math.max(1, scale);
-        int[] big = new int[h * s * w * s];
-        for (int y = 0; y < h * s; y++) {
-            int row = (y / s) * w;
-            for (int x = 0; x < w * s; x++) {
-                big[y * w * s + x] = px[row + x / s];
+        return nearest(ProgramImages.argb(data, c, h, w, signed), w, h, Math.max(1, scale));
+    }
+
+    /** ARGB pixels PX of a W x H picture enlarged K times, each pixel a K x K block (crisp, no smoothing). */
+    static WritableImage nearest(int[] px, int w, int h, int k) {
+        int[] big = new int[h * k * w * k];
+        for (int y = 0; y < h * k; y++) {
+            int row = (y / k) * w;
+            for (int x = 0; x < w * k; x++) {
+                big[y * w * k + x] = px[row + x / k];
             }
         }
-        WritableImage img = new WritableImage(w * s, h * s);
-        img.getPixelWriter().setPixels(0, 0, w * s, h * s, PixelFormat.getIntArgbInstance(), big, 0, w * s);
+        WritableImage img = new WritableImage(w * k, h * k);
+        img.getPixelWriter().setPixels(0, 0, w * k, h * k, PixelFormat.getIntArgbInstance(), big, 0, w * k);
         return img;
     }
 

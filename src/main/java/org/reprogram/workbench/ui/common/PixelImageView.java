@@ -5,7 +5,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 /**
@@ -123,15 +122,6 @@ public final class PixelImageView extends Region {
         int h = (int) img.getHeight();
         int[] px = new int[w * h];
         img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
-        int[] big = new int[w * k * h * k];
-        for (int y = 0; y < h * k; y++) {
-            int row = (y / k) * w;
-            for (int x = 0; x < w * k; x++) {
-                big[y * w * k + x] = px[row + x / k];
-            }
-        }
-        WritableImage out = new WritableImage(w * k, h * k);
-        out.getPixelWriter().setPixels(0, 0, w * k, h * k, PixelFormat.getIntArgbInstance(), big, 0, w * k);
-        return out;
+        return FxImages.nearest(px, w, h, k);
     }
 }

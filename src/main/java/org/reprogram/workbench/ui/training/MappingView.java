@@ -211,15 +211,11 @@ public final class MappingView extends HeatmapView {
     /** Room for PICTURES_PER_ROW row-high pictures beside each row, when there are examples to show. */
     @Override
     protected double besideCells() {
-        return hasExamples() ? PICTURES_PER_ROW : 0;
+        return exampleImages.isEmpty() ? 0 : PICTURES_PER_ROW;
     }
 
     @Override
     protected double besideGap() {
-        return hasExamples() ? GAP + SOURCE_GAP * (PICTURES_PER_ROW - 1) : 0;
-    }
-
-    private boolean hasExamples() {
-        return exampleImages.stream().anyMatch(perClass -> !perClass.isEmpty());
+        return exampleImages.isEmpty() ? 0 : GAP + SOURCE_GAP * (PICTURES_PER_ROW - 1);
     }
 }
