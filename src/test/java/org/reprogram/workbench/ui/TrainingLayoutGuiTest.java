@@ -258,7 +258,7 @@ class TrainingLayoutGuiTest {
         waitFor(20, () -> gallery.getChildren().size() == 6);
         assertEquals("page 2/2 · classes 25-30 of 30", page.getText());
         assertEquals(List.of("class 24", "class 25", "class 26", "class 27", "class 28", "class 29"),
-                vm.training.gallery.stream().map(g -> g.trueName()).toList(), "the cards of classes 25-30");
+                vm.training.samples.items.stream().map(g -> g.trueName()).toList(), "the cards of classes 25-30");
         assertTrue(robot.lookup("#galleryNext").queryButton().isDisabled(), "no page after the last");
         robot.interact(() -> vm.training.cancel());
         waitFor(20, () -> !vm.training.running.get());

@@ -168,7 +168,18 @@ class WorkbenchGuiTest {
         assertEquals(0, vm.training.history.shown().get().epoch());
         assertNotNull(program.getImage());
         assertTrue(node(robot, "#programCaption", Label.class).getText().contains("epoch 0"));
-        assertEquals(SampleViews.HINT_NOT_SAVED, vm.training.galleryHint.get(), "replay says why there are no samples");
+        waitFor(60, () -> vm.training.samples.hint.get().contains("move the slider to epoch 1"));
+        assertTrue(vm.training.samples.items.isEmpty(), "before training no predictions were recorded");
+        // replay recomputes the samples of the slider's epoch from the run folder (bug 3): a card per class
+        robot.interact(() -> slider.setValue(1));
+        waitFor(60, () -> vm.training.samples.items.size() == 10 && SampleViews.HINT.equals(vm.training.samples.hint.get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, node(robot, "#gallery", javafx.scene.layout.FlowPane.class).getChildren().size());
+        assertTrue(vm.training.samples.items.stream().allMatch(g -> g.original() != null), "with the target images");
+        java.util.List<String> before = vm.training.samples.items.stream().map(g -> g.trueName()).toList();
+        robot.interact(() -> slider.setValue(2));
+        waitFor(60, () -> vm.training.samples.items.size() == 10 && SampleViews.HINT.equals(vm.training.samples.hint.get()));
+        assertEquals(before, vm.training.samples.items.stream().map(g -> g.trueName()).toList(), "the same images");
         assertEquals(2, acc.getData().get(0).getData().size(), "replayed curves");
 
         // compare both runs (the comparison follows the selection)

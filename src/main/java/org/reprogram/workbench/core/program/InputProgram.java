@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.program;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
@@ -44,6 +45,18 @@ public interface InputProgram extends AutoCloseable {
     /** The learned input scale s (scale program), NaN for the others. */
     default double inputScale() {
         return Double.NaN;
+    }
+
+    /**
+     * Programmed input for CANVASES from a recorded {@link #perturbation()} and {@link #inputScale()}
+     * instead of the current parameters: how a saved run's epoch programmed its inputs (run folders
+     * keep these two per epoch, not the parameters). The same arithmetic as {@link #apply}, so the
+     * result is that epoch's programmed input. Null when they do not define the program (smm: its
+     * masks come from a network saved only for the final and best states).
+     */
+    default NDArray applyRecorded(NDArray canvases, float[] perturbation, double inputScale) {
+        Placement p = placement();
+        return canvases.add(canvases.getManager().create(perturbation, new Shape(1, p.channels(), p.height(), p.width())));
     }
 
     /** Sample-specific masks (smm) for CANVASES as B*C*H*W floats in inference mode, else null. */

@@ -73,6 +73,12 @@ public final class SampleMaskProgram extends AbstractInputProgram {
         return out;
     }
 
+    /** The masks come from the mask network, which run folders save for the final and best states only. */
+    @Override
+    public NDArray applyRecorded(NDArray canvases, float[] perturbation, double inputScale) {
+        return null;
+    }
+
     @Override
     public float[] sampleMasks(NDArray canvases) {
         return mask(canvases, false).toFloatArray();

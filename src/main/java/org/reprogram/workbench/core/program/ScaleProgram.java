@@ -57,6 +57,18 @@ public final class ScaleProgram extends AbstractInputProgram {
         return warped.add(frame(weight, m));
     }
 
+    /** As {@link #apply}: the warp with the recorded S, then the recorded frame. */
+    @Override
+    public NDArray applyRecorded(NDArray canvases, float[] perturbation, double s) {
+        NDManager m = canvases.getManager();
+        Placement p = setup.placement();
+        NDArray recordedScale = m.create(new float[] {(float) s});
+        NDArray ry = interpolation(m.arange(0f, p.height()), recordedScale);
+        NDArray rx = interpolation(m.arange(0f, p.width()), recordedScale);
+        NDArray warped = ry.matMul(canvases).matMul(rx.transpose());
+        return warped.add(m.create(perturbation, new Shape(1, p.channels(), p.height(), p.width())));
+    }
+
     /** R[i][j] = max(0, 1 - |u_i - j|), u_i = (i - c) / s + c: bilinear weights, zero outside. */
     static NDArray interpolation(NDArray index, NDArray s) {
         float c = (index.size() - 1) / 2f;

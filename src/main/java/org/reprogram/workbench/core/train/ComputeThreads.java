@@ -8,10 +8,18 @@ import ai.djl.pytorch.jni.JniUtils;
  * {@code --threads} (or the system property {@code reprogram.threads}) to override. Applied on
  * the thread that trains (OpenMP keeps the setting per calling thread), recorded with the device.
  * A resource setting: results do not depend on it beyond float summation order.
+ *
+ * <p>The workbench window trains with one core fewer ({@link #leaveOneCoreForTheWindow()}).
+ * libtorch's OpenMP workers busy-wait at the end of each parallel region; when the window's
+ * rendering threads take one of the cores, every region waits for the descheduled worker. On a
+ * 2-core machine (demo preset, window under Xvfb at 1600x1000, alternating runs) the window
+ * trained in 74-80 s with 2 threads against 22-23 s with 1, while the CLI took 14-20 s either way.
+ * {@code docs/bench/gui_vs_cli.sh} measures it.
  */
 public final class ComputeThreads {
 
     private static volatile int requested = Integer.getInteger("reprogram.threads", 0);
+    private static volatile int reserved = 0;
 
     private ComputeThreads() {}
 
@@ -24,9 +32,25 @@ public final class ComputeThreads {
         requested = threads;
     }
 
-    /** The count in effect: the requested one, else the available cores. */
+    /**
+     * The default leaves one core to the window's rendering and event threads (none on a one-core
+     * machine); an explicit count ({@link #set}, {@code -Dreprogram.threads}) still wins.
+     */
+    public static void leaveOneCoreForTheWindow() {
+        reserve(1);
+    }
+
+    static void reserve(int cores) {
+        reserved = cores;
+    }
+
+    /** The count in effect: the requested one, else the available cores (less a reserved one). */
     public static int count() {
-        return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+        return requested > 0 ? requested : defaultCount(Runtime.getRuntime().availableProcessors(), reserved);
+    }
+
+    static int defaultCount(int cores, int reservedCores) {
+        return Math.max(1, cores - reservedCores);
     }
 
     /** Sets PyTorch's intra-op threads for the calling thread to {@link #count()}. */
@@ -37,8 +61,17 @@ public final class ComputeThreads {
         }
     }
 
-    /** "cpu, 2 threads" or "gpu(0)": the device as printed and recorded in result.json. */
+    /**
+     * "cpu, 2 threads", "cpu, 1 thread (one core left for the window)" or "gpu(0)": the device as
+     * printed and recorded in result.json.
+     */
     public static String describe(Device device) {
-        return device.isGpu() ? device.toString() : device.getDeviceType() + ", " + count() + " threads";
+        if (device.isGpu()) {
+            return device.toString();
+        }
+        int n = count();
+        boolean windowCore = requested == 0 && reserved > 0 && n < Runtime.getRuntime().availableProcessors();
+        return device.getDeviceType() + ", " + n + (n == 1 ? " thread" : " threads")
+                + (windowCore ? " (one core left for the window)" : "");
     }
 }

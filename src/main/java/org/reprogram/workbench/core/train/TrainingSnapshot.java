@@ -40,6 +40,12 @@ public record TrainingSnapshot(
         EpochMetrics metrics,
         int[] validationPredictions) {
 
+    /** This snapshot with SAMPLES instead of its own (a replay recomputes a saved epoch's samples). */
+    public TrainingSnapshot withSamples(List<SampleView> samples) {
+        return new TrainingSnapshot(epoch, step, epochEnd, channels, height, width, perturbation, signedPerturbation,
+                inputScale, mappingWeights, assignment, List.copyOf(samples), confusion, metrics, validationPredictions);
+    }
+
     /**
      * One target sample as the source model sees it.
      *

@@ -12,7 +12,7 @@ import org.reprogram.workbench.ui.common.ImageTile;
 public final class SampleViews {
 
     public static final int MAX_CELL_IMAGES = 48;
-    static final String HINT = "target image → programmed input · true class → predicted source class → mapped"
+    public static final String HINT = "target image → programmed input · true class → predicted source class → mapped"
             + " target class";
     public static final String HINT_NOT_SAVED = "Sample images are shown live while a run trains; a saved run keeps its"
             + " program, mapping and confusion matrices, not the images.";

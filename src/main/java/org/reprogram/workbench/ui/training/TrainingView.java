@@ -63,9 +63,9 @@ public final class TrainingView extends BorderPane {
         confusionPanel = confusionPanel();
         metrics = new MetricsView(vm.metrics, vm.plannedEpochs);
         metricsPanel = panel("Loss and accuracy", metrics);
-        gallery = new GalleryView(vm.gallery);
+        gallery = new GalleryView(vm.samples.items);
         gallery.setId("gallery");
-        samplesPanel = panel("Samples", boundHint("galleryHint", vm.galleryHint), pager(), gallery);
+        samplesPanel = panel("Samples", boundHint("galleryHint", vm.samples.hint), pager(), gallery);
         scroll.setId("trainingScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -170,7 +170,7 @@ public final class TrainingView extends BorderPane {
     private VBox confusionPanel() {
         confusion.setId("confusionMatrix");
         confusion.setOnCellClicked(vm::selectCell);
-        vm.selectedCell.addListener((o, a, rc) -> confusion.setHighlight(rc == null ? -1 : rc[0], rc == null ? -1 : rc[1]));
+        vm.confusion.selectedCell().addListener((o, a, rc) -> confusion.setHighlight(rc == null ? -1 : rc[0], rc == null ? -1 : rc[1]));
         ToggleGroup split = new ToggleGroup();
         ToggleButton val = new ToggleButton("validation");
         val.setId("confusionValidation");
@@ -194,17 +194,17 @@ public final class TrainingView extends BorderPane {
         toggle.visibleProperty().bind(vm.confusion.testAvailable());
         toggle.managedProperty().bind(toggle.visibleProperty());
         Label which = boundHint("confusionCaption", vm.confusion.caption());
-        Label caption = boundHint("cellCaption", vm.cellCaption);
+        Label caption = boundHint("cellCaption", vm.confusion.cellCaption());
         caption.getStyleClass().remove("hint");
         ImageGrid cellImages = new ImageGrid(32);
         cellImages.setId("cellImages");
         cellImages.setPrefWrapLength(300);
-        cellImages.bind(vm.cellImages);
+        cellImages.bind(vm.confusion.cellImages);
         return panel("Confusion matrix", which, toggle, confusion, caption, cellImages);
     }
 
     private Node pager() {
-        GalleryPaging paging = vm.galleryPaging;
+        GalleryPaging paging = vm.samples.paging;
         Button first = TrainingToolbar.button("galleryFirst", "«", "First page of target classes");
         Button previous = TrainingToolbar.button("galleryPrevious", "‹", "Previous page of target classes");
         Button next = TrainingToolbar.button("galleryNext", "›", "Next page of target classes");

@@ -57,28 +57,18 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final ObjectProperty<RunInfo> info = new SimpleObjectProperty<>();
     public final ObjectProperty<TrainingResult> result = new SimpleObjectProperty<>();
     private String statusBeforePause = "";
-    /** The clicked confusion cell {true, predicted} (the view outlines it), or null. */
-    public final ObjectProperty<int[]> selectedCell = new SimpleObjectProperty<>();
     public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
     public final StepHistory history = new StepHistory();
     /** The dataset of the setup (for original images in the gallery and confusion cells). */
     public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
-    public final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
-    public final ObservableList<ImageTile> cellImages = FXCollections.observableArrayList();
-    public final StringProperty cellCaption = new SimpleStringProperty(
-            "Click a cell of the confusion matrix to see its validation images.");
     /** Under the program image: what the snapshot is, live or not, and the learned scale s (scale program). */
     public final StringProperty programCaption = new SimpleStringProperty(SnapshotTexts.EMPTY_CAPTION);
     /** What the gray levels of the program image mean for this run's program (null before a snapshot). */
     public final ObjectProperty<ProgramLegend> programLegend = new SimpleObjectProperty<>();
-    /** What the sample cards show (with the smm masks when there are any). */
-    public final StringProperty galleryHint = new SimpleStringProperty(SampleViews.HINT);
-    /** Pages of target classes in the gallery (more than 24 classes). */
-    private List<TrainingSnapshot.SampleView> shownSamples;
-    private int shownPage = -1;
-    public final GalleryPaging galleryPaging = new GalleryPaging();
-    /** Validation or (at the end) test confusion matrix, and its caption. */
+    /** The Samples panel: cards, their sentence, pages; recomputed from the run folder in replay. */
+    public final SampleGallery samples;
+    /** Validation or (at the end) test confusion matrix, its caption and the clicked cell's images. */
     public final ConfusionChoice confusion = new ConfusionChoice();
     /**
      * Presentation mode (projector): the view hides the setup and secondary panels and shows the
@@ -108,7 +98,6 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private final TrainingBackend backend;
     private TrainingControl control = new TrainingControl();
     private TrainConfig config;
-    private int[] cell;
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private Consumer<TrainingResult> onFinished = r -> { };
 
@@ -116,12 +105,13 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         this.executor = executor;
         this.store = store;
         this.backend = backend;
+        this.samples = new SampleGallery(executor);
         history.shown().addListener(o -> showSnapshot(history.shown().get()));
         history.shownEpoch().addListener(o -> refreshConfusion());
         history.followLatestProperty().addListener(o -> refreshConfusion());
         result.addListener(o -> refreshConfusion());
         confusion.showTestProperty().addListener(o -> refreshConfusion());
-        galleryPaging.page().addListener(o -> showSnapshot(history.shown().get()));
+        samples.paging.page().addListener(o -> showSnapshot(history.shown().get()));
     }
 
     public void setOnFinished(Consumer<TrainingResult> r) {
@@ -167,7 +157,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         TrainingControl ctl = control;
         plannedEpochs.set(cfg.epochs());
         confusion.showTestProperty().set(false);
-        galleryPaging.reset(0, ctl::showSamplePage);
+        samples.startLive(0, ctl::showSamplePage);
         metrics.clear();
         history.clear();
         info.set(null);
@@ -264,7 +254,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         loadExamples(config);
         clearCell();
         plannedEpochs.set(config == null ? 0 : config.epochs());
-        galleryPaging.reset(run.info() == null ? 0 : run.info().targetClasses().size(), p -> { });
+        samples.startReplay(run.history().isEmpty() ? null : run.dir(), run.info() == null ? 0
+                : run.info().targetClasses().size(), SampleViews.matching(dataset.get(), run.info(), target()));
         confusion.showTestProperty().set(run.result() != null && run.result().testConfusion() != null);
         info.set(run.info());
         result.set(run.result());
@@ -311,39 +302,17 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */
     public void selectCell(int t, int p) {
-        cell = new int[] {t, p};
-        selectedCell.set(cell.clone());
+        confusion.selectCell(t, p);
         refreshCell();
     }
 
     public void clearCell() {
-        cell = null;
-        selectedCell.set(null);
-        cellImages.clear();
+        confusion.clearCell();
     }
 
     private void refreshCell() {
-        if (cell == null) {
-            return;
-        }
-        TrainingSnapshot s = history.shownEpoch().get();
-        RunInfo i = info.get();
-        List<String> names = i == null ? null : i.targetClasses();
-        int[][] m = confusion.matrix().get();
-        int count = m == null || cell[0] >= m.length || cell[1] >= m[cell[0]].length ? 0 : m[cell[0]][cell[1]];
-        String cellName = String.format(Locale.ROOT, "true %s, predicted %s: %d", SampleViews.name(names, cell[0]),
-                SampleViews.name(names, cell[1]), count);
-        if (confusion.testShown().get()) {
-            cellImages.clear();
-            cellCaption.set(cellName + " test image" + (count == 1 ? "" : "s") + " (images are listed for the"
-                    + " validation split: switch the matrix to validation to see them)");
-            return;
-        }
-        TargetDataset data = SampleViews.matching(dataset.get(), i, target());
-        cellImages.setAll(SampleViews.cell(s, i, data, cell[0], cell[1]));
-        cellCaption.set(String.format(Locale.ROOT, "%s validation image%s%s", cellName, count == 1 ? "" : "s",
-                data == null ? " (load this run's target folder in the setup to see them)"
-                        : cellImages.size() < count ? " (first " + cellImages.size() + " shown)" : ""));
+        confusion.refreshCell(history.shownEpoch().get(), info.get(), SampleViews.matching(dataset.get(), info.get(),
+                target()));
     }
 
     private void refreshConfusion() {
@@ -358,36 +327,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
                 plannedEpochs.get(), result.get(), running.get()));
     }
 
-    /** The same sample views (identity) in the same order: a repeated, not a refreshed, gallery. */
-    static boolean sameSamples(List<TrainingSnapshot.SampleView> a, List<TrainingSnapshot.SampleView> b) {
-        if (a == null || b == null || a.size() != b.size() || a.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void showSnapshot(TrainingSnapshot s) {
-        // the engine refreshes the samples at most once a second and repeats them in between: the
-        // gallery's nodes are rebuilt only when its samples or its page changed (live-view budget)
-        List<TrainingSnapshot.SampleView> samples = s == null ? null : s.samples();
-        if (!sameSamples(samples, shownSamples) || galleryPaging.page().get() != shownPage) {
-            shownSamples = samples;
-            shownPage = galleryPaging.page().get();
-            List<GalleryItem> all = SampleViews.gallery(s, info.get(), SampleViews.matching(dataset.get(), info.get(),
-                    target()));
-            int[] truth = s == null ? new int[0] : samples.stream().mapToInt(TrainingSnapshot.SampleView::trueTarget)
-                    .toArray();
-            gallery.setAll(galleryPaging.onPage(all, truth));
-        }
-        galleryHint.set(gallery.isEmpty() && s != null && s.samples().isEmpty() ? SampleViews.HINT_NOT_SAVED
-                : gallery.isEmpty() && s != null ? (running.get() ? SampleViews.HINT_NEXT_PAGE
-                        : SampleViews.HINT_PAGE_NOT_TAKEN)
-                : gallery.stream().anyMatch(g -> g.mask() != null) ? SampleViews.HINT_MASKS : SampleViews.HINT);
+        samples.show(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target()), running.get());
         boolean following = history.followLatestProperty().get();
         programCaption.set((running.get() && !following && s != null ? "not live (training goes on) · " : "")
                 + SnapshotTexts.caption(s, running.get() && following));
@@ -403,7 +344,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     @Override
     public void started(RunInfo i) {
         info.set(i);
-        galleryPaging.reset(i.targetClasses().size(), control::showSamplePage);
+        samples.paging.reset(i.targetClasses().size(), control::showSamplePage);
         deviceText.set("device " + i.device());
         status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",
                 i.sourceName(), i.targetName(), i.trainableParameters(), i.sourceParameters()));

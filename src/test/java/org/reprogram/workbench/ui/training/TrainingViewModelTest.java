@@ -248,11 +248,11 @@ public class TrainingViewModelTest {
                 scripted("completed", null));
         vm.start(CONFIG, null);
         vm.selectCell(0, 1);
-        assertTrue(vm.cellCaption.get().startsWith("true x, predicted y: 1 validation image"), vm.cellCaption.get());
-        assertTrue(vm.cellCaption.get().contains("load this run's target folder"), "no dataset: says so");
-        assertTrue(vm.cellImages.isEmpty());
+        assertTrue(vm.confusion.cellCaption().get().startsWith("true x, predicted y: 1 validation image"), vm.confusion.cellCaption().get());
+        assertTrue(vm.confusion.cellCaption().get().contains("load this run's target folder"), "no dataset: says so");
+        assertTrue(vm.confusion.cellImages.isEmpty());
         vm.history.select(0);
-        assertTrue(vm.cellCaption.get().contains(": 0 validation images"), "follows the slider: " + vm.cellCaption.get());
+        assertTrue(vm.confusion.cellCaption().get().contains(": 0 validation images"), "follows the slider: " + vm.confusion.cellCaption().get());
         vm.clearCell();
         assertNull(vm.result.get() == null ? null : vm.result.get().testConfusion());
         assertNotNull(vm.history.shownEpoch().get());
@@ -349,21 +349,21 @@ public class TrainingViewModelTest {
         TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 emitting(program(true, Double.NaN, samples)));
         vm.start(CONFIG, null);
-        assertEquals(2, vm.gallery.size());
-        ImageTile mask = vm.gallery.get(0).mask();
+        assertEquals(2, vm.samples.items.size());
+        ImageTile mask = vm.samples.items.get(0).mask();
         assertNotNull(mask, "smm: every sample carries its mask");
         assertTrue(mask.signed(), "mid-gray = 0");
         assertEquals(1, mask.channels());
         assertEquals(-1f, mask.data()[2], 1e-6, "scaled by the largest |value| of all samples shown (4)");
         assertEquals(0.5f, mask.data()[1], 1e-6);
-        assertEquals(0.25f, vm.gallery.get(1).mask().data()[0], 1e-6, "the same scale for every card");
-        assertEquals(SampleViews.HINT_MASKS, vm.galleryHint.get());
+        assertEquals(0.25f, vm.samples.items.get(1).mask().data()[0], 1e-6, "the same scale for every card");
+        assertEquals(SampleViews.HINT_MASKS, vm.samples.hint.get());
 
         TrainingViewModel pad = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 emitting(program(true, Double.NaN, List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 1, null)))));
         pad.start(CONFIG, null);
-        assertNull(pad.gallery.get(0).mask());
-        assertEquals(SampleViews.HINT, pad.galleryHint.get());
+        assertNull(pad.samples.items.get(0).mask());
+        assertEquals(SampleViews.HINT, pad.samples.hint.get());
         assertEquals(1e-12f, SampleViews.maskRange(List.of(new TrainingSnapshot.SampleView(0, 0, img, 0, 0,
                 new float[4]))), 0, "an all-zero mask stays gray, no division by zero");
     }
@@ -431,33 +431,33 @@ public class TrainingViewModelTest {
             TrainingViewModel v = ref.get();
             l.onStart(infoWithClasses(30));
             l.onSnapshot(samplesOfPage(ctl.samplePage(), 30));
-            assertEquals(2, v.galleryPaging.pages().get(), "30 classes: two pages of 24");
-            assertEquals(24, v.gallery.size(), "page 1: classes 1-24");
-            assertEquals("page 1/2 · classes 1-24 of 30", v.galleryPaging.text().get());
-            v.galleryPaging.next(); // the user turns the page while the run trains
+            assertEquals(2, v.samples.paging.pages().get(), "30 classes: two pages of 24");
+            assertEquals(24, v.samples.items.size(), "page 1: classes 1-24");
+            assertEquals("page 1/2 · classes 1-24 of 30", v.samples.paging.text().get());
+            v.samples.paging.next(); // the user turns the page while the run trains
             asked.add(ctl.samplePage());
-            assertTrue(v.gallery.isEmpty(), "the cards of page 1 go");
-            assertEquals(SampleViews.HINT_NEXT_PAGE, v.galleryHint.get());
+            assertTrue(v.samples.items.isEmpty(), "the cards of page 1 go");
+            assertEquals(SampleViews.HINT_NEXT_PAGE, v.samples.hint.get());
             l.onSnapshot(samplesOfPage(ctl.samplePage(), 30));
             return result("completed", null);
         });
         ref.set(vm);
         vm.start(CONFIG, null);
         assertEquals(List.of(1), asked, "the engine was asked for page 2");
-        assertEquals("page 2/2 · classes 25-30 of 30", vm.galleryPaging.text().get());
+        assertEquals("page 2/2 · classes 25-30 of 30", vm.samples.paging.text().get());
         assertEquals(List.of("c24", "c25", "c26", "c27", "c28", "c29"),
-                vm.gallery.stream().map(GalleryItem::trueName).toList(), "page 2: the last six classes");
-        vm.galleryPaging.next();
-        assertEquals(1, vm.galleryPaging.page().get(), "no page 3");
-        vm.galleryPaging.first();
-        assertTrue(vm.gallery.isEmpty());
-        assertEquals(SampleViews.HINT_PAGE_NOT_TAKEN, vm.galleryHint.get(), "after the run: says why page 1 is empty");
+                vm.samples.items.stream().map(GalleryItem::trueName).toList(), "page 2: the last six classes");
+        vm.samples.paging.next();
+        assertEquals(1, vm.samples.paging.page().get(), "no page 3");
+        vm.samples.paging.first();
+        assertTrue(vm.samples.items.isEmpty());
+        assertEquals(SampleViews.HINT_PAGE_NOT_TAKEN, vm.samples.hint.get(), "after the run: says why page 1 is empty");
 
         TrainingViewModel ten = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 emitting(samplesOfPage(0, 2)));
         ten.start(CONFIG, null);
-        assertEquals(1, ten.galleryPaging.pages().get());
-        assertEquals("", ten.galleryPaging.text().get(), "one page: no pager");
+        assertEquals(1, ten.samples.paging.pages().get());
+        assertEquals("", ten.samples.paging.text().get(), "one page: no pager");
     }
 
     static TrainingResult withTestConfusion(int[][] test) {
@@ -485,13 +485,13 @@ public class TrainingViewModelTest {
         assertTrue(vm.confusion.caption().get().startsWith("test split · final program (epoch 2)"),
                 vm.confusion.caption().get());
         vm.selectCell(1, 0);
-        assertTrue(vm.cellCaption.get().startsWith("true y, predicted x: 2 test images"), vm.cellCaption.get());
+        assertTrue(vm.confusion.cellCaption().get().startsWith("true y, predicted x: 2 test images"), vm.confusion.cellCaption().get());
 
         vm.history.select(1);
         assertFalse(vm.confusion.testShown().get(), "the test split has no epoch 1");
         assertTrue(vm.confusion.caption().get().startsWith("validation split · epoch 1"), vm.confusion.caption().get());
         assertTrue(vm.confusion.caption().get().contains("move the slider to the end"));
-        assertTrue(vm.cellCaption.get().contains("validation image"), vm.cellCaption.get());
+        assertTrue(vm.confusion.cellCaption().get().contains("validation image"), vm.confusion.cellCaption().get());
         vm.history.select(2);
         assertTrue(vm.confusion.testShown().get());
 
@@ -528,10 +528,10 @@ public class TrainingViewModelTest {
         TrainingSnapshot.SampleView a = new TrainingSnapshot.SampleView(0, 0, new float[4], 1, 0, null);
         TrainingSnapshot.SampleView b = new TrainingSnapshot.SampleView(1, 1, new float[4], 2, 1, null);
         TrainingSnapshot.SampleView bAgain = new TrainingSnapshot.SampleView(1, 1, new float[4], 2, 1, null);
-        assertTrue(TrainingViewModel.sameSamples(List.of(a, b), List.copyOf(new ArrayList<>(List.of(a, b)))));
-        assertFalse(TrainingViewModel.sameSamples(List.of(a, b), List.of(a, bAgain)), "a refresh: new views");
-        assertFalse(TrainingViewModel.sameSamples(List.of(b, a), List.of(a, b)));
-        assertFalse(TrainingViewModel.sameSamples(List.of(), List.of()), "nothing shown yet: show it");
-        assertFalse(TrainingViewModel.sameSamples(null, List.of(a)));
+        assertTrue(SampleGallery.sameSamples(List.of(a, b), List.copyOf(new ArrayList<>(List.of(a, b)))));
+        assertFalse(SampleGallery.sameSamples(List.of(a, b), List.of(a, bAgain)), "a refresh: new views");
+        assertFalse(SampleGallery.sameSamples(List.of(b, a), List.of(a, b)));
+        assertFalse(SampleGallery.sameSamples(List.of(), List.of()), "nothing shown yet: show it");
+        assertFalse(SampleGallery.sameSamples(null, List.of(a)));
     }
 }
