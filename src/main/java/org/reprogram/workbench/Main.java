@@ -18,11 +18,13 @@ public final class Main {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        org.reprogram.workbench.core.train.FlatMemory.enable();
         if (args.length == 0 || GUI_OPTIONS.contains(args[0].split("=", 2)[0])) {
+            org.reprogram.workbench.core.train.FlatMemory.enable(
+                    org.reprogram.workbench.core.train.FlatMemory.WINDOW_INTERVAL_MILLIS);
             org.reprogram.workbench.ui.WorkbenchLauncher.launch(args);
             return;
         }
+        org.reprogram.workbench.core.train.FlatMemory.enable();
         System.exit(Cli.run(args));
     }
 }

@@ -28,6 +28,10 @@ public final class WorkbenchApp extends Application {
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
         stage.setTitle(TITLE);
+        javafx.scene.image.Image icon = icon();
+        if (icon != null) {
+            stage.getIcons().add(icon); // title bar, task bar, Alt-Tab
+        }
         stage.setScene(scene(vm));
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
@@ -54,6 +58,15 @@ public final class WorkbenchApp extends Application {
         a.setTitle(TITLE);
         a.setHeaderText("Close the workbench while a run is training?");
         return a.showAndWait().orElse(keep) == close;
+    }
+
+    /** The workbench icon (assets/icon, 256 px), or null when the jar lacks it. */
+    static javafx.scene.image.Image icon() {
+        try (java.io.InputStream in = WorkbenchApp.class.getResourceAsStream("reprogram-workbench.png")) {
+            return in == null ? null : new javafx.scene.image.Image(in);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The styled scene (also used by the GUI tests). */

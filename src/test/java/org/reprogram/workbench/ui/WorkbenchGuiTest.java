@@ -64,11 +64,22 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void theWindowHasTheWorkbenchIcon() {
+        javafx.scene.image.Image icon = WorkbenchApp.icon();
+        assertNotNull(icon, "reprogram-workbench.png is in the jar");
+        assertEquals(256, icon.getWidth(), 0);
+        assertFalse(icon.isError());
+    }
+
+    @Test
     void trainPauseResumeCancelReplayAndCompare(FxRobot robot) throws Exception {
         Button start = node(robot, "#start", Button.class);
         assertTrue(start.isDisabled(), "no target yet: Start is disabled");
-        assertEquals("1 field needs attention", node(robot, "#attention", Label.class).getText());
-        assertTrue(node(robot, "#datasetError", Label.class).getText().contains("Choose a target dataset folder"));
+        assertEquals("Choose a target dataset to start", node(robot, "#attention", Label.class).getText());
+        Label targetMessage = node(robot, "#datasetError", Label.class);
+        assertTrue(targetMessage.getText().contains("press Sample digits"), targetMessage.getText());
+        assertTrue(targetMessage.getStyleClass().contains("next-step"), "a first start shows no red error");
+        assertFalse(targetMessage.getStyleClass().contains("problem"));
 
         robot.clickOn("#source").clickOn("builtin:fmnist-cnn");
         waitFor(10, () -> node(robot, "#modelCard", Label.class).getText().contains("fmnist-cnn · input 1×32×32"));

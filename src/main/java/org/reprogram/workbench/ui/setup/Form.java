@@ -122,6 +122,16 @@ public final class Form {
         return l;
     }
 
+    /** NODE is red while PROBLEM holds, else grey (the next step); same font, so nothing moves. */
+    static void problemStyle(Node node, javafx.beans.value.ObservableBooleanValue problem) {
+        javafx.beans.value.ChangeListener<Boolean> style = (o, a, p) -> {
+            node.getStyleClass().removeAll("problem", "next-step");
+            node.getStyleClass().add(p ? "problem" : "next-step");
+        };
+        problem.addListener(style);
+        style.changed(problem, null, problem.get());
+    }
+
     /** A red wrapped message bound to TEXT, visible while it is not empty. */
     private static Label message(String id, ObservableStringValue text) {
         Label l = new Label();

@@ -103,7 +103,10 @@ public final class SetupView extends VBox {
         sample.setTooltip(new Tooltip("The shipped 8×8 handwritten digits (10 classes)"));
         sample.setOnAction(e -> vm.useSampleDigits());
         form.wide(new VBox(4, target, new HBox(6, browse, sample)));
-        form.wide(Form.error("datasetError", vm.problem(SetupField.TARGET)));
+        Label message = Form.error("datasetError", Bindings.when(vm.targetHint().isEmpty())
+                .then(vm.problem(SetupField.TARGET)).otherwise(vm.targetHint()));
+        Form.problemStyle(message, vm.targetHint().isEmpty());
+        form.wide(message);
         Label summary = new Label();
         summary.setId("datasetSummary");
         summary.setWrapText(true);
@@ -180,7 +183,7 @@ public final class SetupView extends VBox {
     public static Label attentionLine(SetupViewModel vm) {
         Label line = new Label();
         line.setId("attention");
-        line.getStyleClass().add("problem");
+        Form.problemStyle(line, vm.attentionIsProblem());
         line.setTextOverrun(OverrunStyle.ELLIPSIS);
         line.textProperty().bind(vm.attention());
         Tooltip all = new Tooltip();

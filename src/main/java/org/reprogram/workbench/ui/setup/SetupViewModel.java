@@ -91,6 +91,13 @@ public final class SetupViewModel {
     private final BooleanBinding valid;
     private final Map<SetupField, ReadOnlyStringWrapper> fieldProblems = new EnumMap<>(SetupField.class);
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper attentionIsProblem =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper targetHint = new ReadOnlyStringWrapper("");
+    /** Under the empty target field: the next step, not an error (a first start has nothing typed yet). */
+    static final String TARGET_HINT = "Choose a folder (class folders under train/ and test/, or IDX files), or"
+            + " press Sample digits to try the workbench.";
+    static final String CHOOSE_TARGET = "Choose a target dataset to start";
 
     public SetupViewModel(TaskExecutor executor) {
         this.model = new ModelChecker(executor);
@@ -122,6 +129,16 @@ public final class SetupViewModel {
     /** The footer's one line: "2 fields need attention", "Reading the target folder …", or "". */
     public ReadOnlyStringProperty attention() {
         return attention.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #attention()} reports problems (red) rather than the next step or work in progress. */
+    public javafx.beans.property.ReadOnlyBooleanProperty attentionIsProblem() {
+        return attentionIsProblem.getReadOnlyProperty();
+    }
+
+    /** What to do while the target field is empty ("" once it names a folder). */
+    public ReadOnlyStringProperty targetHint() {
+        return targetHint.getReadOnlyProperty();
     }
 
     // --- source model -------------------------------------------------------------------
@@ -253,9 +270,12 @@ public final class SetupViewModel {
         TrainConfig c = build(f);
         f.engine(c.problems());
         SetupChecks.modelAndData(f, c, model.card.get(), model.error.get(), data.dataset.get(), data.error.get());
+        boolean noTarget = data.target.get() == null || data.target.get().isBlank();
         for (SetupField field : SetupField.values()) {
-            fieldProblems.get(field).set(f.problems().getOrDefault(field, ""));
+            boolean todo = field == SetupField.TARGET && noTarget; // nothing chosen yet: a step, not an error
+            fieldProblems.get(field).set(todo ? "" : f.problems().getOrDefault(field, ""));
         }
+        targetHint.set(noTarget ? TARGET_HINT : "");
         List<String> p = new ArrayList<>(f.problems().values());
         p.addAll(f.others());
         int attend = p.size();
@@ -267,7 +287,10 @@ public final class SetupViewModel {
         if (!p.equals(problems)) {
             problems.setAll(p);
         }
-        String line = attend == 0 ? "" : attend == 1 ? "1 field needs attention" : attend + " fields need attention";
+        boolean onlyTarget = noTarget && attend == 1;
+        String line = attend == 0 ? "" : onlyTarget ? CHOOSE_TARGET : attend == 1 ? "1 field needs attention"
+                : attend + " fields need attention";
+        attentionIsProblem.set(attend > 0 && !onlyTarget);
         attention.set(line.isEmpty() ? busyText : busyText.isEmpty() ? line : line + " · " + busyText.toLowerCase(Locale.ROOT));
     }
 }

@@ -40,6 +40,11 @@ class SetupViewModelTest {
         assertNotNull(vm.modelCard().get(), "built-in card is read");
         assertTrue(text(vm).contains("Choose a target dataset folder"), text(vm));
         assertFalse(vm.valid().get());
+        // a first start: the empty target is the next step (grey hint), not a red error
+        assertEquals("", vm.problem(SetupField.TARGET).get());
+        assertEquals(SetupViewModel.TARGET_HINT, vm.targetHint().get());
+        assertEquals(SetupViewModel.CHOOSE_TARGET, vm.attention().get());
+        assertFalse(vm.attentionIsProblem().get());
 
         vm.target().set(TestPaths.digits().toString());
         assertEquals("", text(vm));
@@ -63,6 +68,9 @@ class SetupViewModelTest {
 
         vm.target().set(tmp.resolve("missing").toString());
         assertTrue(vm.datasetError().get().contains("not found"), vm.datasetError().get());
+        assertTrue(vm.problem(SetupField.TARGET).get().contains("not found"), "a wrong folder is an error");
+        assertEquals("", vm.targetHint().get());
+        assertTrue(vm.attentionIsProblem().get());
         assertTrue(text(vm).contains("not found"));
         assertNull(vm.dataset().get());
         assertFalse(vm.valid().get());
@@ -353,7 +361,8 @@ class SetupViewModelTest {
     @Test
     void problemsThatNeedModelAndDataGoToTheFieldThatFixesThem(@TempDir Path tmp) {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
-        assertEquals("Choose a target dataset folder", vm.problem(SetupField.TARGET).get());
+        assertEquals("", vm.problem(SetupField.TARGET).get(), "nothing chosen yet: a hint, not a problem");
+        assertEquals(SetupViewModel.TARGET_HINT, vm.targetHint().get());
         vm.useSampleDigits();
         vm.mapping.set(MappingKind.BAR);
         vm.sourcesPerClass.set("3");
