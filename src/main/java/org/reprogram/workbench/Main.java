@@ -18,6 +18,7 @@ public final class Main {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        org.reprogram.workbench.core.train.NativeMemory.keepFreedMemory(); // before libtorch allocates
         if (args.length == 0 || GUI_OPTIONS.contains(args[0].split("=", 2)[0])) {
             org.reprogram.workbench.core.train.FlatMemory.enable(
                     org.reprogram.workbench.core.train.FlatMemory.WINDOW_INTERVAL_MILLIS);

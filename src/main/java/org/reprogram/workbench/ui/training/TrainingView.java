@@ -116,10 +116,10 @@ public final class TrainingView extends BorderPane {
 
     private VBox mappingPanel() {
         mapping.setId("mapping");
-        mapping.setExamples(vm.sourceExamples.get());
-        vm.sourceExamples.addListener((o, a, ex) -> mapping.setExamples(ex));
-        Label note = boundHint("examplesNote", vm.examplesNote);
-        note.visibleProperty().bind(vm.examplesNote.isNotEmpty());
+        mapping.setExamples(vm.sourcePictures.examples.get());
+        vm.sourcePictures.examples.addListener((o, a, ex) -> mapping.setExamples(ex));
+        Label note = boundHint("examplesNote", vm.sourcePictures.note);
+        note.visibleProperty().bind(vm.sourcePictures.note.isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         note.setPrefWidth(1); // wraps within the mapping's width instead of widening the panel
         note.setMaxWidth(Double.MAX_VALUE);

@@ -20,7 +20,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
-import org.reprogram.workbench.core.model.SourceExamples;
 import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
@@ -80,16 +79,10 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     /** The epochs the run is set up for (the curves' epoch axis runs to it). */
     public final IntegerProperty plannedEpochs = new SimpleIntegerProperty(0);
 
-    /** Pictures of the source model's classes, shown beside the mapping (none while they load, or when it has none). */
-    public final ObjectProperty<SourceExamples> sourceExamples =
-            new SimpleObjectProperty<>(SourceExamples.none(0, null));
-    /** Why the source classes have no or fewer pictures ("" when nothing is wrong). */
-    public final StringProperty examplesNote = new SimpleStringProperty("");
-    /** Example pictures loaded per source class (the mapping shows a few, its tooltips all). */
-    static final int EXAMPLES_PER_CLASS = 5;
+    /** Pictures of the source model's classes, shown beside the mapping. */
+    public final SourcePictures sourcePictures;
 
     private final TaskExecutor executor;
-    private String examplesSpec;
     /** What to do when the runs folder cannot be written. */
     public static final String RUNS_FOLDER_FIX = "free disk space or make the runs folder writable (or start the workbench with"
             + " another runs folder)";
@@ -106,6 +99,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         this.store = store;
         this.backend = backend;
         this.samples = new SampleGallery(executor);
+        this.sourcePictures = new SourcePictures(executor);
         history.shown().addListener(o -> showSnapshot(history.shown().get()));
         history.shownEpoch().addListener(o -> refreshConfusion());
         history.followLatestProperty().addListener(o -> refreshConfusion());
@@ -152,7 +146,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             return; // one training per JVM: PyTorch's gradient collector is global
         }
         config = cfg;
-        loadExamples(cfg);
+        sourcePictures.load(cfg.source());
         control = new TrainingControl();
         TrainingControl ctl = control;
         plannedEpochs.set(cfg.epochs());
@@ -251,7 +245,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             return;
         }
         config = run.config();
-        loadExamples(config);
+        sourcePictures.load(config == null ? null : config.source());
         clearCell();
         plannedEpochs.set(config == null ? 0 : config.epochs());
         samples.startReplay(run.history().isEmpty() ? null : run.dir(), run.info() == null ? 0
@@ -274,30 +268,6 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
                     .ifPresent(m -> setBanner(Level.WARNING, "Epoch " + m.epoch() + ": " + Fields.words(m.warning())));
         }
-    }
-
-    /** Reads the pictures of CFG's source model in the background (newest request wins). */
-    private void loadExamples(TrainConfig cfg) {
-        String spec = cfg == null ? null : cfg.source();
-        if (spec == null || !spec.equals(examplesSpec)) {
-            sourceExamples.set(SourceExamples.none(0, null)); // another model: its pictures must not stay
-        }
-        examplesSpec = spec;
-        examplesNote.set("");
-        if (spec == null) {
-            return;
-        }
-        executor.execute(() -> SourceExamples.forSpec(spec, EXAMPLES_PER_CLASS), ex -> {
-            if (spec.equals(examplesSpec)) {
-                sourceExamples.set(ex);
-                examplesNote.set(ex.warning() == null ? "" : "Pictures of the source classes: " + ex.warning());
-            }
-        }, e -> {
-            if (spec.equals(examplesSpec)) {
-                examplesNote.set("Pictures of the source classes cannot be shown (" + e.getClass().getSimpleName()
-                        + ": " + e.getMessage() + ")");
-            }
-        });
     }
 
     /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */

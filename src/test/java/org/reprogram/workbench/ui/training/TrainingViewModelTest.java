@@ -263,17 +263,17 @@ public class TrainingViewModelTest {
         TrainingViewModel vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 scripted("completed", null));
         vm.start(CONFIG, null);
-        assertEquals(10, vm.sourceExamples.get().images().size());
-        assertEquals(TrainingViewModel.EXAMPLES_PER_CLASS, vm.sourceExamples.get().of(1).size());
-        assertEquals("", vm.examplesNote.get());
+        assertEquals(10, vm.sourcePictures.examples.get().images().size());
+        assertEquals(SourcePictures.PER_CLASS, vm.sourcePictures.examples.get().of(1).size());
+        assertEquals("", vm.sourcePictures.note.get());
 
         Path model = runs.resolve("net.pt");
         Files.writeString(runs.resolve("net.pt.json"), "{\"inputShape\": [1, 8, 8], \"classNames\": [\"a\", \"b\"],"
                 + " \"examples\": \"pics\"}");
         vm.start(CONFIG.withSource(model.toString()), null);
-        assertTrue(vm.sourceExamples.get().isEmpty(), "another model: the built-in pictures are gone");
-        assertTrue(vm.examplesNote.get().startsWith("Pictures of the source classes: " + runs.resolve("net.pt.json")
-                + ": \"examples\" folder " + runs.resolve("pics") + " not found. Fix: "), vm.examplesNote.get());
+        assertTrue(vm.sourcePictures.examples.get().isEmpty(), "another model: the built-in pictures are gone");
+        assertTrue(vm.sourcePictures.note.get().startsWith("Pictures of the source classes: " + runs.resolve("net.pt.json")
+                + ": \"examples\" folder " + runs.resolve("pics") + " not found. Fix: "), vm.sourcePictures.note.get());
     }
 
     // --- frame range, learned scale, smm masks, best-validation accuracy ----------------------
