@@ -49,7 +49,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         TrainConfig cfg = TrainConfig.defaults(TargetDatasets.sampleDigits().toString())
                 .withProgramAndMapping(ProgramKind.parse(program), 0, MappingKind.parse(mapping))
                 .withEpochs(epochs).withOptimization(batchSize, 0.01, 0).withDevice("cpu");
@@ -62,7 +62,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         double live = 0;
         for (int i = 0; i < repeats; i++) {
             double h = run(cfg, data, 0, new TrainingListener() {}).imagesPerSecond();
-            double l = run(cfg, data, snapshotMs, new GuiLikeListener()).imagesPerSecond();
+            double l;
+            try (GuiLikeListener view = new GuiLikeListener()) {
+                l = run(cfg, data, snapshotMs, view).imagesPerSecond();
+            }
             System.out.printf(Locale.ROOT, "  pair %d: headless %.0f img/s, live view %.0f img/s%n", i + 1, h, l);
             headless += h / repeats;
             live += l / repeats;
@@ -84,16 +87,45 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    /** Does the per-snapshot work the GUI does off the training thread (image conversion). */
-    private static final class GuiLikeListener implements TrainingListener {
+    /**
+     * What the window does with snapshots: hands each to another thread (newest wins, one
+     * hand-over in flight, as {@code TrainingBridge}/{@code SnapshotPoster} do for the FX thread),
+     * which converts the program and sample images. The training thread pays the snapshot copies
+     * and the hand-over; the conversion competes for the cores as the FX thread does.
+     */
+    private static final class GuiLikeListener implements TrainingListener, AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicReference<TrainingSnapshot> latest =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.ExecutorService viewThread =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "benchmark-view");
+                    t.setDaemon(true);
+                    return t;
+                });
         private long sink;
 
         @Override
         public void onSnapshot(TrainingSnapshot s) {
+            if (latest.getAndSet(s) == null) {
+                viewThread.execute(this::convert);
+            }
+        }
+
+        private void convert() {
+            TrainingSnapshot s = latest.getAndSet(null);
+            if (s == null) {
+                return;
+            }
             sink += ProgramImages.argb(s.perturbation(), s.channels(), s.height(), s.width(), true)[0];
             for (TrainingSnapshot.SampleView v : s.samples()) {
                 sink += ProgramImages.argb(v.programmed(), s.channels(), s.height(), s.width(), false)[0];
             }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            viewThread.shutdown();
+            viewThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }
