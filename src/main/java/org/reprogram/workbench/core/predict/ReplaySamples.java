@@ -137,18 +137,13 @@ public final class ReplaySamples implements AutoCloseable {
             float[] masks = saved ? head.program().sampleMasks(x) : null;
             int[] ps = source.logits(programmed).argMax(1).toType(DataType.INT32, false).toIntArray();
             float[] img = programmed.clip(0f, 1f).toFloatArray();
-            int[] predicted = epoch.validationPredictions();
+            int[] truth = new int[idx.length];
+            int[] target = new int[idx.length];
             for (int i = 0; i < idx.length; i++) {
-                float[] one = new float[size];
-                System.arraycopy(img, i * size, one, 0, size);
-                float[] mask = null;
-                if (masks != null) {
-                    mask = new float[size];
-                    System.arraycopy(masks, i * size, mask, 0, size);
-                }
-                out.add(new TrainingSnapshot.SampleView(idx[i], validation.label(idx[i]), one, ps[i],
-                        predicted[idx[i]], mask));
+                truth[i] = validation.label(idx[i]);
+                target[i] = epoch.validationPredictions()[idx[i]]; // what the run recorded at that epoch
             }
+            out.addAll(TrainingSnapshot.SampleView.ofBatch(idx, truth, img, masks, ps, target, size));
         }
         return out;
     }

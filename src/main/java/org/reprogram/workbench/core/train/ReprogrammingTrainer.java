@@ -293,18 +293,11 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 int[] ps = src.argMax(1).toType(DataType.INT32, false).toIntArray();
                 int[] pt = exp.mapping().apply(src).argMax(1).toType(DataType.INT32, false).toIntArray();
                 float[] img = programmed.clip(0f, 1f).toFloatArray();
-                int size = p.canvasSize();
+                int[] truth = new int[sampleIdx.length];
                 for (int i = 0; i < sampleIdx.length; i++) {
-                    float[] one = new float[size];
-                    System.arraycopy(img, i * size, one, 0, size);
-                    float[] mask = null;
-                    if (masks != null) {
-                        mask = new float[size];
-                        System.arraycopy(masks, i * size, mask, 0, size);
-                    }
-                    samples.add(new TrainingSnapshot.SampleView(sampleIdx[i], monitor.label(sampleIdx[i]), one,
-                            ps[i], pt[i], mask));
+                    truth[i] = monitor.label(sampleIdx[i]);
                 }
+                samples.addAll(TrainingSnapshot.SampleView.ofBatch(sampleIdx, truth, img, masks, ps, pt, p.canvasSize()));
             }
         }
         if (fresh) {

@@ -62,5 +62,20 @@ public record TrainingSnapshot(
         public boolean correct() {
             return trueTarget == predictedTarget;
         }
+
+        /**
+         * One view per image of a batch: INDICES, TRUE_TARGETS, SOURCE and TARGET predictions
+         * aligned with it, PROGRAMMED and MASKS (null: none) holding SIZE floats per image.
+         */
+        public static List<SampleView> ofBatch(int[] indices, int[] trueTargets, float[] programmed, float[] masks,
+                int[] source, int[] target, int size) {
+            List<SampleView> out = new java.util.ArrayList<>(indices.length);
+            for (int i = 0; i < indices.length; i++) {
+                float[] mask = masks == null ? null : java.util.Arrays.copyOfRange(masks, i * size, (i + 1) * size);
+                out.add(new SampleView(indices[i], trueTargets[i], java.util.Arrays.copyOfRange(programmed, i * size,
+                        (i + 1) * size), source[i], target[i], mask));
+            }
+            return out;
+        }
     }
 }

@@ -24,12 +24,17 @@ class ReplayGalleryTest {
         });
     }
 
+    /** A 3-epoch run of PROGRAM + MAPPING on the digits 0-4 copied into TMP, in TMP/runs. */
+    private static Path trained(Path tmp, ProgramKind program, MappingKind mapping) throws Exception {
+        Path run = tmp.resolve("runs/" + program.id());
+        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), SmallRuns.digits5(tmp), program, mapping,
+                "whitebox"), run);
+        return run;
+    }
+
     @Test
     void replayRecomputesTheCardsOfEveryEpochTheSliderShows(@TempDir Path tmp) throws Exception {
-        Path target = SmallRuns.digits5(tmp);
-        Path run = tmp.resolve("runs/pad");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), target, ProgramKind.PAD, MappingKind.ILM,
-                "whitebox"), run);
+        Path run = trained(tmp, ProgramKind.PAD, MappingKind.ILM);
         TrainingViewModel vm = vm(tmp.resolve("runs"));
         vm.replay(RunStore.load(run, true));
         assertEquals(SampleViews.HINT, vm.samples.hint.get());
@@ -46,10 +51,7 @@ class ReplayGalleryTest {
 
     @Test
     void anSmmRunReplaysTheEpochOfItsSavedStateOnly(@TempDir Path tmp) throws Exception {
-        Path target = SmallRuns.digits5(tmp);
-        Path run = tmp.resolve("runs/smm");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), target, ProgramKind.SMM, MappingKind.FLM,
-                "whitebox"), run);
+        Path run = trained(tmp, ProgramKind.SMM, MappingKind.FLM);
         TrainingViewModel vm = vm(tmp.resolve("runs"));
         vm.replay(RunStore.load(run, true));
         assertEquals(SampleViews.HINT_MASKS, vm.samples.hint.get(), "the last epoch, with its masks");
@@ -61,10 +63,8 @@ class ReplayGalleryTest {
 
     @Test
     void aMissingTargetFolderIsNamed(@TempDir Path tmp) throws Exception {
-        Path target = SmallRuns.digits5(tmp);
-        Path run = tmp.resolve("runs/pad");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), target, ProgramKind.PAD, MappingKind.ILM,
-                "whitebox"), run);
+        Path run = trained(tmp, ProgramKind.PAD, MappingKind.ILM);
+        Path target = tmp.resolve("digits5");
         try (Stream<Path> all = Files.walk(target)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
