@@ -40,6 +40,8 @@ public final class WorkbenchApp extends Application {
                 e.consume(); // keep training
             }
         });
+        // nothing is drawn while the training views cannot be seen (another tab, minimised window)
+        vm.training.onScreen.bind(vm.tab.isEqualTo(WorkbenchViewModel.TRAIN_TAB).and(stage.iconifiedProperty().not()));
         stage.show();
         if (args.demo()) {
             vm.startDemo();

@@ -76,6 +76,14 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final BooleanProperty presentation = new SimpleBooleanProperty();
     /** The run's figure in a few words, large in presentation mode: "Epoch 3 of 20 · validation accuracy 84.2 %". */
     public final StringProperty headline = new SimpleStringProperty("");
+    /**
+     * Whether the training views can be seen (the Train tab is selected and the window is not
+     * minimised). While not, mid-epoch snapshots and progress are held, newest wins, and shown when
+     * the views come back: nothing is drawn that nobody sees. Epoch ends are always recorded.
+     */
+    public final BooleanProperty onScreen = new SimpleBooleanProperty(true);
+    private TrainingSnapshot heldLive;
+    private BatchProgress heldProgress;
     /** The epochs the run is set up for (the curves' epoch axis runs to it). */
     public final IntegerProperty plannedEpochs = new SimpleIntegerProperty(0);
 
@@ -106,6 +114,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         result.addListener(o -> refreshConfusion());
         confusion.showTestProperty().addListener(o -> refreshConfusion());
         samples.paging.page().addListener(o -> showSnapshot(history.shown().get()));
+        onScreen.addListener((o, was, is) -> {
+            if (is) {
+                showHeld();
+            }
+        });
     }
 
     public void setOnFinished(Consumer<TrainingResult> r) {
@@ -153,6 +166,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         confusion.showTestProperty().set(false);
         samples.startLive(0, ctl::showSamplePage);
         metrics.clear();
+        heldLive = null;
+        heldProgress = null;
         history.clear();
         info.set(null);
         result.set(null);
@@ -323,9 +338,26 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }
     }
 
+    private void showHeld() {
+        TrainingSnapshot s = heldLive;
+        BatchProgress p = heldProgress;
+        heldLive = null;
+        heldProgress = null;
+        if (s != null) {
+            live(s);
+        }
+        if (p != null) {
+            progress(p);
+        }
+    }
+
     @Override
     public void progress(BatchProgress p) {
         if (!running.get()) {
+            return;
+        }
+        if (!onScreen.get()) {
+            heldProgress = p;
             return;
         }
         progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
@@ -336,7 +368,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     @Override
     public void live(TrainingSnapshot s) {
-        history.setLive(s);
+        if (onScreen.get()) {
+            history.setLive(s);
+        } else {
+            heldLive = s;
+        }
     }
 
     @Override
@@ -354,6 +390,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     }
 
     private void finished(TrainingResult r) {
+        heldLive = null; // the epoch ends are in the history; a held mid-epoch state is older
+        heldProgress = null;
         confusion.showTestProperty().set(r.testConfusion() != null); // the headline figure's matrix
         result.set(r); // before running: a listener or poller that sees running=false finds the result
         running.set(false);

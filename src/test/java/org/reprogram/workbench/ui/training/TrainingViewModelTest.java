@@ -534,4 +534,29 @@ public class TrainingViewModelTest {
         assertFalse(SampleGallery.sameSamples(List.of(), List.of()), "nothing shown yet: show it");
         assertFalse(SampleGallery.sameSamples(null, List.of(a)));
     }
+
+    @Test
+    void nothingIsDrawnWhileTheViewsAreHiddenAndTheNewestStateShowsWhenTheyReturn(@TempDir Path runs) {
+        SyncTaskExecutor ex = new SyncTaskExecutor(true);
+        TrainingViewModel vm = new TrainingViewModel(ex, new RunStore(runs), (c, d, dir, l, ctl) -> result("completed",
+                null));
+        vm.start(CONFIG, null);
+        assertTrue(vm.running.get());
+        vm.onScreen.set(false); // another tab, or the window minimised
+        vm.live(snap(1, 3, false));
+        vm.live(snap(1, 4, false));
+        vm.progress(new BatchProgress(1, 2, 4, 5, 4, 0.5, 1000, 3, 0));
+        assertNull(vm.history.shown().get(), "hidden: no snapshot is drawn");
+        assertEquals("", vm.progressText.get(), "hidden: the progress line waits");
+        vm.onScreen.set(true);
+        assertEquals(4, vm.history.shown().get().step(), "back on screen: the newest held state");
+        assertTrue(vm.progressText.get().contains("batch 4/5"), vm.progressText.get());
+
+        vm.onScreen.set(false);
+        vm.epochSnapshot(snap(1, 5, true));
+        assertEquals(1, vm.history.epochs().size(), "epoch ends are recorded while hidden");
+        vm.live(snap(2, 6, false));
+        vm.onScreen.set(true);
+        assertEquals(6, vm.history.shown().get().step());
+    }
 }
