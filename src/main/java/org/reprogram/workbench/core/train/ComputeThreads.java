@@ -61,17 +61,12 @@ public final class ComputeThreads {
         }
     }
 
-    /**
-     * "cpu, 2 threads", "cpu, 1 thread (one core left for the window)" or "gpu(0)": the device as
-     * printed and recorded in result.json.
-     */
+    /** "cpu, 2 threads", "cpu, 1 thread" or "gpu(0)": the device as printed and recorded in result.json. */
     public static String describe(Device device) {
         if (device.isGpu()) {
             return device.toString();
         }
         int n = count();
-        boolean windowCore = requested == 0 && reserved > 0 && n < Runtime.getRuntime().availableProcessors();
-        return device.getDeviceType() + ", " + n + (n == 1 ? " thread" : " threads")
-                + (windowCore ? " (one core left for the window)" : "");
+        return device.getDeviceType() + ", " + n + (n == 1 ? " thread" : " threads");
     }
 }

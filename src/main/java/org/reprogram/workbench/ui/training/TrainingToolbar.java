@@ -48,6 +48,9 @@ final class TrainingToolbar extends VBox {
         Label device = label("device", vm.deviceText);
         device.getStyleClass().add("chip");
         device.visibleProperty().bind(vm.deviceText.isNotEmpty());
+        device.setTooltip(new Tooltip("The device PyTorch trains on and its thread count. On the CPU the window trains"
+                + " with one core fewer than the machine has, so that drawing never stalls training"
+                + " (-Dreprogram.threads=N sets the count)."));
         ToggleButton present = new ToggleButton("Presentation");
         present.setId("presentation");
         present.setTooltip(new Tooltip(PRESENTATION_TIP));
