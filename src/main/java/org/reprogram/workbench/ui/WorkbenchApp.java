@@ -81,6 +81,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (vm != null) {
+            vm.training.closeReplay();
             vm.training.interrupt(); // the run folder is kept, marked interrupted and resumable
             try {
                 vm.training.awaitIdle(10_000); // let the engine write result.json before the JVM exits

@@ -191,6 +191,7 @@ class WorkbenchGuiTest {
         robot.interact(() -> slider.setValue(2));
         waitFor(60, () -> vm.training.samples.items.size() == 10 && SampleViews.HINT.equals(vm.training.samples.hint.get()));
         assertEquals(before, vm.training.samples.items.stream().map(g -> g.trueName()).toList(), "the same images");
+        robot.interact(vm.training::closeReplay); // its source model is native memory
         assertEquals(2, acc.getData().get(0).getData().size(), "replayed curves");
 
         // compare both runs (the comparison follows the selection)

@@ -37,7 +37,7 @@ public final class NativeMemory {
             boolean mmap = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES}) == 1;
             boolean trim = mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES}) == 1;
             return mmap && trim;
-        } catch (UnsatisfiedLinkError | RuntimeException e) { // not glibc (musl has no mallopt): nothing to tune
+        } catch (LinkageError | RuntimeException e) { // not glibc (musl has no mallopt), or JNA missing: nothing to tune
             return false;
         }
     }

@@ -125,7 +125,8 @@ public final class SampleGallery {
         });
     }
 
-    private void closeReplay() {
+    /** Frees the replayed run's model and program (off the UI thread); the panel empties. */
+    void closeReplay() {
         Replay r = replay;
         replay = null;
         request++;

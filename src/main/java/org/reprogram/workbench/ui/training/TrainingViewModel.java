@@ -285,6 +285,11 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }
     }
 
+    /** Frees a replayed run's source model (the window closes; tests). */
+    public void closeReplay() {
+        samples.closeReplay();
+    }
+
     /** Shows the validation images of confusion cell (true T, predicted P) at the slider's epoch. */
     public void selectCell(int t, int p) {
         confusion.selectCell(t, p);

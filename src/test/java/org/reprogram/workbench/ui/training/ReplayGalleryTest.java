@@ -18,10 +18,21 @@ import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 /** Replaying a saved run fills the Samples panel again, or says exactly why it cannot. */
 class ReplayGalleryTest {
 
-    private static TrainingViewModel vm(Path runs) {
-        return new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
+    private TrainingViewModel vm;
+
+    /** The replayed run's source model is native memory: close it (DJL warns about unclosed models). */
+    @org.junit.jupiter.api.AfterEach
+    void closeReplay() {
+        if (vm != null) {
+            vm.samples.closeReplay();
+        }
+    }
+
+    private TrainingViewModel vm(Path runs) {
+        vm = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs), (c, d, dir, l, ctl) -> {
             throw new AssertionError("no training here");
         });
+        return vm;
     }
 
     /** A 3-epoch run of PROGRAM + MAPPING on the digits 0-4 copied into TMP, in TMP/runs. */
