@@ -11,7 +11,6 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.run.RunRecord;
-import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchBuffer;
 import org.reprogram.workbench.core.train.BatchScope;
 import org.reprogram.workbench.core.train.CanvasSplit;
@@ -54,17 +53,19 @@ public final class ReplaySamples implements AutoCloseable {
 
     /** Opens run folder RUN_DIR, reading its target folder again (with the run's seed). */
     public static ReplaySamples open(Path runDir) {
-        RunRecord rec = RunStore.load(runDir, false);
-        if (rec.config() == null || rec.config().target() == null) {
-            throw UserInputException.forFile(runDir, "has no readable configuration", "choose another run");
-        }
-        return open(runDir, TargetDatasets.open(Path.of(rec.config().target()), rec.config().seed()));
+        RunRecord rec = TrainedRun.readRecord(runDir);
+        TrainedRun run = TrainedRun.fromRecord(rec, StateChoice.FINAL);
+        return open(rec, run, TargetDatasets.open(Path.of(run.config().target()), run.config().seed()));
     }
 
     /** Opens run folder RUN_DIR on DATA, the target dataset it was trained on (already loaded). */
     public static ReplaySamples open(Path runDir, TargetDataset data) {
-        TrainedRun run = TrainedRun.fromRunDir(runDir, StateChoice.FINAL);
-        RunRecord rec = RunStore.load(runDir, false);
+        RunRecord rec = TrainedRun.readRecord(runDir);
+        return open(rec, TrainedRun.fromRecord(rec, StateChoice.FINAL), data);
+    }
+
+    private static ReplaySamples open(RunRecord rec, TrainedRun run, TargetDataset data) {
+        Path runDir = rec.dir();
         int[] indices = rec.info().validationIndices();
         if (indices == null || indices.length == 0) {
             throw UserInputException.forFile(runDir, "has no validation images, so it showed no samples",
@@ -110,7 +111,7 @@ public final class ReplaySamples implements AutoCloseable {
         if (epoch == null || epoch.validationPredictions() == null || epoch.perturbation() == null) {
             return "This step recorded no validation predictions, so its samples cannot be recomputed.";
         }
-        if (epoch.epoch() != stateEpoch() && "smm".equals(head.program().name())) {
+        if (epoch.epoch() != stateEpoch() && !head.program().recordDefinesProgram()) {
             return "An smm run saves its mask network for the final state only: move the slider to epoch "
                     + stateEpoch() + " to see its samples.";
         }

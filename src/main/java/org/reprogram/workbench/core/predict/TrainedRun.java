@@ -46,6 +46,11 @@ public record TrainedRun(String name, Path origin, TrainConfig config, List<Stri
      * epoch and a missing source model are {@link UserInputException}s naming the fix.
      */
     public static TrainedRun fromRunDir(Path dir, StateChoice choice) {
+        return fromRecord(readRecord(dir), choice);
+    }
+
+    /** Run folder DIR's record (without history); a folder that is not a run is a {@link UserInputException}. */
+    static RunRecord readRecord(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw UserInputException.forFile(dir, Files.exists(dir) ? "is not a run folder or a bundle (.zip)"
                     : "not found", "give a run folder written by train/demo/the workbench, or a bundle from export");
@@ -54,7 +59,12 @@ public record TrainedRun(String name, Path origin, TrainConfig config, List<Stri
             throw UserInputException.forFile(dir, "is not a run folder (no " + RunFiles.CONFIG + ")",
                     "give a run folder written by train/demo/the workbench, or a bundle from export");
         }
-        RunRecord rec = RunStore.load(dir, false);
+        return RunStore.load(dir, false);
+    }
+
+    /** {@link #fromRunDir} for a record already read with {@link #readRecord}. */
+    static TrainedRun fromRecord(RunRecord rec, StateChoice choice) {
+        Path dir = rec.dir();
         if (rec.isBaseline()) {
             throw UserInputException.forFile(dir, "is a " + rec.method() + " baseline run; predict and export work"
                     + " with reprogramming runs (a learned program and label mapping)", "choose a run trained with"

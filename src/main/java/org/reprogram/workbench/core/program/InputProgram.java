@@ -51,12 +51,20 @@ public interface InputProgram extends AutoCloseable {
      * Programmed input for CANVASES from a recorded {@link #perturbation()} and {@link #inputScale()}
      * instead of the current parameters: how a saved run's epoch programmed its inputs (run folders
      * keep these two per epoch, not the parameters). The same arithmetic as {@link #apply}, so the
-     * result is that epoch's programmed input. Null when they do not define the program (smm: its
-     * masks come from a network saved only for the final and best states).
+     * result is that epoch's programmed input. Only where {@link #recordDefinesProgram()}.
      */
     default NDArray applyRecorded(NDArray canvases, float[] perturbation, double inputScale) {
         Placement p = placement();
         return canvases.add(canvases.getManager().create(perturbation, new Shape(1, p.channels(), p.height(), p.width())));
+    }
+
+    /**
+     * Whether {@link #perturbation()} and {@link #inputScale()} define the program, so that
+     * {@link #applyRecorded} rebuilds a recorded epoch (false for smm: its masks come from a
+     * network saved only for the final and best states).
+     */
+    default boolean recordDefinesProgram() {
+        return true;
     }
 
     /** Sample-specific masks (smm) for CANVASES as B*C*H*W floats in inference mode, else null. */

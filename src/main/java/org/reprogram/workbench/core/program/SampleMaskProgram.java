@@ -75,8 +75,8 @@ public final class SampleMaskProgram extends AbstractInputProgram {
 
     /** The masks come from the mask network, which run folders save for the final and best states only. */
     @Override
-    public NDArray applyRecorded(NDArray canvases, float[] perturbation, double inputScale) {
-        return null;
+    public boolean recordDefinesProgram() {
+        return false;
     }
 
     @Override
