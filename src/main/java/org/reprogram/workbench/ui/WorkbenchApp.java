@@ -4,7 +4,6 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.ComputeThreads;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
 import org.reprogram.workbench.ui.training.TrainingBackend;
@@ -24,7 +23,6 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         AppArgs args = AppArgs.parse(getParameters().getRaw());
-        ComputeThreads.leaveOneCoreForTheWindow(); // training beside a rendering window: see ComputeThreads
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
         stage.setTitle(TITLE);
