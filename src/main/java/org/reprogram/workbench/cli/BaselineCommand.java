@@ -71,10 +71,12 @@ public final class BaselineCommand implements Callable<Integer> {
         BaselineKind k = BaselineKind.parse(kind);
         BaselineConfig config = new BaselineConfig(k, source, AppPaths.orShipped(target), epochs, batchSize,
                 lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device);
-        if (out != null) {
-            RunStore.requireFresh(out);
+        try (org.reprogram.workbench.core.run.RunFolderLock claim = TrainCommand.claimOut(out)) {
+            return run(config, k);
         }
-        TrainCommand.requireWritable(out);
+    }
+
+    private int run(BaselineConfig config, BaselineKind k) throws Exception {
         Path[] dir = {out};
         System.out.println("baseline " + k.id() + ": " + k.description() + " (Adam lr " + config.lr() + ", "
                 + config.epochs() + " epochs, batch " + config.batchSize() + ", seed " + config.seed() + ")");

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.AppPaths;
+import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunFolderAccess;
+import org.reprogram.workbench.core.run.RunFolderLock;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.TrainConfig;
@@ -41,22 +43,49 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Shared by train and demo. */
     static int train(TrainConfig config, Path out) throws Exception {
+        try (RunFolderLock claim = claimOut(out)) {
+            Path[] dir = {out};
+            TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
+            return withSignals(control -> {
+                TrainingResult r = RunLauncher.run(config, null, () -> {
+                    if (dir[0] == null) {
+                        dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
+                    }
+                    return dir[0];
+                }, console, control, 0);
+                printResult(r, dir[0]);
+                return r.completed() ? 0 : 1;
+            });
+        }
+    }
+
+    /**
+     * Before anything loads: OUT (when given) is a new or empty folder, writable, and claimed for
+     * this run ({@link RunFolderLock}: a second process gets an error and touches nothing); null
+     * when OUT is null (a new folder under the runs folder is made and claimed once the model and
+     * data have loaded). The claim is checked again under the lock, so two processes started at
+     * once cannot both pass.
+     */
+    static RunFolderLock claimOut(Path out) {
         if (out != null) {
             RunStore.requireFresh(out);
         }
         requireWritable(out);
-        Path[] dir = {out};
-        TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
-        return withSignals(control -> {
-            TrainingResult r = RunLauncher.run(config, null, () -> {
-                if (dir[0] == null) {
-                    dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
-                }
-                return dir[0];
-            }, console, control, 0);
-            printResult(r, dir[0]);
-            return r.completed() ? 0 : 1;
-        });
+        if (out == null) {
+            return null;
+        }
+        RunFolderLock claim = RunLauncher.claim(out, true);
+        try {
+            RunStore.requireFresh(out);
+            return claim;
+        } catch (RuntimeException e) {
+            try {
+                claim.close();
+            } catch (java.io.IOException ignored) {
+                // the lock goes with the channel anyway
+            }
+            throw e;
+        }
     }
 
     /** A training run given its control; returns the exit code. */
@@ -113,7 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!r.completed()) {
             System.err.println("error: run " + r.status() + ": " + r.message());
             if ("interrupted".equals(r.status()) && dir != null) {
-                System.err.println("continue it with: java -jar target/reprogram-workbench.jar resume " + dir);
+                System.err.println(CheckpointFile.exists(dir)
+                        ? "continue it with: java -jar target/reprogram-workbench.jar resume " + dir
+                        : "it ended before its first epoch finished, so there is no checkpoint to resume from; start"
+                                + " it again with the same train command (with a new --out folder, or after deleting "
+                                + dir + ")");
             }
         }
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f  trainable %,d  source %,d  wall %.1fs  %.0f img/s  peak RSS %.0f MB%n",

@@ -56,6 +56,7 @@ public final class AtomicFiles {
     static void write(Path file, Content content, BeforeRename beforeRename) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeStaleTemps(dir, file.getFileName().toString());
         Path tmp = createTemp(dir, file.getFileName().toString());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
@@ -65,6 +66,7 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             beforeRename.run(tmp);
+            FaultPoints.reach("before-rename:" + file.getFileName());
             move(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
@@ -78,6 +80,61 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(src, dest, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * A temporary file untouched this long is a leftover of a killed writer (a live writer renames
+     * its file within moments of its last write), so the next write of the same name removes it.
+     */
+    static final long STALE_MILLIS = 10 * 60 * 1000L;
+
+    /** Removes NAME's temporary files in DIR left by a killed writer (see {@link #STALE_MILLIS}). */
+    private static void removeStaleTemps(Path dir, String name) {
+        long before = System.currentTimeMillis() - STALE_MILLIS;
+        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(dir,
+                p -> isTempOf(p.getFileName().toString(), name))) {
+            for (Path t : temps) {
+                if (Files.isRegularFile(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(t).toMillis() < before) {
+                    Files.deleteIfExists(t);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover costs disk space, never correctness
+        }
+    }
+
+    /**
+     * Removes every temporary file of this class in DIR (not in subfolders), whatever its age: for
+     * a folder this process has claimed ({@code RunFolderLock}), where no other writer can be
+     * active. Returns how many were removed.
+     */
+    public static int removeTemps(Path dir) {
+        int n = 0;
+        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(dir,
+                p -> isTempOf(p.getFileName().toString(), null))) {
+            for (Path t : temps) {
+                if (Files.isRegularFile(t, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(t)) {
+                    n++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+        return n;
+    }
+
+    /** True for {@code .NAME.RANDOM.tmp} (any NAME when NAME is null). */
+    static boolean isTempOf(String file, String name) {
+        if (!file.startsWith(".") || !file.endsWith(".tmp")) {
+            return false;
+        }
+        String core = file.substring(1, file.length() - 4); // NAME.RANDOM
+        int dot = core.lastIndexOf('.');
+        if (dot <= 0 || !core.substring(dot + 1).matches("[0-9a-z]{1,13}")) {
+            return false;
+        }
+        return name == null || core.substring(0, dot).equals(name);
     }
 
     /** A new empty hidden file next to the target, created with the default permissions. */

@@ -41,6 +41,9 @@ public final class SourceModels {
     public static Path builtinDir(String name) {
         Path dir = AppPaths.models().resolve(name);
         if (!Files.isDirectory(dir)) {
+            org.reprogram.workbench.core.AtomicFolder.recover(dir); // a pretrain killed between its two renames
+        }
+        if (!Files.isDirectory(dir)) {
             throw UserInputException.forFile(dir, "no built-in model named '" + name + "'",
                     "run the 'models' command to list the built-in models (" + String.join(", ", builtinNames()) + ")");
         }

@@ -42,9 +42,10 @@ public final class Baselines {
 
     private static TrainingResult record(BaselineRun run, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException {
-        RunFolderAccess.Guard recorder = RunLauncher.record(runDir, dir -> new RunRecorder(dir, run.config()));
-        TrainingResult result = new BaselineTrainer().train(run, TrainingListeners.of(recorder, listener), control);
-        recorder.throwIfFailed();
-        return result;
+        try (RunFolderAccess.Guard recorder = RunLauncher.record(runDir, dir -> new RunRecorder(dir, run.config()))) {
+            TrainingResult result = new BaselineTrainer().train(run, TrainingListeners.of(recorder, listener), control);
+            recorder.throwIfFailed();
+            return result;
+        }
     }
 }

@@ -133,7 +133,12 @@ public final class RunFolderAccess {
 
     /** Wraps RECORDER, the listener that writes run folder DIR, see {@link Guard}. */
     public static Guard guard(Path dir, TrainingListener recorder) {
-        return new Guard(dir, recorder);
+        return new Guard(dir, recorder, null);
+    }
+
+    /** As {@link #guard(Path, TrainingListener)}, holding LOCK, DIR's claim, until {@link Guard#close()}. */
+    public static Guard guard(Path dir, TrainingListener recorder, RunFolderLock lock) {
+        return new Guard(dir, recorder, lock);
     }
 
     /**
@@ -141,14 +146,30 @@ public final class RunFolderAccess {
      * (the trainer ends it as failed), kept quiet in onFinish so the other listeners still hear
      * the end, and thrown again by {@link #throwIfFailed()} once the trainer has returned.
      */
-    public static final class Guard implements TrainingListener {
+    public static final class Guard implements TrainingListener, AutoCloseable {
         private final Path dir;
         private final TrainingListener recorder;
+        private final RunFolderLock lock;
         private UserInputException failure;
+        private boolean closed;
 
-        private Guard(Path dir, TrainingListener recorder) {
+        private Guard(Path dir, TrainingListener recorder, RunFolderLock lock) {
             this.dir = dir;
             this.recorder = recorder;
+            this.lock = lock;
+        }
+
+        /** Gives up the run folder's claim, if this guard holds one (once the run has written its last file). */
+        @Override
+        public void close() {
+            if (lock != null && !closed) {
+                closed = true;
+                try {
+                    lock.close();
+                } catch (java.io.IOException e) {
+                    // the kernel drops the lock with the channel in any case
+                }
+            }
         }
 
         @Override

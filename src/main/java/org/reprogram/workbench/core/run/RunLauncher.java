@@ -15,7 +15,8 @@ import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
  * Opens the experiment, records the run folder and trains: the one path the CLI and the GUI
- * share, so both write the same run layout.
+ * share, so both write the same run layout, and both hold the folder's {@link RunFolderLock} for the
+ * whole run (one writer per run folder).
  */
 public final class RunLauncher {
 
@@ -45,44 +46,84 @@ public final class RunLauncher {
      */
     public static TrainingResult resume(Path runDir, TargetDataset dataset, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
-        RunRecord rec = RunStore.load(runDir, false);
-        if (rec.isBaseline()) {
-            throw UserInputException.forFile(runDir, "is a baseline run (" + rec.method() + "); baselines keep no"
-                    + " checkpoints", "run the baseline again");
-        }
-        if (rec.isTraining()) {
-            throw UserInputException.forFile(runDir, "is still training in another process", "wait for it, or stop it"
-                    + " first");
-        }
-        if (rec.result() != null && ("completed".equals(rec.result().status()) || "stopped".equals(rec.result().status()))) {
-            throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
-                    "start a new run with train (e.g. with more --epochs)");
-        }
+        RunStore.load(runDir, false); // a clear error for a folder that is not a run, before the claim writes
         RunFolderAccess.requireWritable(runDir, "make the run folder writable, or copy it somewhere writable and"
                 + " resume the copy");
-        TrainingCheckpoint from = CheckpointFile.read(runDir);
-        TrainConfig config = rec.config();
-        if (from.epoch() >= config.epochs()) {
-            throw UserInputException.forFile(runDir, "has a checkpoint after its last epoch (" + from.epoch() + ")",
-                    "nothing is left to train; start a new run for more epochs");
+        try (RunFolderLock claim = claim(runDir, false)) {
+            RunRecord rec = RunStore.load(runDir, false); // as it is now that no other process can change it
+            if (rec.isBaseline()) {
+                throw UserInputException.forFile(runDir, "is a baseline run (" + rec.method() + "); baselines keep"
+                        + " no checkpoints", "run the baseline again");
+            }
+            if (rec.isTraining()) {
+                throw UserInputException.forFile(runDir, "is still training in another process", "wait for it, or"
+                        + " stop it first");
+            }
+            if (rec.result() != null && ("completed".equals(rec.result().status())
+                    || "stopped".equals(rec.result().status()))) {
+                throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
+                        "start a new run with train (e.g. with more --epochs)");
+            }
+            TrainingCheckpoint from = CheckpointFile.read(runDir);
+            TrainConfig config = rec.config();
+            if (from.epoch() > config.epochs()) {
+                throw UserInputException.forFile(runDir, "has a checkpoint after epoch " + from.epoch() + " but its"
+                        + " config.json asks for " + config.epochs() + " epochs", "nothing is left to train; start a"
+                        + " new run for more epochs");
+            }
+            // a checkpoint of the last epoch: the run was killed in its final evaluation or while writing its end
+            // files; the trainer then only evaluates and the recorder writes what is missing
+            if (dataset == null) {
+                TargetFingerprint.check(runDir, Path.of(config.target()));
+            }
+            try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+                requireSameClasses(runDir, rec, exp);
+                RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
+                try (recorder) {
+                    Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+                    TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
+                    recorder.throwIfFailed();
+                    return result;
+                }
+            }
         }
-        try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
-            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
-            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
-            recorder.throwIfFailed();
-            return result;
+    }
+
+    /** The classes the run was trained on are the ones loaded now (also for runs without a data fingerprint). */
+    private static void requireSameClasses(Path runDir, RunRecord rec, Experiment exp) {
+        if (rec.info() != null && rec.info().targetClasses() != null
+                && !rec.info().targetClasses().equals(exp.dataset().classNames())) {
+            throw UserInputException.forFile(Path.of(rec.config().target()), "has the classes "
+                    + exp.dataset().classNames() + " now, but run " + runDir + " was trained on "
+                    + rec.info().targetClasses(), "put the target data back as it was, or start a new run with train");
         }
     }
 
     public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
-            RunFolderAccess.Guard recorder = record(runDir, dir -> new RunRecorder(dir, config));
-            Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
-            TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control);
-            recorder.throwIfFailed();
-            return result;
+            RunFolderAccess.Guard recorder = record(runDir, dir -> {
+                TargetFingerprint.write(dir, Path.of(config.target()));
+                return new RunRecorder(dir, config);
+            });
+            try (recorder) {
+                Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
+                TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control);
+                recorder.throwIfFailed();
+                return result;
+            }
+        }
+    }
+
+    /**
+     * Claims run folder DIR for this run ({@link RunFolderLock}), creating it when CREATE is set; the
+     * lock file's I/O problems are write failures naming the folder.
+     */
+    public static RunFolderLock claim(Path dir, boolean create) {
+        try {
+            return RunFolderLock.claim(dir, create);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RunFolderAccess.writeFailure(dir, e);
         }
     }
 
@@ -99,11 +140,27 @@ public final class RunLauncher {
      */
     public static RunFolderAccess.Guard record(RunDir runDir, RecorderFactory recorder) {
         Path dir = null;
+        RunFolderLock lock = null;
         try {
             dir = runDir.create();
-            return RunFolderAccess.guard(dir, recorder.create(dir));
+            lock = claim(dir, false);
+            return RunFolderAccess.guard(dir, recorder.create(dir), lock);
         } catch (IOException | java.io.UncheckedIOException e) {
+            closeQuietly(lock);
             throw RunFolderAccess.writeFailure(dir, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(RunFolderLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // the lock goes with the channel anyway
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.AtomicFiles;
+import org.reprogram.workbench.core.FaultPoints;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -29,29 +30,33 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
 public final class RunRecorder implements TrainingListener {
 
     private final Path dir;
+    /** The run's last epoch (its final checkpoint), 0 when unknown. */
+    private final int epochs;
     private RunInfo info;
     private TrainingSnapshot last;
 
     /** A reprogramming run: config.json is CONFIG with {@code "method": "reprogram"}. */
     public RunRecorder(Path dir, TrainConfig config) throws IOException {
-        this(dir, TrainingResult.METHOD_REPROGRAM, config);
+        this(dir, TrainingResult.METHOD_REPROGRAM, config, config.epochs());
     }
 
     /** A baseline run: config.json is CONFIG with {@code "method"} set to the baseline's id. */
     public RunRecorder(Path dir, BaselineConfig config) throws IOException {
-        this(dir, config.kind().id(), config);
+        this(dir, config.kind().id(), config, 0);
     }
 
-    private RunRecorder(Path dir, String method, Object config) throws IOException {
+    private RunRecorder(Path dir, String method, Object config, int epochs) throws IOException {
         this.dir = dir;
+        this.epochs = epochs;
         Files.createDirectories(dir);
         Json.writeString(dir.resolve(RunFiles.CONFIG), RunConfigFile.toJson(method, config));
         Json.writeString(dir.resolve(RunFiles.METRICS), EpochMetrics.CSV_HEADER + "\n");
         markRunning();
     }
 
-    private RunRecorder(Path dir) {
+    private RunRecorder(Path dir, int epochs) {
         this.dir = dir;
+        this.epochs = epochs;
     }
 
     /**
@@ -60,8 +65,8 @@ public final class RunRecorder implements TrainingListener {
      * and a torn last line are dropped, an old result.json is removed.
      */
     public static RunRecorder resume(Path dir, int epoch) throws IOException {
-        RunRecorder r = new RunRecorder(dir);
         RunRecord before = RunStore.load(dir, true); // the shared reader skips lines torn by a crash
+        RunRecorder r = new RunRecorder(dir, before.config().epochs());
         StringBuilder metrics = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         before.metrics().stream().filter(m -> m.epoch() <= epoch).forEach(m -> metrics.append(m.toCsv()).append('\n'));
         Json.writeString(dir.resolve(RunFiles.METRICS), metrics.toString());
@@ -74,9 +79,9 @@ public final class RunRecorder implements TrainingListener {
         return r;
     }
 
-    /** {@value RunFiles#RUNNING} holds this process's id while the run trains (the Runs tab shows "running"). */
+    /** {@value RunFiles#RUNNING} names this process while the run trains (the Runs tab shows "running"). */
     private void markRunning() throws IOException {
-        Json.writeString(dir.resolve(RunFiles.RUNNING), Long.toString(ProcessHandle.current().pid()));
+        RunningMarker.write(dir);
     }
 
     public Path dir() {
@@ -108,13 +113,20 @@ public final class RunRecorder implements TrainingListener {
     @Override
     public void onCheckpoint(TrainingCheckpoint checkpoint) {
         io(() -> CheckpointFile.write(dir, checkpoint));
+        if (checkpoint.epoch() == epochs) {
+            FaultPoints.reach("after-final-checkpoint");
+        }
     }
 
+    /**
+     * The end files in an order that a crash at any moment leaves a consistent folder: program.png
+     * and the mapping files first, then RUNNING goes, and result.json comes last. A folder without
+     * result.json is resumable from its checkpoint (after the last epoch's checkpoint resume only
+     * runs the final evaluation and writes these files); a folder with result.json has all of them.
+     */
     @Override
     public void onFinish(TrainingResult result) {
         io(() -> {
-            Json.write(dir.resolve(RunFiles.RESULT), result);
-            Files.deleteIfExists(dir.resolve(RunFiles.RUNNING));
             if (last != null) {
                 Json.writeBytes(dir.resolve(RunFiles.PROGRAM_PNG), ProgramImages.png(last.perturbation(),
                         last.channels(), last.height(), last.width(), last.signedPerturbation(), 256));
@@ -122,6 +134,11 @@ public final class RunRecorder implements TrainingListener {
                     writeMapping(last);
                 }
             }
+            FaultPoints.reach("before-running-removal");
+            Files.deleteIfExists(dir.resolve(RunFiles.RUNNING));
+            FaultPoints.reach("before-result");
+            Json.write(dir.resolve(RunFiles.RESULT), result);
+            FaultPoints.reach("after-result-rename");
         });
     }
 

@@ -83,7 +83,8 @@ public final class RunStore {
         if (Files.isDirectory(dir)) {
             List<String> names;
             try (Stream<Path> s = Files.list(dir)) {
-                names = s.map(p -> p.getFileName().toString()).sorted().limit(3).toList();
+                names = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunFolderLock.NAME)) // our claim
+                        .sorted().limit(3).toList();
             } catch (IOException e) {
                 throw UserInputException.forFile(dir, "cannot be read (" + e.getMessage() + ")",
                         "choose another --out folder", e);

@@ -126,6 +126,9 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 trainNanos = resumeFrom.trainNanos();
             }
             listener.onSnapshot(snapshot(exp, epochsDone, step, false, null, null, monitor, control, null));
+            if (resumeFrom != null) { // the resumed run's first picture is a query the uninterrupted run never made
+                queries = resumeFrom.queries().clone();
+            }
             loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
             for (int epoch = epochsDone + 1; epoch <= cfg.epochs(); epoch++) {
