@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.UserInputException;
@@ -27,8 +26,9 @@ import org.reprogram.workbench.core.UserInputException;
  *
  * <p>The claim is reentrant for the thread that holds it (the CLI claims --out before loading,
  * the launcher claims again when it records). {@link #close()} deletes the lock file while still
- * holding the lock; a process that opened the old file meanwhile notices, because its token is
- * not in the file the path names, and tries again.
+ * holding the lock; a process that opened the old file meanwhile notices, because the path no
+ * longer names the file it locked, and tries again. The lock file is never opened a second time
+ * by its holder (closing any descriptor of a file drops the process's POSIX locks on it).
  */
 public final class RunFolderLock implements AutoCloseable {
 
@@ -93,6 +93,7 @@ public final class RunFolderLock implements AutoCloseable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
+            Object opened = fileKey(file); // never open the file a second time: closing that would drop the lock
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -103,16 +104,13 @@ public final class RunFolderLock implements AutoCloseable {
                 ch.close();
                 throw busy(dir, "another process");
             }
-            String token = ProcessHandle.current().pid() + " " + Long.toUnsignedString(
-                    ThreadLocalRandom.current().nextLong(), 36) + "\n";
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-            ch.force(false);
-            if (!token.equals(readQuietly(file))) { // the file we locked was deleted by its last holder
+            if (opened == null || !opened.equals(fileKey(file))) { // the file we locked was deleted by its last holder
                 lock.release();
                 ch.close();
                 return null;
             }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             return new RunFolderLock(key, ch, lock, created);
         } catch (IOException | RuntimeException e) {
             if (ch.isOpen()) {
@@ -122,11 +120,13 @@ public final class RunFolderLock implements AutoCloseable {
         }
     }
 
-    private static String readQuietly(Path file) {
+    /** The identity of FILE (device and inode), from its attributes without opening it; null when it is gone. */
+    private static Object fileKey(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException e) {
-            return "";
+            return null;
         }
     }
 
