@@ -43,8 +43,42 @@ class AtomicFolderTest {
             Files.writeString(dir.resolve("weights.params"), "new weights");
         });
         assertEquals(List.of("fmnist-cnn"), names(parent), "no temporary or old folder left");
-        assertEquals(List.of("model.json", "weights.params"), names(model));
+        assertEquals(List.of("extra.txt", "model.json", "weights.params"), names(model),
+                "files the new content does not replace are kept (issue 17 item 4)");
         assertEquals("new weights", Files.readString(model.resolve("weights.params")));
+        assertEquals("only in the old folder", Files.readString(model.resolve("extra.txt")));
+    }
+
+    @Test
+    void theOldFoldersOtherFilesAndSubfoldersAreKept(@TempDir Path parent) throws Exception {
+        Path model = oldModel(parent);
+        Files.createDirectories(model.resolve("examples/3"));
+        Files.writeString(model.resolve("examples/3/bag.png"), "picture");
+        Files.writeString(model.resolve("notes.md"), "my notes");
+        AtomicFolder.replace(model, dir -> {
+            Files.writeString(dir.resolve("model.json"), "new card");
+            Files.writeString(dir.resolve("weights.params"), "new weights");
+        });
+        assertEquals("picture", Files.readString(model.resolve("examples/3/bag.png")));
+        assertEquals("my notes", Files.readString(model.resolve("notes.md")));
+        assertEquals("new card", Files.readString(model.resolve("model.json")));
+        assertEquals(List.of("fmnist-cnn"), names(parent));
+    }
+
+    @Test
+    void aCrashBetweenTheTwoRenamesIsRecoveredFromTheOldCopy(@TempDir Path parent) throws Exception {
+        Path model = oldModel(parent);
+        // the state a kill between the renames leaves: the old folder aside, the new one not yet in place
+        Files.move(model, parent.resolve(".fmnist-cnn.old-abc123"));
+        Files.createDirectories(parent.resolve(".fmnist-cnn.new-def456"));
+        assertTrue(AtomicFolder.recover(model));
+        assertEquals("old weights", Files.readString(model.resolve("weights.params")));
+        assertEquals(List.of(".fmnist-cnn.new-def456", "fmnist-cnn"), names(parent),
+                "a recent .new folder may be another writer's: it stays");
+        // an .old folder left after a completed swap is removed
+        Files.createDirectories(parent.resolve(".fmnist-cnn.old-zzz"));
+        assertTrue(!AtomicFolder.recover(model));
+        assertEquals(List.of(".fmnist-cnn.new-def456", "fmnist-cnn"), names(parent));
     }
 
     @Test

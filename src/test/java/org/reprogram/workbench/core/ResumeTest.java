@@ -72,7 +72,9 @@ class ResumeTest {
         assertEquals(a.bestValAccuracy(), b.bestValAccuracy(), 0.0);
         assertEquals(a.bestEpoch(), b.bestEpoch());
         assertEquals(a.testAccuracyAtBestVal(), b.testAccuracyAtBestVal(), 0.0);
-        assertEquals(a.queries() + 10, b.queries(), "query counts continue (+10: the resumed run's first live preview, one image per class)");
+        assertEquals(a.queries(), b.queries(), "query counts continue as in the uninterrupted run (the resumed run's"
+                + " first live preview is not counted again)");
+        assertEquals(a.evaluationQueries(), b.evaluationQueries());
         TrainingCheckpoint ca = CheckpointFile.read(whole);
         TrainingCheckpoint cb = CheckpointFile.read(cut);
         assertArrayEquals(ca.current().program(), cb.current().program(), 1e-5f);

@@ -131,18 +131,12 @@ public record RunRecord(
         return CheckpointFile.exists(dir) ? "interrupted" : "incomplete";
     }
 
-    /** True while a live process trains into this folder (its RUNNING marker names a live process id). */
+    /**
+     * True while a live process trains into this folder: its RUNNING marker names a live process
+     * that started when the marker says (a reused process id of another program does not count).
+     */
     public boolean isTraining() {
-        try {
-            Path marker = dir.resolve(RunFiles.RUNNING);
-            if (result != null || !java.nio.file.Files.isRegularFile(marker)) {
-                return false;
-            }
-            long pid = Long.parseLong(java.nio.file.Files.readString(marker).trim());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
+        return result == null && RunningMarker.names(dir);
     }
 
     /** A reprogramming run that stopped early with a checkpoint: {@code resume} can continue it. */
