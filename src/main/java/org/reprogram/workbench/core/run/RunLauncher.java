@@ -143,7 +143,7 @@ public final class RunLauncher {
         RunFolderLock lock = null;
         try {
             dir = runDir.create();
-            lock = claim(dir, false);
+            lock = claim(dir, true);
             return RunFolderAccess.guard(dir, recorder.create(dir), lock);
         } catch (IOException | java.io.UncheckedIOException e) {
             closeQuietly(lock);
