@@ -34,9 +34,20 @@ public record TargetFingerprint(String target, Map<String, Folder> folders) {
     /** One folder of images: how many, how many bytes, and a hash of their names and sizes. */
     public record Folder(int files, long bytes, String sha256) {}
 
-    /** Records TARGET's fingerprint in run folder DIR. */
+    /**
+     * Records TARGET's fingerprint in run folder DIR. A target that is not a folder, or that cannot
+     * be walked, gets none (the run does not fail for it; resume then checks only the class list).
+     */
     public static void write(Path dir, Path target) throws IOException {
-        Json.write(dir.resolve(FILE), of(target));
+        TargetFingerprint f;
+        try {
+            f = Files.isDirectory(target) ? of(target) : null;
+        } catch (IOException | RuntimeException e) {
+            f = null;
+        }
+        if (f != null) {
+            Json.write(dir.resolve(FILE), f);
+        }
     }
 
     /**
