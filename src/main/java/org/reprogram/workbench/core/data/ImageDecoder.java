@@ -10,7 +10,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.reprogram.workbench.core.UserInputException;
 
-/** Reads PNG/JPEG/BMP/GIF files into {@link RasterImage}s (gray stays 1 channel). */
+/**
+ * Reads PNG/JPEG/BMP/GIF files into {@link RasterImage}s (gray stays 1 channel). Transparent
+ * pixels are composited onto black, the same for gray + alpha as for colour + alpha.
+ */
 public final class ImageDecoder {
 
     /**
@@ -113,9 +116,18 @@ public final class ImageDecoder {
         if (gray && img.getRaster().getNumBands() >= 1 && img.getSampleModel().getSampleSize(0) <= 16) {
             int bits = img.getSampleModel().getSampleSize(0);
             float max = (1 << bits) - 1;
+            java.awt.image.WritableRaster raster = img.getRaster();
+            // gray + alpha composites onto black like colour + alpha does (below): value x alpha
+            int alphaBand = img.getColorModel().hasAlpha() && raster.getNumBands() >= 2 ? raster.getNumBands() - 1 : -1;
+            boolean premultiplied = img.getColorModel().isAlphaPremultiplied();
+            float alphaMax = alphaBand < 0 ? 1 : (1 << img.getSampleModel().getSampleSize(alphaBand)) - 1;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    data[y * w + x] = img.getRaster().getSample(x, y, 0) / max;
+                    float v = raster.getSample(x, y, 0) / max;
+                    if (alphaBand >= 0 && !premultiplied) {
+                        v = v * (raster.getSample(x, y, alphaBand) / alphaMax);
+                    }
+                    data[y * w + x] = v;
                 }
             }
             return new RasterImage(1, h, w, data);
