@@ -88,8 +88,8 @@ class SkipBadImagesTest {
 
         UserInputException e = assertThrows(UserInputException.class, () -> TargetDatasets.open(data, 0));
         assertEquals(data.resolve("classb/broken.png") + ": is not a readable PNG/JPEG/BMP/GIF image. Fix: delete"
-                + " the file or re-save it as PNG or JPEG; or leave them out with --skip-bad-images (in the window:"
-                + " the 'Skip unreadable images' box under the target folder)", e.getMessage());
+                + " the file or re-save it as PNG or JPEG; or leave unreadable images out with --skip-bad-images (in the"
+                + " window: the 'Skip unreadable images' box under the target folder)", e.getMessage());
 
         writeGrayPng(data.resolve("classa/huge.png"), 8000, 7500, 200); // 60 megapixels
         TargetDataset d = TargetDatasets.open(data, 0, true);
@@ -102,8 +102,8 @@ class SkipBadImagesTest {
         Files.writeString(data.resolve("classb/broken2.png"), "not an image either");
         UserInputException two = assertThrows(UserInputException.class, () -> TargetDatasets.open(data, 0));
         assertTrue(two.getMessage().startsWith(data + ": 2 image files cannot be read: "), two.getMessage());
-        assertTrue(two.getMessage().endsWith("; or leave them out with --skip-bad-images (in the window: the 'Skip"
-                + " unreadable images' box under the target folder)"), two.getMessage());
+        assertTrue(two.getMessage().endsWith("; or leave unreadable images out with --skip-bad-images (in the window:"
+                + " the 'Skip unreadable images' box under the target folder)"), two.getMessage());
     }
 
     @Test

@@ -132,8 +132,8 @@ public final class ImageFolderLoader {
     static final int MAX_LISTED_FAILURES = 20;
 
     /** How a refused load says to go on without the unreadable files. */
-    static final String SKIP_HINT = "or leave them out with --skip-bad-images (in the window: the 'Skip unreadable"
-            + " images' box under the target folder)";
+    static final String SKIP_HINT = "or leave unreadable images out with --skip-bad-images (in the window: the"
+            + " 'Skip unreadable images' box under the target folder)";
 
     /**
      * Decodes every file once (a broken file is named at load time, not mid-run) into compact
@@ -210,7 +210,7 @@ public final class ImageFolderLoader {
             return out;
         }
 
-        private Object relative(Path f) {
+        private Path relative(Path f) {
             return f.startsWith(root) ? root.relativize(f) : f;
         }
 
