@@ -59,6 +59,10 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
 
+    @Option(names = "--skip-bad-images", description = "leave unreadable target images out (listed in the output"
+            + " and in result.json) instead of refusing the dataset")
+    boolean skipBadImages;
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
@@ -70,7 +74,7 @@ public final class BaselineCommand implements Callable<Integer> {
         resources.apply();
         BaselineKind k = BaselineKind.parse(kind);
         BaselineConfig config = new BaselineConfig(k, source, AppPaths.orShipped(target), epochs, batchSize,
-                lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device);
+                lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device, skipBadImages);
         try (org.reprogram.workbench.core.run.RunFolderLock claim = TrainCommand.claimOut(out)) {
             return run(config, k);
         }

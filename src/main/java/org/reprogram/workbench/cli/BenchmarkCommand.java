@@ -53,7 +53,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         TrainConfig cfg = TrainConfig.defaults(TargetDatasets.sampleDigits().toString())
                 .withProgramAndMapping(ProgramKind.parse(program), 0, MappingKind.parse(mapping))
                 .withEpochs(epochs).withOptimization(batchSize, 0.01, 0).withDevice("cpu");
-        TargetDataset data = TargetDatasets.open(java.nio.file.Path.of(cfg.target()), cfg.seed());
+        TargetDataset data = TargetDatasets.open(java.nio.file.Path.of(cfg.target()), cfg.seed(), cfg.skipBadImages());
         System.out.printf(Locale.ROOT, "benchmark: %s/%s, batch %d, %d epochs per run, %d cores%n", program, mapping,
                 batchSize, epochs, Runtime.getRuntime().availableProcessors());
         run(cfg, data, 0, new TrainingListener() {}); // warm-up

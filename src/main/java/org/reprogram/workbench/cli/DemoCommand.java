@@ -19,6 +19,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "override the preset's epochs")
     Integer epochs;
 
+    @Option(names = "--skip-bad-images", description = "leave unreadable target images out instead of refusing the"
+            + " dataset")
+    boolean skipBadImages;
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
@@ -28,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         resources.apply();
-        TrainConfig config = TrainConfig.demo(TargetDatasets.sampleDigits().toString());
+        TrainConfig config = TrainConfig.demo(TargetDatasets.sampleDigits().toString()).withSkipBadImages(skipBadImages);
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

@@ -83,6 +83,10 @@ public final class TrainOptions {
     @Option(names = "--loss", defaultValue = "ce", description = "ce (cross-entropy) or focal (BAR: gamma 4, alpha 0.8)")
     String loss;
 
+    @Option(names = "--skip-bad-images", description = "leave unreadable target images out (listed in the output"
+            + " and in result.json) instead of refusing the dataset")
+    boolean skipBadImages;
+
     public TrainConfig toConfig() {
         LearningRateSchedule s;
         try {
@@ -92,6 +96,6 @@ public final class TrainOptions {
         }
         return new TrainConfig(source, AppPaths.orShipped(target), ProgramKind.parse(program), innerSize, MappingKind.parse(mapping),
                 sourcesPerClass, trainer, epochs, batchSize, lr, s, weightDecay, seed, shots, valFraction, device,
-                queries, smoothing, FrameActivation.parse(frame), initScale, loss);
+                queries, smoothing, FrameActivation.parse(frame), initScale, loss).withSkipBadImages(skipBadImages);
     }
 }

@@ -30,6 +30,8 @@ import org.reprogram.workbench.core.train.TrainConfig;
  * @param shots training images per class (0: all)
  * @param valFraction share of the training images held out for validation
  * @param device "auto", "cpu" or "gpu"
+ * @param skipBadImages leave unreadable target images out instead of refusing the dataset
+ *     (--skip-bad-images; false in runs saved before it existed)
  */
 public record BaselineConfig(
         BaselineKind kind,
@@ -41,7 +43,14 @@ public record BaselineConfig(
         long seed,
         int shots,
         double valFraction,
-        String device) {
+        String device,
+        boolean skipBadImages) {
+
+    /** A configuration that refuses unreadable target images (the default). */
+    public BaselineConfig(BaselineKind kind, String source, String target, int epochs, int batchSize, double lr,
+            long seed, int shots, double valFraction, String device) {
+        this(kind, source, target, epochs, batchSize, lr, seed, shots, valFraction, device, false);
+    }
 
     /** Default Adam learning rate of the linear probe (ILM-VP uses 0.1, AutoVP 0.001). */
     public static final double LINEAR_PROBE_LR = 0.01;
@@ -63,27 +72,31 @@ public record BaselineConfig(
     }
 
     public BaselineConfig withKind(BaselineKind k) {
-        return new BaselineConfig(k, source, target, epochs, batchSize, lr, seed, shots, valFraction, device);
+        return new BaselineConfig(k, source, target, epochs, batchSize, lr, seed, shots, valFraction, device, skipBadImages);
     }
 
     public BaselineConfig withSource(String s) {
-        return new BaselineConfig(kind, s, target, epochs, batchSize, lr, seed, shots, valFraction, device);
+        return new BaselineConfig(kind, s, target, epochs, batchSize, lr, seed, shots, valFraction, device, skipBadImages);
     }
 
     public BaselineConfig withEpochs(int n) {
-        return new BaselineConfig(kind, source, target, n, batchSize, lr, seed, shots, valFraction, device);
+        return new BaselineConfig(kind, source, target, n, batchSize, lr, seed, shots, valFraction, device, skipBadImages);
     }
 
     public BaselineConfig withOptimization(int batch, double learningRate, long s) {
-        return new BaselineConfig(kind, source, target, epochs, batch, learningRate, s, shots, valFraction, device);
+        return new BaselineConfig(kind, source, target, epochs, batch, learningRate, s, shots, valFraction, device, skipBadImages);
     }
 
     public BaselineConfig withData(int k, double fraction) {
-        return new BaselineConfig(kind, source, target, epochs, batchSize, lr, seed, k, fraction, device);
+        return new BaselineConfig(kind, source, target, epochs, batchSize, lr, seed, k, fraction, device, skipBadImages);
     }
 
     public BaselineConfig withDevice(String d) {
-        return new BaselineConfig(kind, source, target, epochs, batchSize, lr, seed, shots, valFraction, d);
+        return new BaselineConfig(kind, source, target, epochs, batchSize, lr, seed, shots, valFraction, d, skipBadImages);
+    }
+
+    public BaselineConfig withSkipBadImages(boolean skip) {
+        return new BaselineConfig(kind, source, target, epochs, batchSize, lr, seed, shots, valFraction, device, skip);
     }
 
     /** Problems with the values themselves (files are checked when the run is built). */
@@ -105,6 +118,7 @@ public record BaselineConfig(
     public TrainConfig asTrainConfigView() {
         return new TrainConfig(source, target, ProgramKind.FULL, 0, MappingKind.LINEAR, 1,
                 kind == null ? "baseline" : kind.id(), epochs, batchSize, lr, LearningRateSchedule.CONSTANT, 0, seed,
-                shots, valFraction, device, 10, 0.05, FrameActivation.DEFAULT, TrainConfig.DEFAULT_INIT_SCALE, "ce");
+                shots, valFraction, device, 10, 0.05, FrameActivation.DEFAULT, TrainConfig.DEFAULT_INIT_SCALE, "ce",
+                skipBadImages);
     }
 }

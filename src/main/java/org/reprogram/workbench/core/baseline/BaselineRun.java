@@ -35,7 +35,8 @@ public final class BaselineRun implements AutoCloseable {
     /** Loads the target named in CONFIG and the model. */
     public static BaselineRun open(BaselineConfig config) {
         requireValid(config);
-        return open(config, TargetDatasets.open(Path.of(config.target()), config.seed()));
+        return open(config, TargetDatasets.open(Path.of(config.target()), config.seed(),
+                config.skipBadImages()));
     }
 
     /** As {@link #open(BaselineConfig)} with an already loaded DATASET (the GUI keeps one). */
@@ -48,6 +49,9 @@ public final class BaselineRun implements AutoCloseable {
             notices.add(device.notice());
         }
         notices.addAll(dataNotices);
+        if (dataset.skippedNotice() != null) {
+            notices.add(dataset.skippedNotice());
+        }
         // in-place weight initialisation (scratch) needs autograd off on this thread
         JniUtils.setGradMode(false);
         BaselineModel model = createModel(config, dataset.numClasses(), device.device());

@@ -154,7 +154,7 @@ public final class BaselineTrainer {
                 model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.kind().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
-                queries[EVALUATION]);
+                queries[EVALUATION]).withSkippedImages(data.dataset().skippedImages());
         listener.onFinish(result);
         return result;
     }

@@ -6,20 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.reprogram.workbench.core.UserInputException;
 
-/** Reads PNG/JPEG/BMP/GIF files into {@link RasterImage}s (gray stays 1 channel). */
+/**
+ * Reads PNG/JPEG/BMP/GIF files into {@link RasterImage}s (gray stays 1 channel). Transparent
+ * pixels are composited onto black, the same for gray + alpha as for colour + alpha.
+ */
 public final class ImageDecoder {
 
     /**
-     * Largest image decoded, in pixels (width x height): 50 megapixels, above 8K frames (33 MP) and
-     * most camera photos. The size is read from the file's header first: a small file can declare
-     * a huge image (an 875 KB PNG of 30000 x 30000 pixels decodes to gigabytes), and such files are
-     * refused before any pixel memory is allocated.
+     * Largest image read at all, in pixels (width x height): 500 megapixels, above any camera (the
+     * largest phone sensors have 200). The size is read from the file's header first: a small file
+     * can declare a huge image (an 875 KB PNG of 30000 x 30000 pixels), and such files are refused
+     * before any pixel memory is allocated.
      */
-    public static final long MAX_PIXELS = 50_000_000L;
+    public static final long MAX_PIXELS = 500_000_000L;
+
+    /**
+     * Most pixels decoded into memory: 50 megapixels, above 8K frames (33 MP). A larger image is
+     * decoded subsampled (every s-th pixel of every s-th row, s the smallest factor that brings it
+     * to this size; ImageIO skips the other pixels while it reads), so a 144-megapixel photo takes
+     * the memory of a 36-megapixel one. Images are bounded to 512 px per side after decoding
+     * anyway (see {@link DataMemory#MAX_SIDE}).
+     */
+    public static final long MAX_DECODED_PIXELS = 50_000_000L;
 
     private static final String FIX = "delete the file or re-save it as PNG or JPEG";
 
@@ -32,8 +45,8 @@ public final class ImageDecoder {
     }
 
     /**
-     * Decodes FILE; an unreadable, broken or too large ({@link #MAX_PIXELS}) file is an
-     * {@link UnreadableImageException} naming it.
+     * Decodes FILE, subsampled when it has more than {@link #MAX_DECODED_PIXELS}; an unreadable,
+     * broken or too large ({@link #MAX_PIXELS}) file is an {@link UnreadableImageException} naming it.
      */
     public static RasterImage read(Path file) {
         if (!Files.isReadable(file)) {
@@ -49,8 +62,15 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                requireSize(file, reader.getWidth(0), reader.getHeight(0)); // header only, nothing decoded yet
-                img = reader.read(0, reader.getDefaultReadParam());
+                int width = reader.getWidth(0); // header only, nothing decoded yet
+                int height = reader.getHeight(0);
+                requireSize(file, width, height);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = subsampling(width, height);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                img = reader.read(0, param);
             } finally {
                 reader.dispose();
             }
@@ -63,6 +83,19 @@ public final class ImageDecoder {
             throw new UnreadableImageException(file, "is not a readable PNG/JPEG/BMP/GIF image", FIX, null);
         }
         return fromBufferedImage(img);
+    }
+
+    /** The smallest s for which a WIDTH x HEIGHT image read every s-th pixel has at most {@link #MAX_DECODED_PIXELS}. */
+    public static int subsampling(int width, int height) {
+        int s = 1;
+        while ((long) ceilDiv(width, s) * ceilDiv(height, s) > MAX_DECODED_PIXELS) {
+            s++;
+        }
+        return s;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     private static void requireSize(Path file, int width, int height) {
@@ -113,9 +146,18 @@ public final class ImageDecoder {
         if (gray && img.getRaster().getNumBands() >= 1 && img.getSampleModel().getSampleSize(0) <= 16) {
             int bits = img.getSampleModel().getSampleSize(0);
             float max = (1 << bits) - 1;
+            java.awt.image.WritableRaster raster = img.getRaster();
+            // gray + alpha composites onto black like colour + alpha does (below): value x alpha
+            int alphaBand = img.getColorModel().hasAlpha() && raster.getNumBands() >= 2 ? raster.getNumBands() - 1 : -1;
+            boolean premultiplied = img.getColorModel().isAlphaPremultiplied();
+            float alphaMax = alphaBand < 0 ? 1 : (1 << img.getSampleModel().getSampleSize(alphaBand)) - 1;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    data[y * w + x] = img.getRaster().getSample(x, y, 0) / max;
+                    float v = raster.getSample(x, y, 0) / max;
+                    if (alphaBand >= 0 && !premultiplied) {
+                        v = v * (raster.getSample(x, y, alphaBand) / alphaMax);
+                    }
+                    data[y * w + x] = v;
                 }
             }
             return new RasterImage(1, h, w, data);

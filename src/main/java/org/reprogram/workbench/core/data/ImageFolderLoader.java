@@ -27,6 +27,14 @@ public final class ImageFolderLoader {
 
     /** As above; images beyond BUDGET bytes (compact form) are decoded from disk per batch instead. */
     public static TargetDataset load(Path dir, long seed, double testFraction, long budget) {
+        return load(dir, seed, testFraction, budget, false);
+    }
+
+    /**
+     * As above; with SKIPBAD an unreadable image is left out and listed in
+     * {@link TargetDataset#skippedImages()} instead of refusing the folder.
+     */
+    public static TargetDataset load(Path dir, long seed, double testFraction, long budget, boolean skipBad) {
         Path trainDir = dir.resolve("train");
         Path testDir = dir.resolve("test");
         boolean presplit = Files.isDirectory(trainDir) && Files.isDirectory(testDir);
@@ -36,7 +44,7 @@ public final class ImageFolderLoader {
                     + classes.size(), LAYOUT_FIX);
         }
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
-        Decoded decoded = new Decoded(budget, dir);
+        Decoded decoded = new Decoded(budget, dir, skipBad);
         if (presplit) {
             for (String c : classFolders(testDir)) {
                 if (!classes.contains(c)) {
@@ -46,15 +54,32 @@ public final class ImageFolderLoader {
             }
             Listed train = list(trainDir, classes, true);
             Listed test = list(testDir, classes, false);
-            List<List<RasterImage>> images = decoded.decode(List.of(train.files(), test.files()));
-            return new TargetDataset(name, dir, "imagefolder", classes, new Split(images.get(0), train.labels()),
-                    new Split(images.get(1), test.labels()), false, decoded.storage());
+            List<Split> splits = decoded.decode(List.of(train, test));
+            requireEachClass(trainDir, classes, splits.get(0), decoded);
+            return new TargetDataset(name, dir, "imagefolder", classes, splits.get(0), splits.get(1), false,
+                    decoded.storage(), decoded.skipped());
         }
         Listed listed = list(dir, classes, true);
-        Split all = new Split(decoded.decode(List.of(listed.files())).get(0), listed.labels());
+        Split all = decoded.decode(List.of(listed)).get(0);
+        requireEachClass(dir, classes, all, decoded);
         int[][] parts = splitPerClass(all.labels(), classes.size(), testFraction, seed);
         return new TargetDataset(name, dir, "imagefolder", classes, all.subset(parts[0]), all.subset(parts[1]), true,
-                decoded.storage());
+                decoded.storage(), decoded.skipped());
+    }
+
+    /** After skipping unreadable images, every class folder of ROOT still needs one image. */
+    private static void requireEachClass(Path root, List<String> classes, Split split, Decoded decoded) {
+        boolean[] seen = new boolean[classes.size()];
+        for (int l : split.labels()) {
+            seen[l] = true;
+        }
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                throw UserInputException.forFile(root.resolve(classes.get(c)), "class folder has no readable images ("
+                        + decoded.skipped().size() + " unreadable images skipped in the dataset)",
+                        "add readable images or remove the folder");
+            }
+        }
     }
 
     static List<String> classFolders(Path dir) {
@@ -106,36 +131,55 @@ public final class ImageFolderLoader {
     /** Unreadable files named in the one error of a load; the others are counted. */
     static final int MAX_LISTED_FAILURES = 20;
 
+    /** How a refused load says to go on without the unreadable files. */
+    static final String SKIP_HINT = "or leave unreadable images out with --skip-bad-images (in the window: the"
+            + " 'Skip unreadable images' box under the target folder)";
+
     /**
      * Decodes every file once (a broken file is named at load time, not mid-run) into compact
      * memory while the total stays within the budget; past it, the images stay on disk and are
      * decoded per batch ({@link ImageFiles}). Every unreadable file is found in the same pass and
-     * reported in one error (the first {@link #MAX_LISTED_FAILURES} by name and reason).
+     * reported in one error (the first {@link #MAX_LISTED_FAILURES} by name and reason), or, when
+     * skipping, left out and listed.
      */
     private static final class Decoded {
         private final long budget;
         private final Path root;
+        private final boolean skip;
         private long bytes;
         private boolean streaming;
         private final List<ImageDecoder.UnreadableImageException> failures = new ArrayList<>();
+        private final List<String> skipped = new ArrayList<>();
         private int failed;
 
-        Decoded(long budget, Path root) {
+        Decoded(long budget, Path root, boolean skip) {
             this.budget = budget;
             this.root = root;
+            this.skip = skip;
         }
 
-        List<List<RasterImage>> decode(List<List<Path>> lists) {
+        List<Split> decode(List<Listed> lists) {
             List<CompactImages> stores = new ArrayList<>();
-            for (List<Path> files : lists) {
+            List<List<Path>> keptFiles = new ArrayList<>();
+            List<List<Integer>> keptLabels = new ArrayList<>();
+            for (Listed listed : lists) {
                 CompactImages store = new CompactImages();
                 stores.add(store);
-                for (Path f : files) {
+                List<Path> files = new ArrayList<>();
+                List<Integer> labels = new ArrayList<>();
+                keptFiles.add(files);
+                keptLabels.add(labels);
+                for (int i = 0; i < listed.files().size(); i++) {
+                    Path f = listed.files().get(i);
                     LoadCancelledException.check(f.getParent());
                     RasterImage img;
                     try {
                         img = ImageDecoder.read(f).bounded(DataMemory.MAX_SIDE);
                     } catch (ImageDecoder.UnreadableImageException e) {
+                        if (skip) {
+                            skipped.add(relative(f) + " (" + e.problem() + ")");
+                            continue;
+                        }
                         if (failed++ == 0) {
                             stores.forEach(CompactImages::clear); // the load fails: keep checking, not storing
                         }
@@ -144,6 +188,8 @@ public final class ImageFolderLoader {
                         }
                         continue;
                     }
+                    files.add(f);
+                    labels.add(listed.labels()[i]);
                     if (streaming || failed > 0) {
                         continue;
                     }
@@ -155,34 +201,49 @@ public final class ImageFolderLoader {
                 }
             }
             throwFailures();
-            List<List<RasterImage>> out = new ArrayList<>();
+            List<Split> out = new ArrayList<>();
             for (int i = 0; i < lists.size(); i++) {
-                out.add(streaming ? new ImageFiles(lists.get(i), DataMemory.MAX_SIDE) : stores.get(i));
+                List<RasterImage> images = streaming ? new ImageFiles(keptFiles.get(i), DataMemory.MAX_SIDE)
+                        : stores.get(i);
+                out.add(new Split(images, keptLabels.get(i).stream().mapToInt(Integer::intValue).toArray()));
             }
             return out;
         }
 
-        /** One file: its own message. More: "ROOT: N image files cannot be read: a.png (why), ...". */
+        private Path relative(Path f) {
+            return f.startsWith(root) ? root.relativize(f) : f;
+        }
+
+        /**
+         * One file: its own message. More: "ROOT: N image files cannot be read: a.png (why), ...".
+         * Both name the fix per file and the option to leave them out.
+         */
         private void throwFailures() {
             if (failed == 0) {
                 return;
             }
             if (failed == 1) {
-                throw failures.get(0);
+                ImageDecoder.UnreadableImageException e = failures.get(0);
+                throw new ImageDecoder.UnreadableImageException(e.file(), e.problem(), e.fix() + "; " + SKIP_HINT,
+                        e.getCause());
             }
             StringBuilder list = new StringBuilder();
             java.util.Set<String> fixes = new java.util.LinkedHashSet<>();
             for (ImageDecoder.UnreadableImageException e : failures) {
-                Path f = e.file();
-                list.append(list.length() == 0 ? "" : ", ").append(f.startsWith(root) ? root.relativize(f) : f)
-                        .append(" (").append(e.problem()).append(')');
+                list.append(list.length() == 0 ? "" : ", ").append(relative(e.file())).append(" (").append(e.problem())
+                        .append(')');
                 fixes.add(e.fix());
             }
             if (failed > failures.size()) {
                 list.append(" and ").append(failed - failures.size()).append(" more");
             }
             throw UserInputException.forFile(root, failed + " image files cannot be read: " + list,
-                    "for each file: " + String.join("; ", fixes));
+                    "for each file: " + String.join("; ", fixes) + "; " + SKIP_HINT);
+        }
+
+        /** The files left out, "class/file.png (problem)", relative to the dataset folder. */
+        List<String> skipped() {
+            return List.copyOf(skipped);
         }
 
         String storage() {

@@ -19,6 +19,11 @@ public final class TargetDatasets {
     }
 
     public static TargetDataset open(Path dir, long seed) {
+        return open(dir, seed, false);
+    }
+
+    /** As above; with SKIPBADIMAGES unreadable images are left out and listed instead of refusing the folder. */
+    public static TargetDataset open(Path dir, long seed, boolean skipBadImages) {
         if (dir == null) {
             throw new UserInputException("no target dataset given. Fix: pass --target DIR (e.g. sample-data/digits)");
         }
@@ -32,6 +37,6 @@ public final class TargetDatasets {
         if (IdxLoader.looksLikeIdx(dir)) {
             return IdxLoader.load(dir);
         }
-        return ImageFolderLoader.load(dir, seed, DEFAULT_TEST_FRACTION);
+        return ImageFolderLoader.load(dir, seed, DEFAULT_TEST_FRACTION, DataMemory.budgetBytes(), skipBadImages);
     }
 }

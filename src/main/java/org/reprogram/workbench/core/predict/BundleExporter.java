@@ -22,6 +22,7 @@ import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.program.NamedArray;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunFiles;
@@ -44,7 +45,8 @@ public final class BundleExporter {
     /**
      * Exports run folder RUNDIR (state CHOICE, null = best when present) to OUT. An existing OUT is
      * refused unless OVERWRITE; a folder, a run that cannot be predicted from (see
-     * {@link TrainedRun#fromRunDir}) or a missing source model is a {@link UserInputException}.
+     * {@link TrainedRun#fromRunDir}) or a missing source model, or one that does not load, is a
+     * {@link UserInputException}.
      */
     public static Exported export(Path runDir, StateChoice choice, Path out, boolean overwrite) throws IOException {
         if (Files.isDirectory(out)) {
@@ -56,6 +58,7 @@ public final class BundleExporter {
                     + " replace it");
         }
         TrainedRun run = TrainedRun.fromRunDir(runDir, choice);
+        requireLoadable(run);
         ModelCard card = run.source().card();
         Map<String, byte[]> files = new LinkedHashMap<>();
         BundleManifest manifest;
@@ -108,6 +111,21 @@ public final class BundleExporter {
         List<String> entries = new ArrayList<>(sums.keySet());
         entries.add(Checksums.FILE);
         return new Exported(out, run, Files.size(out), List.copyOf(entries));
+    }
+
+    /**
+     * The bundle carries the files a run's config.json names as its source; any file with a
+     * NAME.json beside it would pass for one. Only a model that loads as training loads it (the
+     * TorchScript load check: loadable, its sidecar valid, one dry forward with the sidecar's shape
+     * and class count) is packed.
+     */
+    private static void requireLoadable(TrainedRun run) {
+        try (SourceModel model = run.source().open(Device.cpu())) {
+            model.card(); // loaded and checked
+        } catch (UserInputException e) {
+            throw new UserInputException("cannot export " + run.origin() + ": its source model does not load, so the"
+                    + " bundle could not be used: " + e.getMessage(), e);
+        }
     }
 
     private static BundleManifest manifest(TrainedRun run, ModelCard card, Placement p, BundleManifest.Interop interop) {

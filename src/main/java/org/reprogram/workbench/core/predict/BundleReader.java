@@ -1,24 +1,13 @@
 package org.reprogram.workbench.core.predict;
 
-import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceFiles;
 import org.reprogram.workbench.core.run.RunConfigFile;
@@ -26,16 +15,16 @@ import org.reprogram.workbench.core.train.Checkpoint;
 import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
- * Opens an exported bundle: unpacks it into a private temporary folder, checks every file against
- * {@code SHA256SUMS} (a changed, added or missing file refuses the whole bundle, with one clear
- * error), and reads the run it describes. The folder is deleted when the {@link Unpacked} closes
+ * Opens an exported bundle: checks its contents against {@code SHA256SUMS} and {@code bundle.json}
+ * before writing anything, unpacks it into a private temporary folder with every file cut off at
+ * its declared size and checked against its checksum ({@link BundleEntries}: a changed, added,
+ * missing or oversized file refuses the whole bundle, with one clear error), and reads the run it
+ * describes. The folder is deleted when the {@link Unpacked} closes
  * (the source model is in memory by then).
  */
 public final class BundleReader {
 
-    private static final String FIX = "export the bundle again from its run folder (export RUN_DIR --out FILE.zip)";
-    /** Most bytes a bundle may unpack to (a ResNet-50 is 100 MB): a damaged or hostile zip cannot fill the disk. */
-    static final long MAX_UNPACKED = 8L << 30;
+    private static final String FIX = BundleEntries.FIX;
 
     private BundleReader() {}
 
@@ -60,48 +49,20 @@ public final class BundleReader {
                     + "). Fix: free space in " + System.getProperty("java.io.tmpdir"), e);
         }
         try {
-            Map<String, String> sums = extract(bundle, dir);
-            verify(bundle, dir, sums);
-            return new Unpacked(read(bundle, dir), dir);
+            BundleManifest manifest = extract(bundle, dir);
+            return new Unpacked(read(bundle, dir, manifest), dir);
         } catch (RuntimeException e) {
             deleteTree(dir);
             throw e;
         }
     }
 
-    /** Writes every entry into DIR; returns entry name -> SHA-256 of its bytes. */
-    private static Map<String, String> extract(Path bundle, Path dir) {
-        Map<String, String> sums = new LinkedHashMap<>();
-        long total = 0;
+    /** Checks the zip's contents (nothing written yet), then unpacks it into DIR; returns its manifest. */
+    private static BundleManifest extract(Path bundle, Path dir) {
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if (e.isDirectory()) {
-                    continue;
-                }
-                String name = e.getName();
-                Path target = dir.resolve(name).normalize();
-                if (name.startsWith("/") || name.contains("\\") || !target.startsWith(dir) || sums.containsKey(name)) {
-                    throw UserInputException.forFile(bundle, "holds a file named '" + name + "' that no export writes",
-                            FIX);
-                }
-                Files.createDirectories(target.getParent());
-                MessageDigest digest = Checksums.digest();
-                try (InputStream in = zip.getInputStream(e);
-                        OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-                    byte[] buf = new byte[1 << 16];
-                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                        total += n;
-                        if (total > MAX_UNPACKED) {
-                            throw UserInputException.forFile(bundle, "unpacks to more than " + (MAX_UNPACKED >> 30)
-                                    + " GB, more than any export writes", FIX);
-                        }
-                        out.write(buf, 0, n);
-                    }
-                }
-                sums.put(name, Checksums.hex(digest.digest()));
-            }
+            BundleEntries entries = BundleEntries.check(zip, bundle, BundleEntries.Limits.DEFAULT);
+            entries.extractTo(dir);
+            return entries.manifest();
         } catch (ZipException e) {
             throw UserInputException.forFile(bundle, "is not a bundle (not a readable zip file: " + e.getMessage()
                     + ")", "give a bundle written by export, or a run folder", e);
@@ -109,59 +70,9 @@ public final class BundleReader {
             throw UserInputException.forFile(bundle, "cannot be unpacked (" + e.getMessage() + ")", "check the file"
                     + " and the free space in " + System.getProperty("java.io.tmpdir"), e);
         }
-        return sums;
     }
 
-    /** Every file listed with its checksum, and nothing else. */
-    private static void verify(Path bundle, Path dir, Map<String, String> actual) {
-        if (!actual.containsKey(Checksums.FILE)) {
-            throw UserInputException.forFile(bundle, "has no " + Checksums.FILE + " (it is not a bundle written by"
-                    + " export, or it was repacked)", FIX);
-        }
-        Map<String, String> listed;
-        try {
-            listed = Checksums.parse(Files.readAllBytes(dir.resolve(Checksums.FILE)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw UserInputException.forFile(bundle, "has a damaged " + Checksums.FILE + " (" + e.getMessage() + ")",
-                    FIX, e);
-        }
-        for (Map.Entry<String, String> e : listed.entrySet()) {
-            String got = actual.get(e.getKey());
-            if (got == null) {
-                throw UserInputException.forFile(bundle, e.getKey() + " is missing (listed in " + Checksums.FILE + ")",
-                        FIX);
-            }
-            if (!got.equals(e.getValue())) {
-                throw UserInputException.forFile(bundle, e.getKey() + " does not match its SHA-256 checksum (the"
-                        + " bundle was changed or damaged after export)", FIX);
-            }
-        }
-        for (String name : actual.keySet()) {
-            if (!name.equals(Checksums.FILE) && !listed.containsKey(name)) {
-                throw UserInputException.forFile(bundle, name + " is not listed in " + Checksums.FILE + " (added after"
-                        + " export)", FIX);
-            }
-        }
-    }
-
-    private static TrainedRun read(Path bundle, Path dir) {
-        BundleManifest m;
-        try {
-            m = Json.GSON.fromJson(Files.readString(dir.resolve(BundleManifest.MANIFEST), StandardCharsets.UTF_8),
-                    BundleManifest.class);
-        } catch (IOException | JsonParseException e) {
-            throw UserInputException.forFile(bundle, "has no readable " + BundleManifest.MANIFEST + " ("
-                    + e.getMessage() + ")", FIX, e);
-        }
-        if (m == null || !BundleManifest.FORMAT.equals(m.format())) {
-            throw UserInputException.forFile(bundle, "is not a Reprogram Workbench bundle (" + BundleManifest.MANIFEST
-                    + " has no \"format\": \"" + BundleManifest.FORMAT + "\")", "give a bundle written by export");
-        }
-        if (m.version() != BundleManifest.VERSION) {
-            throw UserInputException.forFile(bundle, "is a version " + m.version() + " bundle; this workbench reads"
-                    + " version " + BundleManifest.VERSION, "open it with the workbench version that wrote it, or"
-                    + " export the run again");
-        }
+    private static TrainedRun read(Path bundle, Path dir, BundleManifest m) {
         RunConfigFile config = RunConfigFile.read(dir.resolve(BundleManifest.CONFIG));
         if (!TrainingResult.METHOD_REPROGRAM.equals(config.method()) || m.source() == null
                 || m.source().files() == null || m.source().files().isEmpty()) {

@@ -54,10 +54,16 @@ public final class PredictionCsv {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
+    /** RFC 4180: a field with a comma, a quote, a line feed or a carriage return is quoted, its quotes doubled. */
     static String quote(String s) {
         if (s == null) {
             return "";
         }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        boolean special = false;
+        for (int i = 0; i < s.length() && !special; i++) {
+            char c = s.charAt(i);
+            special = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return special ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -55,7 +55,8 @@ public final class ReplaySamples implements AutoCloseable {
     public static ReplaySamples open(Path runDir) {
         RunRecord rec = TrainedRun.readRecord(runDir);
         TrainedRun run = TrainedRun.fromRecord(rec, StateChoice.FINAL);
-        return open(rec, run, TargetDatasets.open(Path.of(run.config().target()), run.config().seed()));
+        return open(rec, run, TargetDatasets.open(Path.of(run.config().target()), run.config().seed(),
+                run.config().skipBadImages()));
     }
 
     /** Opens run folder RUN_DIR on DATA, the target dataset it was trained on (already loaded). */

@@ -62,7 +62,7 @@ public final class Experiment implements AutoCloseable {
     /** Loads model and data for CONFIG; every user-input problem is a {@link UserInputException}. */
     public static Experiment open(TrainConfig config) {
         requireValid(config);
-        TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed());
+        TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed(), config.skipBadImages());
         return openChecked(config, dataset, null);
     }
 
@@ -102,6 +102,9 @@ public final class Experiment implements AutoCloseable {
             source = SourceModels.open(config.source(), device.device());
         }
         notices.addAll(dataNotices);
+        if (dataset.skippedNotice() != null) {
+            notices.add(dataset.skippedNotice());
+        }
         try {
             String duplicates = DataChecks.duplicateNames(source.card().classNames());
             if (duplicates != null) {

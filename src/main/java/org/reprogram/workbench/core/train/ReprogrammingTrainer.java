@@ -225,7 +225,8 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 name(), exp.source().origin(), cfg.target(), ComputeThreads.describe(exp.source().device()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 testResult == null ? null : testResult.confusion(), TrainingResult.METHOD_REPROGRAM, testAtBest,
-                best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION]);
+                best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION])
+                .withSkippedImages(exp.dataset().skippedImages());
         listener.onFinish(result);
         return result;
     }

@@ -31,6 +31,8 @@ import org.reprogram.workbench.core.program.ScaleProgram;
  * @param frame activation of the frame programs' weights (pad, scale): sigmoid or tanh
  * @param initScale scale program: initial input scale s (AutoVP searches 0.5, 1.0, 1.5)
  * @param loss "ce" (cross-entropy) or "focal" (BAR's focal loss, gamma and alpha as in BAR, see FocalLoss)
+ * @param skipBadImages leave unreadable target images out (listed in the run's notices and result)
+ *     instead of refusing the dataset (--skip-bad-images; false in runs saved before it existed)
  */
 public record TrainConfig(
         String source,
@@ -53,7 +55,17 @@ public record TrainConfig(
         double smoothing,
         FrameActivation frame,
         double initScale,
-        String loss) {
+        String loss,
+        boolean skipBadImages) {
+
+    /** A configuration that refuses unreadable target images (the default). */
+    public TrainConfig(String source, String target, ProgramKind program, int innerSize, MappingKind mapping,
+            int sourcesPerClass, String trainer, int epochs, int batchSize, double lr, LearningRateSchedule schedule,
+            double weightDecay, long seed, int shots, double valFraction, String device, int queryDirections,
+            double smoothing, FrameActivation frame, double initScale, String loss) {
+        this(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize, lr, schedule,
+                weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, false);
+    }
 
     /** Runs saved before these fields existed read back with the behaviour they had. */
     public TrainConfig {
@@ -93,71 +105,77 @@ public record TrainConfig(
 
     public TrainConfig withEpochs(int n) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, n, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withTarget(String t) {
         return new TrainConfig(source, t, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withProgramAndMapping(ProgramKind p, int inner, MappingKind m) {
         return new TrainConfig(source, target, p, inner, m, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withSource(String s) {
         return new TrainConfig(s, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize, lr,
-                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withOptimization(int batch, double learningRate, long s) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batch,
-                learningRate, schedule, weightDecay, s, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                learningRate, schedule, weightDecay, s, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withDevice(String d) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
-                lr, schedule, weightDecay, seed, shots, valFraction, d, queryDirections, smoothing, frame, initScale, loss);
+                lr, schedule, weightDecay, seed, shots, valFraction, d, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withTrainer(String t) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, t, epochs, batchSize,
                 lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
-                initScale, loss);
+                initScale, loss, skipBadImages);
     }
 
     public TrainConfig withFrame(FrameActivation f) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
                 lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, f,
-                initScale, loss);
+                initScale, loss, skipBadImages);
     }
 
     public TrainConfig withInitScale(double s) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
                 lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
-                s, loss);
+                s, loss, skipBadImages);
     }
 
     public TrainConfig withLoss(String l) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
                 lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
-                initScale, l);
+                initScale, l, skipBadImages);
     }
 
     public TrainConfig withBlackBox(int q, double beta) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
-                lr, schedule, weightDecay, seed, shots, valFraction, device, q, beta, frame, initScale, loss);
+                lr, schedule, weightDecay, seed, shots, valFraction, device, q, beta, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withShotsAndValidation(int k, double fraction) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
-                lr, schedule, weightDecay, seed, k, fraction, device, queryDirections, smoothing, frame, initScale, loss);
+                lr, schedule, weightDecay, seed, k, fraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
     }
 
     public TrainConfig withSchedule(LearningRateSchedule s) {
         return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
-                lr, s, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss);
+                lr, s, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame, initScale, loss, skipBadImages);
+    }
+
+    public TrainConfig withSkipBadImages(boolean skip) {
+        return new TrainConfig(source, target, program, innerSize, mapping, sourcesPerClass, trainer, epochs, batchSize,
+                lr, schedule, weightDecay, seed, shots, valFraction, device, queryDirections, smoothing, frame,
+                initScale, loss, skip);
     }
 
     /** Problems with the values themselves (files are checked when the run is built). */

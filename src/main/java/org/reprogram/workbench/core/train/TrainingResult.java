@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.train;
 
+import java.util.List;
+
 /**
  * The outcome of a run (result.json).
  *
@@ -32,6 +34,8 @@ package org.reprogram.workbench.core.train;
  * @param trainingQueries images the source model answered for training steps
  * @param mappingQueries images it answered for label-mapping passes (FLM/ILM/BLM/BAR)
  * @param evaluationQueries images it answered for validation, test and live previews
+ * @param skippedImages unreadable target images left out (--skip-bad-images), "class/file.png
+ *     (problem)"; null (not written) when none were
  */
 public record TrainingResult(
         String status,
@@ -59,7 +63,29 @@ public record TrainingResult(
         int bestEpoch,
         long trainingQueries,
         long mappingQueries,
-        long evaluationQueries) {
+        long evaluationQueries,
+        List<String> skippedImages) {
+
+    /** A result without skipped images. */
+    public TrainingResult(String status, String message, double testAccuracy, double testLoss, double bestValAccuracy,
+            long trainableParameters, long sourceParameters, double wallSeconds, int epochs, long seed, String program,
+            String mapping, String trainer, String source, String target, String device, double imagesPerSecond,
+            long queries, double peakRssMegabytes, int[][] testConfusion, String method, double testAccuracyAtBestVal,
+            int bestEpoch, long trainingQueries, long mappingQueries, long evaluationQueries) {
+        this(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters, sourceParameters,
+                wallSeconds, epochs, seed, program, mapping, trainer, source, target, device, imagesPerSecond, queries,
+                peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch, trainingQueries,
+                mappingQueries, evaluationQueries, null);
+    }
+
+    /** This result listing SKIPPED (none: null, so result.json stays as before). */
+    public TrainingResult withSkippedImages(List<String> skipped) {
+        return new TrainingResult(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters,
+                sourceParameters, wallSeconds, epochs, seed, program, mapping, trainer, source, target, device,
+                imagesPerSecond, queries, peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch,
+                trainingQueries, mappingQueries, evaluationQueries,
+                skipped == null || skipped.isEmpty() ? null : List.copyOf(skipped));
+    }
 
     /** Results saved before "method" existed were reprogramming runs. */
     public TrainingResult {

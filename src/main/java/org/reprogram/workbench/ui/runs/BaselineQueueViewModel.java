@@ -64,7 +64,8 @@ public final class BaselineQueueViewModel {
         for (BaselineKind k : BaselineKind.values()) {
             list.add(BaselineConfig.defaults(k, setup.target()).withSource(setup.source()).withEpochs(setup.epochs())
                     .withOptimization(setup.batchSize(), BaselineConfig.defaultLr(k), setup.seed())
-                    .withData(setup.shots(), setup.valFraction()).withDevice(setup.device()));
+                    .withData(setup.shots(), setup.valFraction()).withDevice(setup.device())
+                    .withSkipBadImages(setup.skipBadImages()));
         }
         return list;
     }

@@ -39,7 +39,7 @@ public final class DatasetLoader {
         this.executor = executor;
     }
 
-    void load(String dir, long seed) {
+    void load(String dir, long seed, boolean skipBad) {
         long gen = ++generation;
         if (running != null) {
             running.cancel(); // a large folder is still being read: stop it, the newest request wins
@@ -57,7 +57,7 @@ public final class DatasetLoader {
         summary.set("Reading " + dir + " …");
         Worker worker = new Worker();
         running = worker;
-        executor.execute(() -> worker.run(() -> open(dir, seed)), loaded -> {
+        executor.execute(() -> worker.run(() -> open(dir, seed, skipBad)), loaded -> {
             if (gen == generation) {
                 summary.set(loaded.summary());
                 preview.setAll(loaded.tiles());
@@ -108,8 +108,8 @@ public final class DatasetLoader {
         }
     }
 
-    private static Loaded open(String dir, long seed) {
-        TargetDataset d = TargetDatasets.open(Path.of(dir), seed);
+    private static Loaded open(String dir, long seed, boolean skipBad) {
+        TargetDataset d = TargetDatasets.open(Path.of(dir), seed, skipBad);
         return new Loaded(d, summary(d), tiles(d));
     }
 
@@ -122,6 +122,10 @@ public final class DatasetLoader {
         sb.append("train images per class: ");
         for (int c = 0; c < counts.length; c++) {
             sb.append(c == 0 ? "" : ", ").append(d.classNames().get(c)).append(" ").append(counts[c]);
+        }
+        if (d.skippedNotice() != null) {
+            sb.append(System.lineSeparator()).append(Character.toUpperCase(d.skippedNotice().charAt(0)))
+                    .append(d.skippedNotice().substring(1));
         }
         return sb.toString();
     }

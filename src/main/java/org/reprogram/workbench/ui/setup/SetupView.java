@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -102,7 +103,13 @@ public final class SetupView extends VBox {
         sample.setId("sampleDigits");
         sample.setTooltip(new Tooltip("The shipped 8×8 handwritten digits (10 classes)"));
         sample.setOnAction(e -> vm.useSampleDigits());
-        form.wide(new VBox(4, target, new HBox(6, browse, sample)));
+        CheckBox skipBad = new CheckBox("Skip unreadable images");
+        skipBad.setId("skipBadImages");
+        skipBad.setTooltip(new Tooltip("Leave out images that cannot be read (broken, not an image, too large) and list"
+                + " them under the folder, in the run's notices and in result.json, instead of refusing the folder"
+                + " (--skip-bad-images)"));
+        skipBad.selectedProperty().bindBidirectional(vm.skipBadImages);
+        form.wide(new VBox(4, target, new HBox(6, browse, sample), skipBad));
         Label message = Form.error("datasetError", Bindings.when(vm.targetHint().isEmpty())
                 .then(vm.problem(SetupField.TARGET)).otherwise(vm.targetHint()));
         Form.problemStyle(message, vm.targetHint().isEmpty());

@@ -64,6 +64,8 @@ public final class SetupViewModel {
     public final ObjectProperty<FrameActivation> frame = new SimpleObjectProperty<>(FrameActivation.DEFAULT);
     public final StringProperty initScale = new SimpleStringProperty("1.5");
     public final StringProperty loss = new SimpleStringProperty("ce");
+    /** Leave unreadable target images out instead of refusing the folder (--skip-bad-images). */
+    public final BooleanProperty skipBadImages = new SimpleBooleanProperty(false);
 
     /**
      * Every reason why Start is disabled, in words (the fields' problems in form order, then what is
@@ -115,6 +117,7 @@ public final class SetupViewModel {
         source.addListener((o, a, s) -> model.check(s));
         data.target.addListener(o -> reloadDataset());
         seed.addListener(o -> reloadDataset());
+        skipBadImages.addListener(o -> reloadDataset());
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
         source.set(sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
@@ -193,7 +196,7 @@ public final class SetupViewModel {
     }
 
     private void reloadDataset() {
-        data.load(data.target.get(), Fields.parseLong(seed.get()));
+        data.load(data.target.get(), Fields.parseLong(seed.get()), skipBadImages.get());
     }
 
     // --- presets and the resulting config -----------------------------------------------
@@ -230,6 +233,7 @@ public final class SetupViewModel {
         frame.set(c.frame());
         initScale.set(Fields.format(c.initScale()));
         loss.set(c.loss());
+        skipBadImages.set(c.skipBadImages());
         data.target.set(c.target());
     }
 
@@ -258,7 +262,8 @@ public final class SetupViewModel {
                         : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0),
                 frame.get(), initScaleUsed.get() ? f.decimal(SetupField.INIT_SCALE, initScale)
                         : Fields.lenientDecimal(initScale, TrainConfig.DEFAULT_INIT_SCALE,
-                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE), loss.get());
+                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE), loss.get())
+                .withSkipBadImages(skipBadImages.get());
     }
 
     public BooleanBinding valid() {
