@@ -32,6 +32,7 @@ package org.reprogram.workbench.core.train;
  * @param trainingQueries images the source model answered for training steps
  * @param mappingQueries images it answered for label-mapping passes (FLM/ILM/BLM/BAR)
  * @param evaluationQueries images it answered for validation, test and live previews
+ * @param finalTrainLoss mean training loss of the final state (baselines; NaN where not recorded)
  */
 public record TrainingResult(
         String status,
@@ -59,13 +60,26 @@ public record TrainingResult(
         int bestEpoch,
         long trainingQueries,
         long mappingQueries,
-        long evaluationQueries) {
+        long evaluationQueries,
+        double finalTrainLoss) {
 
     /** Results saved before "method" existed were reprogramming runs. */
     public TrainingResult {
         if (method == null) {
             method = METHOD_REPROGRAM;
         }
+    }
+
+    /** A result without a recorded final training loss (NaN). */
+    public TrainingResult(String status, String message, double testAccuracy, double testLoss, double bestValAccuracy,
+            long trainableParameters, long sourceParameters, double wallSeconds, int epochs, long seed, String program,
+            String mapping, String trainer, String source, String target, String device, double imagesPerSecond,
+            long queries, double peakRssMegabytes, int[][] testConfusion, String method, double testAccuracyAtBestVal,
+            int bestEpoch, long trainingQueries, long mappingQueries, long evaluationQueries) {
+        this(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters, sourceParameters,
+                wallSeconds, epochs, seed, program, mapping, trainer, source, target, device, imagesPerSecond, queries,
+                peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch, trainingQueries,
+                mappingQueries, evaluationQueries, Double.NaN);
     }
 
     public static final String METHOD_REPROGRAM = "reprogram";
