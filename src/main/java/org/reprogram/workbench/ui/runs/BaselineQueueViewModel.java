@@ -87,16 +87,21 @@ public final class BaselineQueueViewModel {
         cancelled = false;
         status.set("Baselines: starting " + queue.get(0).kind().id() + " …");
         List<String> skipped = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         executor.execute(() -> {
             for (int i = 0; i < queue.size() && !cancelled; i++) {
                 String why = runOne(i, queue.get(i));
                 if (why != null) {
                     skipped.add(ResultTexts.method(queue.get(i).kind().id()) + " skipped: " + why);
+                    reasons.add(why);
                 }
             }
             return null;
-        }, v -> finish((cancelled ? "Baselines cancelled." : skipped.size() == queue.size() ? "No baseline could run."
-                : "Baselines finished: see the Runs table.") + (skipped.isEmpty() ? "" : " " + String.join(" ", skipped))),
+        }, v -> finish(cancelled ? "Baselines cancelled." + (skipped.isEmpty() ? "" : " " + String.join(" ", skipped))
+                : reasons.size() == queue.size() && reasons.stream().distinct().count() == 1
+                ? "Baselines stopped: " + reasons.get(0) // the same refusal for all: the setup's, said once
+                : (reasons.size() == queue.size() ? "No baseline could run." : "Baselines finished: see the Runs table.")
+                        + (skipped.isEmpty() ? "" : " " + String.join(" ", skipped))),
                 e -> finish("Baselines stopped: " + Fields.words(e.getMessage())));
     }
 

@@ -103,6 +103,17 @@ class BaselineQueueViewModelTest {
     }
 
     @Test
+    void aRefusalCommonToAllBaselinesIsSaidOnce(@TempDir Path tmp) {
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    throw new UserInputException("digits has no readable images. Fix: choose a dataset folder");
+                });
+        vm.runAll(SETUP);
+        assertEquals("Baselines stopped: digits has no readable images. Fix: choose a dataset folder", vm.status.get());
+        assertTrue(vm.items.stream().allMatch(i -> i.state().equals("skipped")), vm.items.toString());
+    }
+
+    @Test
     void theProbesResultSaysItsIterationsAndFinalTrainingLoss(@TempDir Path tmp) {
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> new TrainingResult("completed", null, 0.93, 0.2, 0.94, 1290, 1000, 3.0,
