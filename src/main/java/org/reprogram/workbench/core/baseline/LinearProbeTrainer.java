@@ -6,6 +6,7 @@ import org.reprogram.workbench.core.train.ComputeThreads;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Evaluator.Result;
 import org.reprogram.workbench.core.train.MemoryProbe;
+import org.reprogram.workbench.core.train.ReprogrammingTrainer;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.RunOutcome;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -76,6 +77,7 @@ final class LinearProbeTrainer {
                 done[0] = it;
                 return !control.isStopRequested();
             });
+            requireFinite(outcome);
             fitNanos = System.nanoTime() - fitStart;
             fitImages = n * passes[0];
             trainLoss = outcome.trainLoss();
@@ -117,6 +119,15 @@ final class LinearProbeTrainer {
                 + " (relative decrease below %.0e for %d iterations)", iterations, ProbeFit.TOLERANCE, ProbeFit.PATIENCE);
         return String.format(Locale.ROOT, "linear probe: full-batch L-BFGS, L2 %.0e, %s; final training loss %.4f", L2,
                 how, trainLoss);
+    }
+
+    /** A fit whose objective is not finite fails clearly (NaN or infinite features) instead of "converging". */
+    static void requireFinite(ProbeFit.Outcome outcome) {
+        if (!Double.isFinite(outcome.objective())) {
+            throw new ReprogrammingTrainer.TrainingFailedException("the linear probe's training loss is "
+                    + outcome.objective() + ": the source model's features of these images contain NaN or infinite"
+                    + " values. Fix: check the model (and its features method) on the target images");
+        }
     }
 
     private long totalQueries() {

@@ -23,8 +23,10 @@ public final class BaselineQueueView extends VBox {
         Button run = new Button("Run baselines for the current setup");
         run.setId("runBaselines");
         run.setTooltip(new Tooltip("Linear probe, fine-tuning and training from scratch on the same source model,"
-                + " target, splits, seed and epochs as the setup in the Train tab, one after another in the"
-                + " background. Each lands in the runs list; select them with a reprogramming run to compare them."));
+                + " target, splits, seed and epochs as the setup in the Train tab (the linear probe trains until its"
+                + " training loss stops falling), one after another in the background. A baseline that cannot run"
+                + " on this model is skipped with the reason. Each lands in the runs list; select them with a"
+                + " reprogramming run to compare them."));
         run.disableProperty().bind(canRun.not());
         run.setOnAction(e -> runAll.run());
         Button cancel = new Button("Cancel baselines");

@@ -136,6 +136,16 @@ class ProbeFitTest {
     }
 
     @Test
+    void nonFiniteFeaturesFailClearlyInsteadOfConverging() {
+        Samples s = blobs(6);
+        s.values()[7] = Float.NaN;
+        ProbeFit.Outcome o = ProbeFit.run(new SoftmaxRegression(s, K, 1e-4), 1000, (it, t, l, acc, p) -> true);
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> LinearProbeTrainer.requireFinite(o));
+        assertTrue(e.getMessage().contains("NaN or infinite") && e.getMessage().contains("Fix:"), e.getMessage());
+    }
+
+    @Test
     void theFitIsBitIdenticalRunToRun() {
         Samples s = blobs(5);
         double[] a = ProbeFit.run(new SoftmaxRegression(s, K, 1e-4), 1000, (it, t, l, acc, p) -> true).theta();
