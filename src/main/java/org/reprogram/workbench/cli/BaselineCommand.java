@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.baseline.BaselinePlan;
 import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunStore;
@@ -33,11 +34,13 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, description = "target dataset folder (ImageFolder or IDX); sample-data/digits is the shipped sample")
     String target;
 
-    @Option(names = "--epochs", defaultValue = "" + BaselineConfig.DEFAULT_EPOCHS)
-    int epochs;
+    @Option(names = "--epochs", description = "finetune and scratch: epochs (default " + BaselineConfig.DEFAULT_EPOCHS
+            + "); linear-probe: the most L-BFGS iterations (default " + BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS
+            + "; it stops once the training loss stops falling)")
+    Integer epochs;
 
-    @Option(names = "--lr", description = "Adam learning rate, constant (default: linear-probe "
-            + BaselineConfig.LINEAR_PROBE_LR + ", finetune and scratch " + BaselineConfig.FINETUNE_LR + ")")
+    @Option(names = "--lr", description = "finetune and scratch: Adam learning rate, constant (default "
+            + BaselineConfig.FINETUNE_LR + "); linear-probe uses full-batch L-BFGS and no learning rate")
     Double lr;
 
     @Option(names = "--batch-size", defaultValue = "" + BaselineConfig.DEFAULT_BATCH_SIZE)
@@ -73,7 +76,8 @@ public final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         resources.apply();
         BaselineKind k = BaselineKind.parse(kind);
-        BaselineConfig config = new BaselineConfig(k, source, AppPaths.orShipped(target), epochs, batchSize,
+        BaselineConfig config = new BaselineConfig(k, source, AppPaths.orShipped(target),
+                epochs == null ? BaselineConfig.defaultEpochs(k) : epochs, batchSize,
                 lr == null ? BaselineConfig.defaultLr(k) : lr, seed, shots, valFraction, device, skipBadImages);
         try (org.reprogram.workbench.core.run.RunFolderLock claim = TrainCommand.claimOut(out)) {
             return run(config, k);
@@ -82,8 +86,10 @@ public final class BaselineCommand implements Callable<Integer> {
 
     private int run(BaselineConfig config, BaselineKind k) throws Exception {
         Path[] dir = {out};
-        System.out.println("baseline " + k.id() + ": " + k.description() + " (Adam lr " + config.lr() + ", "
-                + config.epochs() + " epochs, batch " + config.batchSize() + ", seed " + config.seed() + ")");
+        System.out.println(BaselinePlan.announcement(config));
+        if (k == BaselineKind.LINEAR_PROBE && lr != null) {
+            System.out.println("note: --lr does not apply to linear-probe (full-batch L-BFGS needs no learning rate)");
+        }
         TrainingResult r = Baselines.run(config, () -> {
             if (dir[0] == null) {
                 dir[0] = new RunStore(AppPaths.defaultRunsDir()).newRunDir(config);
@@ -99,6 +105,9 @@ public final class BaselineCommand implements Callable<Integer> {
     static void printResult(TrainingResult r, Path dir) {
         if (!r.completed()) {
             System.err.println("error: run " + r.status() + ": " + r.message());
+        }
+        if (r.method().equals(BaselineKind.LINEAR_PROBE.id()) && r.message() != null && r.completed()) {
+            System.out.println(r.message()); // iterations used, final training loss
         }
         System.out.printf(Locale.ROOT, "%s: test accuracy %.4f (at best validation epoch %d: %.4f)  trainable %,d"
                         + "  source %,d  wall %.1fs  %.0f img/s  peak RSS %.0f MB%n", r.status(), r.testAccuracy(),

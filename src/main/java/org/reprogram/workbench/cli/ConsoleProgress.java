@@ -50,10 +50,11 @@ final class ConsoleProgress implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics m) {
         double eta = last == null ? 0 : last.etaSeconds();
-        out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  train acc %.4f  val acc %s  lr %.2g  %.0f img/s  ETA %.0fs%s%n",
+        out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  train acc %.4f  val acc %s  lr %s  %.0f img/s  ETA %.0fs%s%n",
                 m.epoch(), epochs, m.trainLoss(), m.trainAccuracy(),
                 Double.isNaN(m.valAccuracy()) ? "  n/a " : String.format(Locale.ROOT, "%.4f", m.valAccuracy()),
-                m.learningRate(), m.imagesPerSecond(), eta,
+                Double.isNaN(m.learningRate()) ? "-" : String.format(Locale.ROOT, "%.2g", m.learningRate()),
+                m.imagesPerSecond(), eta,
                 showQueries ? String.format(Locale.ROOT, "  queries %,d", m.queries()) : "");
         if (m.warning() != null) {
             out.println("warning: " + m.warning());

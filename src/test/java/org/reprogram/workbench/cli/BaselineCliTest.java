@@ -40,6 +40,8 @@ class BaselineCliTest {
                 "--shots", "10", "--device", "cpu", "--out", probe.toString());
         assertEquals(0, b.code(), b.out() + b.err());
         assertTrue(b.out().contains("epoch   1/1") && b.out().contains("trainable parameters 1,290"), b.out());
+        assertTrue(b.out().contains("stopped at the cap of 1 iterations (--epochs) before converging")
+                && b.out().contains("final training loss"), b.out());
         assertTrue(Files.exists(probe.resolve("config.json")) && Files.exists(probe.resolve("metrics.csv")));
 
         Path junk = Files.createDirectories(tmp.resolve("not-a-run"));
@@ -92,6 +94,19 @@ class BaselineCliTest {
         assertTrue(line.contains("tiny_cnn.pt.json") && line.contains("\"featuresMethod\"") && line.contains("Fix:"),
                 line);
         assertFalse(Files.exists(out.resolve("config.json")), "no run folder on bad input");
+    }
+
+    @Test
+    void finetuneOnATorchScriptModelWithoutFeaturesMethodAnnouncesTheMappingOnTheLogits(@TempDir Path tmp) {
+        Path pt = TestPaths.fixtures().resolve("torchscript").resolve("tiny_cnn.pt");
+        CliTest.Outcome o = CliTest.cli("baseline", "--kind", "finetune", "--source", pt.toString(), "--target",
+                TestPaths.digits().toString(), "--epochs", "1", "--shots", "5", "--device", "cpu", "--out",
+                tmp.resolve("run").toString());
+        assertEquals(0, o.code(), o.out() + o.err());
+        String first = o.out().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("baseline finetune: all weights trainable plus a learned linear mapping on the"
+                + " model's 5 logits"), first); // tiny_cnn has 5 classes
+        assertFalse(o.out().contains("penultimate features ("), "never announces a head it does not build: " + o.out());
     }
 
     @Test

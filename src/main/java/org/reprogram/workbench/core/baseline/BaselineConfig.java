@@ -18,12 +18,14 @@ import org.reprogram.workbench.core.train.TrainConfig;
  * <p>Learning rates (Adam, constant): the defaults here are {@value #LINEAR_PROBE_LR} for the
  * linear probe and {@value #FINETUNE_LR} for fine-tuning and training from scratch. The authors
  * use: ILM-VP linear probe Adam 0.1, AutoVP linear probe Adam 0.001; fine-tuning Adam 1e-4 to 1e-3
- * (methods.md, "Baselines").
+ * (methods.md, "Baselines"). The linear probe uses none of them: it is fitted to convergence by
+ * full-batch L-BFGS on its cached features (fixed L2 penalty 1e-4), {@code epochs} capping the
+ * iterations (default {@value #LINEAR_PROBE_MAX_ITERATIONS}); lr and batch size do not apply to it.
  *
  * @param kind linear-probe, finetune or scratch
  * @param source "builtin", "builtin:NAME" or a TorchScript .pt path
  * @param target target dataset folder
- * @param epochs number of epochs
+ * @param epochs number of epochs (linear probe: the most L-BFGS iterations; it stops earlier once converged)
  * @param batchSize images per step
  * @param lr Adam learning rate (constant)
  * @param seed seeds splits, shuffling and the new weights (head, scratch initialisation)
@@ -57,6 +59,8 @@ public record BaselineConfig(
     /** Default Adam learning rate of fine-tuning and scratch (authors: 1e-4 to 1e-3). */
     public static final double FINETUNE_LR = 0.001;
     public static final int DEFAULT_EPOCHS = 10;
+    /** Default cap of the linear probe's L-BFGS iterations (it stops once the training loss stops falling). */
+    public static final int LINEAR_PROBE_MAX_ITERATIONS = 1000;
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final double DEFAULT_VAL_FRACTION = 0.1;
 
@@ -65,9 +69,14 @@ public record BaselineConfig(
         return kind == BaselineKind.LINEAR_PROBE ? LINEAR_PROBE_LR : FINETUNE_LR;
     }
 
+    /** The default epochs of KIND: the linear probe's iteration cap, else {@value #DEFAULT_EPOCHS}. */
+    public static int defaultEpochs(BaselineKind kind) {
+        return kind == BaselineKind.LINEAR_PROBE ? LINEAR_PROBE_MAX_ITERATIONS : DEFAULT_EPOCHS;
+    }
+
     /** Defaults for KIND with the built-in model on TARGET. */
     public static BaselineConfig defaults(BaselineKind kind, String target) {
-        return new BaselineConfig(kind, "builtin", target, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE,
+        return new BaselineConfig(kind, "builtin", target, defaultEpochs(kind), DEFAULT_BATCH_SIZE,
                 kind == null ? FINETUNE_LR : defaultLr(kind), 0, 0, DEFAULT_VAL_FRACTION, "auto");
     }
 

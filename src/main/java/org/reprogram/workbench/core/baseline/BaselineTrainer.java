@@ -38,8 +38,14 @@ public final class BaselineTrainer {
 
     private final long[] queries = new long[3];
 
-    /** Trains RUN; never throws for cancellation or training failure (see the result's status). */
+    /**
+     * Trains RUN; never throws for cancellation or training failure (see the result's status). A
+     * linear probe is fitted to convergence on its cached features ({@link LinearProbeTrainer}).
+     */
     public TrainingResult train(BaselineRun run, TrainingListener listener, TrainingControl control) {
+        if (run.model() instanceof LinearProbeModel probe) {
+            return new LinearProbeTrainer().train(run, probe, listener, control);
+        }
         BaselineConfig cfg = run.config();
         BaselineModel model = run.model();
         BaselineData data = run.data();
@@ -57,6 +63,7 @@ public final class BaselineTrainer {
         double testAtBest = Double.NaN;
         long trainImages = 0;
         double trainNanos = 0;
+        double lastTrainLoss = Double.NaN;
         Result test = null;
         Result testOfBest = null;
         java.util.Arrays.fill(queries, 0);
@@ -129,6 +136,7 @@ public final class BaselineTrainer {
                     testAtBest = testOfBest.accuracy();
                 }
                 epochsDone = epoch;
+                lastTrainLoss = lossSum / n;
                 listener.onEpoch(new EpochMetrics(epoch, lossSum / n, (double) correct / n, val.loss(), val.accuracy(),
                         cfg.lr(), n / epochSeconds, (System.nanoTime() - start) / 1e9, totalQueries(), Double.NaN,
                         collapseWarning(val, data)));
@@ -154,7 +162,7 @@ public final class BaselineTrainer {
                 model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.kind().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
-                queries[EVALUATION]).withSkippedImages(data.dataset().skippedImages());
+                queries[EVALUATION]).withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(lastTrainLoss);
         listener.onFinish(result);
         return result;
     }

@@ -33,6 +33,7 @@ final class FrozenFeatures {
 
     private final SourceModel source;
     private final Normalization normalization;
+    private long images;
 
     private FrozenFeatures(SourceModel source) {
         this.source = source;
@@ -94,7 +95,13 @@ final class FrozenFeatures {
         }
     }
 
+    /** Images passed through the source network so far (the dry pass of {@link #dimension} included). */
+    long images() {
+        return images;
+    }
+
     private NDArray batch(NDArray normalized, NDManager scope) {
+        images += normalized.getShape().get(0);
         NDArray f = source instanceof BuiltinSourceModel b ? builtin(b.block(), normalized) : torchScript(normalized, scope);
         if (f.getShape().dimension() != 2 || f.getShape().get(0) != normalized.getShape().get(0)) {
             throw new UserInputException(TorchScriptSourceModel.sidecarOf(Path.of(source.origin())) + ": method \""

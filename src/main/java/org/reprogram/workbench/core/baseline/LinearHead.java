@@ -60,4 +60,18 @@ final class LinearHead {
         System.arraycopy(b, 0, all, w.length, b.length);
         return all;
     }
+
+    /** Replaces the weights by THETA ([OUT, IN] row-major, then the bias), e.g. a probe fitted off the engine. */
+    void set(double[] theta) {
+        float[] w = new float[out * in];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) theta[i];
+        }
+        float[] b = new float[out];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) theta[w.length + i];
+        }
+        weight.set(w);
+        bias.set(b);
+    }
 }

@@ -92,6 +92,16 @@ public final class LinearProbeModel implements BaselineModel {
         return head.weights();
     }
 
+    /** Sets the head's weights to THETA ([K_t, D] row-major, then the bias). */
+    void setHead(double[] theta) {
+        head.set(theta);
+    }
+
+    /** Images the frozen source has run over so far (each split's features are computed once). */
+    public long featureImages() {
+        return features.images();
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -34,6 +34,8 @@ import java.util.List;
  * @param trainingQueries images the source model answered for training steps
  * @param mappingQueries images it answered for label-mapping passes (FLM/ILM/BLM/BAR)
  * @param evaluationQueries images it answered for validation, test and live previews
+ * @param finalTrainLoss mean training loss of the final state (baselines; null where not recorded: results of other runs and of
+ *     versions before it)
  * @param skippedImages unreadable target images left out (--skip-bad-images), "class/file.png
  *     (problem)"; null (not written) when none were
  */
@@ -64,9 +66,10 @@ public record TrainingResult(
         long trainingQueries,
         long mappingQueries,
         long evaluationQueries,
+        Double finalTrainLoss,
         List<String> skippedImages) {
 
-    /** A result without skipped images. */
+    /** A result without skipped images or a final training loss. */
     public TrainingResult(String status, String message, double testAccuracy, double testLoss, double bestValAccuracy,
             long trainableParameters, long sourceParameters, double wallSeconds, int epochs, long seed, String program,
             String mapping, String trainer, String source, String target, String device, double imagesPerSecond,
@@ -75,7 +78,15 @@ public record TrainingResult(
         this(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters, sourceParameters,
                 wallSeconds, epochs, seed, program, mapping, trainer, source, target, device, imagesPerSecond, queries,
                 peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch, trainingQueries,
-                mappingQueries, evaluationQueries, null);
+                mappingQueries, evaluationQueries, null, null);
+    }
+
+    /** This result with the final training loss of its state (baselines). */
+    public TrainingResult withFinalTrainLoss(double loss) {
+        return new TrainingResult(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters,
+                sourceParameters, wallSeconds, epochs, seed, program, mapping, trainer, source, target, device,
+                imagesPerSecond, queries, peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch,
+                trainingQueries, mappingQueries, evaluationQueries, loss, skippedImages);
     }
 
     /** This result listing SKIPPED (none: null, so result.json stays as before). */
@@ -83,7 +94,7 @@ public record TrainingResult(
         return new TrainingResult(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters,
                 sourceParameters, wallSeconds, epochs, seed, program, mapping, trainer, source, target, device,
                 imagesPerSecond, queries, peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch,
-                trainingQueries, mappingQueries, evaluationQueries,
+                trainingQueries, mappingQueries, evaluationQueries, finalTrainLoss,
                 skipped == null || skipped.isEmpty() ? null : List.copyOf(skipped));
     }
 

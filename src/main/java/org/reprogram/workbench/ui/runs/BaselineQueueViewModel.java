@@ -10,7 +10,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.baseline.BaselinePlan;
 import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -19,6 +21,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.Fields;
+import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 import org.reprogram.workbench.ui.training.TrainingViewModel;
 
@@ -26,7 +29,9 @@ import org.reprogram.workbench.ui.training.TrainingViewModel;
  * "Run baselines" for the current setup: linear probe, fine-tuning and training from scratch on
  * the same source, target, splits and seed, queued one after another in the background, each
  * visible (state, epoch, result) and the whole queue cancellable. Finished runs land in the
- * run store like any other run.
+ * run store like any other run. A baseline that cannot run on this setup (a linear probe on a
+ * TorchScript model without a features method, or any refusal of its own) is skipped with its
+ * reason and the others still run.
  */
 public final class BaselineQueueViewModel {
 
@@ -57,12 +62,14 @@ public final class BaselineQueueViewModel {
     /**
      * The three baselines for SETUP's source, target, seed, shots, validation share, epochs, batch
      * size and device (so the splits are the reprogramming run's); each at its own default
-     * learning rate ({@link BaselineConfig#defaultLr}).
+     * learning rate ({@link BaselineConfig#defaultLr}). The linear probe is trained to convergence
+     * (its default iteration cap, not the setup's epochs).
      */
     public static List<BaselineConfig> configsFor(TrainConfig setup) {
         List<BaselineConfig> list = new ArrayList<>();
         for (BaselineKind k : BaselineKind.values()) {
-            list.add(BaselineConfig.defaults(k, setup.target()).withSource(setup.source()).withEpochs(setup.epochs())
+            int epochs = k == BaselineKind.LINEAR_PROBE ? BaselineConfig.defaultEpochs(k) : setup.epochs();
+            list.add(BaselineConfig.defaults(k, setup.target()).withSource(setup.source()).withEpochs(epochs)
                     .withOptimization(setup.batchSize(), BaselineConfig.defaultLr(k), setup.seed())
                     .withData(setup.shots(), setup.valFraction()).withDevice(setup.device())
                     .withSkipBadImages(setup.skipBadImages()));
@@ -80,41 +87,68 @@ public final class BaselineQueueViewModel {
         running.set(true);
         cancelled = false;
         status.set("Baselines: starting " + queue.get(0).kind().id() + " …");
+        List<String> skipped = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         executor.execute(() -> {
             for (int i = 0; i < queue.size() && !cancelled; i++) {
-                runOne(i, queue.get(i));
+                String why = runOne(i, queue.get(i));
+                if (why != null) {
+                    skipped.add(ResultTexts.method(queue.get(i).kind().id()) + " skipped: " + why);
+                    reasons.add(why);
+                }
             }
             return null;
-        }, v -> finish(cancelled ? "Baselines cancelled." : "Baselines finished: see the Runs table."),
+        }, v -> finish(cancelled ? "Baselines cancelled." + (skipped.isEmpty() ? "" : " " + String.join(" ", skipped))
+                : reasons.size() == queue.size() && reasons.stream().distinct().count() == 1
+                ? "Baselines stopped: " + reasons.get(0) // the same refusal for all: the setup's, said once
+                : (reasons.size() == queue.size() ? "No baseline could run." : "Baselines finished: see the Runs table.")
+                        + (skipped.isEmpty() ? "" : " " + String.join(" ", skipped))),
                 e -> finish("Baselines stopped: " + Fields.words(e.getMessage())));
     }
 
-    private void runOne(int index, BaselineConfig config) throws Exception {
+    /** Runs the INDEXth baseline; returns why it could not run (skipped), or null. */
+    private String runOne(int index, BaselineConfig config) throws Exception {
         TrainingControl c = new TrainingControl();
         control = c;
         if (cancelled) {
             c.cancel();
         }
         String kind = config.kind().id();
+        String cannot = BaselinePlan.cannotRun(config); // known before anything loads
+        if (cannot != null) {
+            executor.runOnUi(() -> set(index, "skipped"));
+            return Fields.words(cannot);
+        }
         executor.runOnUi(() -> set(index, "running"));
         RunFolderAccess.requireWritable(store.root(), TrainingViewModel.RUNS_FOLDER_FIX); // before the model loads
-        TrainingResult r = backend.run(config, () -> store.newRunDir(config),
-                new TrainingListener() {
-                    @Override
-                    public void onEpoch(EpochMetrics m) {
-                        executor.runOnUi(() -> {
-                            set(index, String.format(Locale.ROOT, "epoch %d/%d, val %.3f", m.epoch(), config.epochs(),
-                                    m.valAccuracy()));
-                            status.set("Baselines: " + kind + ", epoch " + m.epoch() + "/" + config.epochs());
-                        });
-                    }
-                }, c);
-        String state = r.completed() ? String.format(Locale.ROOT, "test %.3f (%.0f s)", r.testAccuracy(), r.wallSeconds())
-                : r.status() + (r.message() == null ? "" : ": " + Fields.words(r.message()));
+        boolean probe = config.kind() == BaselineKind.LINEAR_PROBE;
+        String step = probe ? "iteration" : "epoch";
+        TrainingResult r;
+        try {
+            r = backend.run(config, () -> store.newRunDir(config),
+                    new TrainingListener() {
+                        @Override
+                        public void onEpoch(EpochMetrics m) {
+                            executor.runOnUi(() -> {
+                                set(index, String.format(Locale.ROOT, "%s %d/%d, val %.3f", step, m.epoch(),
+                                        config.epochs(), m.valAccuracy()));
+                                status.set("Baselines: " + kind + ", " + step + " " + m.epoch() + "/" + config.epochs());
+                            });
+                        }
+                    }, c);
+        } catch (UserInputException e) { // this baseline refuses this setup: the next one may still run
+            executor.runOnUi(() -> set(index, "skipped"));
+            return Fields.words(e.getMessage());
+        }
+        String state = !r.completed() ? r.status() + (r.message() == null ? "" : ": " + Fields.words(r.message()))
+                : probe ? String.format(Locale.ROOT, "test %.3f (%d L-BFGS iterations, final training loss %.4f, %.0f s)",
+                        r.testAccuracy(), r.epochs(), r.finalTrainLoss(), r.wallSeconds())
+                : String.format(Locale.ROOT, "test %.3f (%.0f s)", r.testAccuracy(), r.wallSeconds());
         executor.runOnUi(() -> {
             set(index, state);
             onEachFinished.run();
         });
+        return null;
     }
 
     private void set(int index, String state) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.run.RunStore;
@@ -51,7 +53,8 @@ class BaselineQueueViewModelTest {
             assertEquals(7, c.seed());
             assertEquals(20, c.shots());
             assertEquals(0.2, c.valFraction());
-            assertEquals(3, c.epochs());
+            assertEquals(c.kind() == BaselineKind.LINEAR_PROBE ? BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS : 3,
+                    c.epochs(), "the setup's epochs; the linear probe is trained to convergence (its cap)");
             assertEquals(BaselineConfig.defaultLr(c.kind()), c.lr());
         }
         assertEquals(3, dirs.stream().filter(Files::isDirectory).distinct().count(), "one new run folder each");
@@ -59,6 +62,66 @@ class BaselineQueueViewModelTest {
         assertFalse(vm.running.get());
         assertTrue(vm.items.stream().allMatch(i -> i.state().startsWith("test 0.900")), vm.items.toString());
         assertTrue(vm.status.get().contains("finished"), vm.status.get());
+    }
+
+    @Test
+    void aLinearProbeThatCannotRunIsSkippedWithItsReasonAndTheOthersStillRun(@TempDir Path tmp) {
+        Path pt = TestPaths.fixtures().resolve("torchscript").resolve("tiny_cnn.pt"); // no featuresMethod
+        List<BaselineKind> seen = new ArrayList<>();
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    seen.add(c.kind());
+                    return result(c, "completed");
+                });
+        vm.runAll(SETUP.withSource(pt.toString()));
+        assertEquals(List.of(BaselineKind.FINETUNE, BaselineKind.SCRATCH), seen, "fine-tune and scratch still run");
+        assertEquals("skipped", vm.items.get(0).state());
+        assertTrue(vm.items.get(1).state().startsWith("test") && vm.items.get(2).state().startsWith("test"),
+                vm.items.toString());
+        String status = vm.status.get();
+        assertTrue(status.startsWith("Baselines finished") && status.contains("linear probe skipped: ")
+                && status.contains("tiny_cnn.pt.json has no \"featuresMethod\"") && status.contains("Fix:"), status);
+        assertFalse(vm.running.get());
+    }
+
+    @Test
+    void aBaselineThatRefusesTheSetupIsSkippedAndTheNextOneStillRuns(@TempDir Path tmp) {
+        List<BaselineKind> seen = new ArrayList<>();
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    seen.add(c.kind());
+                    if (c.kind() == BaselineKind.FINETUNE) {
+                        throw new UserInputException("model.pt cannot be fine-tuned. Fix: export it with trainParam");
+                    }
+                    return result(c, "completed");
+                });
+        vm.runAll(SETUP);
+        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE, BaselineKind.SCRATCH), seen);
+        assertEquals("skipped", vm.items.get(1).state());
+        assertTrue(vm.items.get(2).state().startsWith("test"), vm.items.toString());
+        assertTrue(vm.status.get().contains("fine-tuning skipped: model.pt cannot be fine-tuned"), vm.status.get());
+    }
+
+    @Test
+    void aRefusalCommonToAllBaselinesIsSaidOnce(@TempDir Path tmp) {
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    throw new UserInputException("digits has no readable images. Fix: choose a dataset folder");
+                });
+        vm.runAll(SETUP);
+        assertEquals("Baselines stopped: digits has no readable images. Fix: choose a dataset folder", vm.status.get());
+        assertTrue(vm.items.stream().allMatch(i -> i.state().equals("skipped")), vm.items.toString());
+    }
+
+    @Test
+    void theProbesResultSaysItsIterationsAndFinalTrainingLoss(@TempDir Path tmp) {
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> new TrainingResult("completed", null, 0.93, 0.2, 0.94, 1290, 1000, 3.0,
+                        142, c.seed(), "-", "-", "baseline", c.source(), c.target(), "cpu()", 100, 0, 300, null,
+                        c.kind().id(), 0.93, 100, 0, 0, 0, 0.0234));
+        vm.runAll(SETUP);
+        assertEquals("test 0.930 (142 L-BFGS iterations, final training loss 0.0234, 3 s)", vm.items.get(0).state());
+        assertEquals("test 0.930 (3 s)", vm.items.get(1).state());
     }
 
     @Test
