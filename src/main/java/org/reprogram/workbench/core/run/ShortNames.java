@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.run;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,9 @@ public final class ShortNames {
             RunParameter.TRAINER, RunParameter.LOSS, RunParameter.SCHEDULE);
     /** Settings that hold a path: only its last part is shown. */
     private static final Set<RunParameter> PATHS = Set.of(RunParameter.SOURCE, RunParameter.TARGET);
+    /** Settings that differ between methods by nature: when methods differ, the method's prefix says them. */
+    private static final Set<RunParameter> BY_METHOD = Set.of(RunParameter.PROGRAM, RunParameter.MAPPING,
+            RunParameter.TRAINER);
 
     private ShortNames() {}
 
@@ -38,12 +42,23 @@ public final class ShortNames {
             runs.forEach(r -> names.add(r.displayName()));
             return names;
         }
-        List<RunParameter> differ = new ArrayList<>(RunParameter.differing(runs));
-        differ.remove(RunParameter.SEED);
-        boolean methods = runs.stream().filter(RunRecord::readable).map(RunRecord::method).distinct().count() > 1;
+        List<RunRecord> readable = runs.stream().filter(r -> r.readable() && r.config() != null).toList();
+        boolean methods = readable.stream().map(RunRecord::method).distinct().count() > 1;
+        List<RunParameter> shown = new ArrayList<>();
+        for (RunParameter p : RunParameter.differing(readable)) {
+            if (p == RunParameter.SEED || methods && BY_METHOD.contains(p)) {
+                continue; // the seed comes last; the method's own settings are said by its prefix
+            }
+            Set<String> values = new HashSet<>();
+            readable.forEach(r -> values.add(shown(p, r)));
+            values.remove(RunParameter.NONE);
+            if (values.size() > 1) { // it tells at least two runs apart (not only "applies or not")
+                shown.add(p);
+            }
+        }
         for (RunRecord r : runs) {
             names.add(!r.notes().name().isEmpty() || !r.readable() || r.config() == null ? r.displayName()
-                    : generated(r, differ, methods, seed));
+                    : generated(r, shown, methods, seed));
         }
         Map<String, Integer> count = new HashMap<>();
         names.forEach(n -> count.merge(n, 1, Integer::sum));
@@ -55,25 +70,30 @@ public final class ShortNames {
         return names;
     }
 
-    private static String generated(RunRecord r, List<RunParameter> differ, boolean methods, boolean seed) {
+    private static String generated(RunRecord r, List<RunParameter> shown, boolean methods, boolean seed) {
         List<String> parts = new ArrayList<>();
-        if (methods && r.isBaseline()) {
-            parts.add(r.method());
+        if (methods) {
+            parts.add(r.isBaseline() ? r.method() : r.program() + " · " + r.mapping());
         }
-        for (RunParameter p : differ) {
-            String v = p.valueOf(r);
-            if (RunParameter.NONE.equals(v)) {
-                continue;
+        for (RunParameter p : shown) {
+            String v = shown(p, r);
+            if (!RunParameter.NONE.equals(v)) {
+                parts.add(BARE.contains(p) ? v : p.title() + " " + v);
             }
-            if (PATHS.contains(p)) {
-                String trimmed = v.replaceAll("[/\\\\]+$", "");
-                v = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
-            }
-            parts.add(BARE.contains(p) ? v : p.title() + " " + v);
         }
         if (seed) {
             parts.add(RunParameter.SEED.title() + " " + RunParameter.SEED.valueOf(r));
         }
         return parts.isEmpty() ? r.displayName() : String.join(" · ", parts);
+    }
+
+    /** R's value of P as the name shows it (a path: its last part). */
+    private static String shown(RunParameter p, RunRecord r) {
+        String v = p.valueOf(r);
+        if (PATHS.contains(p) && !RunParameter.NONE.equals(v)) {
+            String trimmed = v.replaceAll("[/\\\\]+$", "");
+            return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        }
+        return v;
     }
 }
