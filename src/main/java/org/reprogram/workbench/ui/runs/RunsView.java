@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -121,9 +122,10 @@ public final class RunsView extends VBox {
                 + " (Undo moves them back; a run that is still training is not deleted). Key: Delete"));
         delete.disableProperty().bind(Bindings.isEmpty(vm.selected));
         delete.setOnAction(e -> vm.deletion.delete(vm.selected));
-        table.setOnKeyPressed(e -> {
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DELETE && !vm.selected.isEmpty()) {
                 vm.deletion.delete(vm.selected);
+                e.consume();
             }
         });
         HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, export, tryButton, bundle, delete);
