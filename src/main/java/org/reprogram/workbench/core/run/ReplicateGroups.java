@@ -78,7 +78,11 @@ public final class ReplicateGroups {
         public String value(RunParameter p) {
             LinkedHashSet<String> seen = new LinkedHashSet<>();
             runs.forEach(r -> seen.add(p.valueOf(r)));
-            return String.join(", ", seen);
+            List<String> values = new ArrayList<>(seen);
+            if (values.stream().allMatch(v -> v.matches("-?\\d{1,18}"))) {
+                values.sort(java.util.Comparator.comparingLong(Long::parseLong)); // seeds in order: "1, 2, 3"
+            }
+            return String.join(", ", values);
         }
     }
 

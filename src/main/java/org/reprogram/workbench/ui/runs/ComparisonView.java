@@ -64,7 +64,15 @@ public final class ComparisonView extends TabPane {
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(vm.hint.isEmpty()).then("").otherwise(vm.hint));
         table.setPlaceholder(placeholder);
-        vm.rows.addListener((ListChangeListener<ComparisonViewModel.Row>) c -> columns());
+        vm.rows.addListener((ListChangeListener<ComparisonViewModel.Row>) c -> {
+            boolean changed = false;
+            while (c.next()) {
+                changed |= !c.wasPermutated(); // a header click only reorders: keep the columns and their sort
+            }
+            if (changed) {
+                columns();
+            }
+        });
         vm.differing.addListener((ListChangeListener<RunParameter>) c -> columns());
         vm.groupReplicates.addListener((o, was, now) -> columns());
         columns();

@@ -147,11 +147,11 @@ public final class ComparisonViewModel {
     public void compare(List<RunRecord> selection) {
         List<RunRecord> runs = List.copyOf(selection);
         this.runs = runs;
+        hint.set(runs.isEmpty() ? HINT_SELECT : runs.size() == 1 ? HINT_MORE : ""); // first: the chart's placeholder reads it
         curves.setAll(curves(runs, metric.get()));
         differing.setAll(RunParameter.differing(runs));
         shared.set(RunParameter.shared(runs));
         tableRows();
-        hint.set(runs.isEmpty() ? HINT_SELECT : runs.size() == 1 ? HINT_MORE : "");
         loadSides(runs);
     }
 

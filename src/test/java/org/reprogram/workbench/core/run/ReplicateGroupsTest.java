@@ -55,6 +55,8 @@ class ReplicateGroupsTest {
         ReplicateGroups.Group three = groups.get(0);
         assertEquals(List.of(a, b, c), three.runs(), "in the order given, around the run with another lr");
         assertEquals("1, 2, 3", three.value(RunParameter.SEED));
+        assertEquals("1, 2, 3", ReplicateGroups.of(List.of(c, a, b)).get(0).value(RunParameter.SEED),
+                "seeds in numeric order whatever the selection's order");
         assertEquals("pad", three.value(RunParameter.PROGRAM));
         MeanStd acc = three.stat(Figure.TEST_ACCURACY);
         assertEquals(3, acc.n());

@@ -78,6 +78,16 @@ class CompareGroupsAndFilesTest {
     }
 
     @Test
+    void theChartsPlaceholderReadsTheNewHintWhenTheLinesChange(@TempDir Path tmp) throws Exception {
+        vm.compare(replicates(tmp).subList(0, 1));
+        List<String> seen = new ArrayList<>();
+        vm.curves.addListener((javafx.collections.ListChangeListener<ComparisonViewModel.Curve>) c ->
+                seen.add(vm.hint.get()));
+        vm.compare(List.of()); // e.g. the selected run was deleted
+        assertEquals(List.of(ComparisonViewModel.HINT_SELECT), seen, "not 'Ctrl/Shift-click more runs ...'");
+    }
+
+    @Test
     void theTableIsSavedAsCsvPerRunOrPerGroup(@TempDir Path tmp, @TempDir Path out) throws Exception {
         vm.compare(replicates(tmp));
         vm.save.csv(out.resolve(vm.save.tableName()));
