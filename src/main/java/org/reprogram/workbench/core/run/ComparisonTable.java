@@ -246,15 +246,20 @@ public final class ComparisonTable {
 
     /** The table as CSV: header row, then raw values (full precision, empty when missing). */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
+        return toCsv("\n");
+    }
+
+    /** As {@link #toCsv()} with records ended by LINE_END ({@link org.reprogram.workbench.core.report.Csv#CRLF} for RFC 4180). */
+    public String toCsv(String lineEnd) {
+        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append(lineEnd);
         for (Row r : rows) {
-            sb.append(String.join(",", r.values().stream().map(ComparisonTable::csv).toList())).append('\n');
+            sb.append(String.join(",", r.values().stream().map(ComparisonTable::csv).toList())).append(lineEnd);
         }
         return sb.toString();
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.reprogram.workbench.core.report.Csv.field(s); // RFC 4180: a carriage return is quoted too
     }
 
     private static String raw(double v) {

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.ui.runs;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,24 +9,18 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
-import javafx.util.StringConverter;
+import javafx.stage.FileChooser;
 import org.reprogram.workbench.core.run.RunParameter;
 
 /**
@@ -35,23 +31,19 @@ import org.reprogram.workbench.core.run.RunParameter;
 public final class ComparisonView extends TabPane {
 
     /** Run colours, by place in the selection (lines, legend and side-by-side headers). */
-    static final List<String> COLORS = List.of("#2f6fd0", "#e07b39", "#2e9d5b", "#c0392b", "#8e5cc4", "#1a9fa3",
-            "#b8860b", "#d1478f", "#5d6d7e", "#7a8c1f");
+    static final List<String> COLORS = ComparisonViewModel.COLORS;
 
     private final ComparisonViewModel vm;
-    private final LineChart<Number, Number> chart;
-    private final NumberAxis x = new NumberAxis();
-    private final NumberAxis y = new NumberAxis();
-    private final VBox legend = new VBox(4);
-    private final Label chartPlaceholder = new Label();
     private final TableView<ComparisonViewModel.Row> table = new TableView<>();
+    private final Path runsFolder;
 
-    public ComparisonView(ComparisonViewModel vm) {
+    /** The comparison; its save dialogs start in RUNS_FOLDER. */
+    public ComparisonView(ComparisonViewModel vm, Path runsFolder) {
         this.vm = vm;
+        this.runsFolder = runsFolder;
         setId("compareTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        chart = new LineChart<>(x, y);
-        Tab curves = new Tab("Curves", curvesPane());
+        Tab curves = new Tab("Curves", new CompareChartView(vm, runsFolder));
         curves.setId("compareCurvesTab");
         Tab tableTab = new Tab("Table", tablePane());
         tableTab.setId("compareTableTab");
@@ -59,128 +51,6 @@ public final class ComparisonView extends TabPane {
         sides.setId("compareSidesTab");
         getTabs().addAll(curves, tableTab, sides);
         setMinHeight(200);
-    }
-
-    private BorderPane curvesPane() {
-        ComboBox<CurveMetric> metric = new ComboBox<>();
-        metric.setId("compareMetric");
-        metric.getItems().setAll(CurveMetric.values());
-        metric.valueProperty().bindBidirectional(vm.metric);
-        metric.setTooltip(new Tooltip("What the chart plots per epoch; 'training + validation' draws the training"
-                + " line dashed next to the solid validation line of each run"));
-        Label hint = new Label();
-        hint.setId("compareHint");
-        hint.getStyleClass().add("hint");
-        hint.textProperty().bind(vm.hint);
-        hint.visibleProperty().bind(Bindings.isNotEmpty(vm.curves)); // else the placeholder says it
-        HBox top = new HBox(8, new Label("Plot"), metric, hint);
-        top.setAlignment(Pos.CENTER_LEFT);
-
-        x.setLabel("epoch");
-        x.setAutoRanging(false);
-        x.setMinorTickVisible(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                // the axis also marks its upper bound, which sits a little after the last epoch: no label there
-                return Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v)) : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Integer.parseInt(s);
-            }
-        });
-        y.setForceZeroInRange(false);
-        chart.setId("compareChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.setMinSize(200, 150);
-        chartPlaceholder.setId("compareChartPlaceholder");
-        chartPlaceholder.getStyleClass().add("hint");
-        chartPlaceholder.setWrapText(true);
-        StackPane plot = new StackPane(chart, chartPlaceholder);
-        legend.setId("compareLegend");
-        legend.setPadding(new Insets(4));
-        ScrollPane legendScroll = new ScrollPane(legend);
-        legendScroll.setFitToWidth(true);
-        legendScroll.setPrefWidth(240);
-        legendScroll.setMinWidth(160);
-        legendScroll.getStyleClass().add("edge-to-edge");
-        vm.curves.addListener((ListChangeListener<ComparisonViewModel.Curve>) c -> redraw());
-        redraw();
-        BorderPane pane = new BorderPane(plot);
-        pane.setTop(top);
-        pane.setRight(legendScroll);
-        BorderPane.setMargin(top, new Insets(4, 0, 4, 0));
-        return pane;
-    }
-
-    /** Rebuilds the chart and its legend from the view model's curves. */
-    private void redraw() {
-        chart.getData().clear();
-        legend.getChildren().clear();
-        List<ComparisonViewModel.Curve> curves = List.copyOf(vm.curves);
-        int maxEpoch = 1;
-        int points = 0;
-        int longest = 0;
-        for (ComparisonViewModel.Curve c : curves) {
-            for (double[] p : c.points()) {
-                maxEpoch = Math.max(maxEpoch, (int) Math.ceil(p[0]));
-            }
-            points += c.points().size();
-            longest = Math.max(longest, c.points().size());
-        }
-        boolean empty = points == 0;
-        chart.setVisible(!empty);
-        chartPlaceholder.setVisible(empty);
-        chartPlaceholder.setText(curves.isEmpty() ? vm.hint.get()
-                : "The selected runs have no values of '"
-                        + vm.metric.get().title().toLowerCase(java.util.Locale.ROOT) + "' yet.");
-        int tick = ComparisonViewModel.epochTick(maxEpoch);
-        x.setLowerBound(0);
-        // whole-number ticks; room after the last epoch so its point is not cut by the plot's edge
-        x.setUpperBound(Math.max((maxEpoch + tick - 1) / tick * tick, maxEpoch + 0.3 * tick));
-        x.setTickUnit(tick);
-        y.setLabel(vm.metric.get().axis());
-        chart.setCreateSymbols(longest <= 40);
-        List<String> seen = new ArrayList<>();
-        for (ComparisonViewModel.Curve c : curves) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(c.name() + (c.label().isEmpty() ? "" : " (" + c.label() + ")"));
-            c.points().forEach(p -> s.getData().add(new XYChart.Data<>(p[0], p[1])));
-            chart.getData().add(s);
-            String color = color(c.color());
-            if (s.getNode() != null) {
-                s.getNode().setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 2;"
-                        + (c.dashed() ? " -fx-stroke-dash-array: 6 5;" : ""));
-            }
-            for (XYChart.Data<Number, Number> d : s.getData()) {
-                if (d.getNode() != null) {
-                    d.getNode().setStyle("-fx-background-color: " + color + ", white;"
-                            + (c.dashed() ? " -fx-background-insets: 0, 2; -fx-padding: 3;" : ""));
-                }
-            }
-            if (!seen.contains(c.folder())) {
-                seen.add(c.folder());
-                legend.getChildren().add(legendEntry(c, color));
-            }
-        }
-        if (vm.metric.get().trainAndVal() && !curves.isEmpty()) {
-            Label key = new Label("solid: validation · dashed: training");
-            key.getStyleClass().add("hint");
-            legend.getChildren().add(key);
-        }
-    }
-
-    private static Label legendEntry(ComparisonViewModel.Curve c, String color) {
-        Line swatch = new Line(0, 0, 18, 0);
-        swatch.setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 3;");
-        Label l = new Label(c.name(), swatch);
-        l.setWrapText(true);
-        l.setTooltip(new Tooltip(c.folder()));
-        return l;
     }
 
     static String color(int index) {
@@ -194,16 +64,50 @@ public final class ComparisonView extends TabPane {
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(vm.hint.isEmpty()).then("").otherwise(vm.hint));
         table.setPlaceholder(placeholder);
-        vm.rows.addListener((ListChangeListener<ComparisonViewModel.Row>) c -> columns());
+        vm.rows.addListener((ListChangeListener<ComparisonViewModel.Row>) c -> {
+            boolean changed = false;
+            while (c.next()) {
+                changed |= !c.wasPermutated(); // a header click only reorders: keep the columns and their sort
+            }
+            if (changed) {
+                columns();
+            }
+        });
         vm.differing.addListener((ListChangeListener<RunParameter>) c -> columns());
+        vm.groupReplicates.addListener((o, was, now) -> columns());
         columns();
+        CheckBox group = new CheckBox("Group replicates");
+        group.setId("groupReplicates");
+        group.selectedProperty().bindBidirectional(vm.groupReplicates);
+        group.setTooltip(new Tooltip("One line per group of runs with the same settings but the seed: n, test"
+                + " accuracy as mean ± sample standard deviation, the other figures as means"));
+        Label summary = new Label();
+        summary.setId("groupSummary");
+        summary.getStyleClass().add("hint");
+        summary.textProperty().bind(vm.groupSummary);
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        Button save = new Button("Save CSV…");
+        save.setId("saveTable");
+        save.setTooltip(new Tooltip("Save the table as CSV: one line per run with every setting and the raw numbers"
+                + " (as 'compare --csv'), or per group of replicates with n, mean and std"));
+        save.disableProperty().bind(Bindings.isEmpty(vm.rows));
+        save.setOnAction(e -> {
+            File out = CompareChartView.chooser(runsFolder, "Save the table", vm.save.tableName(), new FileChooser.ExtensionFilter("CSV", "*.csv"))
+                    .showSaveDialog(getScene().getWindow());
+            if (out != null) {
+                vm.save.csv(out.toPath());
+            }
+        });
+        HBox tools = new HBox(8, group, summary, save);
+        tools.setAlignment(Pos.CENTER_LEFT);
         Label shared = new Label();
         shared.setId("compareShared");
         shared.setWrapText(true);
         shared.getStyleClass().add("hint");
         shared.textProperty().bind(Bindings.when(vm.shared.isEmpty()).then("")
                 .otherwise(Bindings.concat("Same in all selected runs: ", vm.shared)));
-        VBox box = new VBox(6, table, shared);
+        VBox box = new VBox(6, tools, table, shared);
         box.setPadding(new Insets(4, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
@@ -217,10 +121,16 @@ public final class ComparisonView extends TabPane {
     private void columns() {
         List<ComparisonViewModel.Row> rows = List.copyOf(vm.rows);
         List<TableColumn<ComparisonViewModel.Row, String>> cols = new ArrayList<>();
+        boolean grouped = vm.groupReplicates.get();
         cols.add(col("Run", ComparisonViewModel.Row::name, rows, 240, null,
                 r -> r.folder() + (r.note().isEmpty() ? "" : "\n" + r.note())));
+        if (grouped) {
+            cols.add(col("n", r -> Integer.toString(r.n()), rows, 50, "Runs in the group (replicates: the same"
+                    + " settings but the seed); the figures are means over them", null));
+        }
         cols.add(col("Method", ComparisonViewModel.Row::method, rows, 120, null, null));
-        cols.add(col("Test acc", ComparisonViewModel.Row::testAccuracy, rows, 120, RunsView.FINAL_TIP, null));
+        cols.add(col(grouped ? "Test acc (mean ± std)" : "Test acc", ComparisonViewModel.Row::testAccuracy, rows,
+                160, grouped ? FINAL_TIP_GROUPED : RunsView.FINAL_TIP, null));
         cols.add(col("Test @ best val", ComparisonViewModel.Row::testAtBestVal, rows, 160, RunsView.AT_BEST_TIP,
                 null));
         for (RunParameter p : vm.differing) {
@@ -241,6 +151,9 @@ public final class ComparisonView extends TabPane {
         }
         table.getColumns().setAll(cols);
     }
+
+    private static final String FINAL_TIP_GROUPED = RunsView.FINAL_TIP + ": mean ± sample standard deviation"
+            + " (n - 1) over the replicates; one run: its value";
 
     private static TableColumn<ComparisonViewModel.Row, String> col(String title,
             Function<ComparisonViewModel.Row, String> f, List<ComparisonViewModel.Row> rows, double max, String tip,

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,8 +17,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.run.LearnedMapping;
 import org.reprogram.workbench.core.run.LearnedState;
+import org.reprogram.workbench.core.run.ReplicateGroups;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.ShortNames;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
@@ -36,14 +40,16 @@ public final class ComparisonViewModel {
     /**
      * One line of the compare chart.
      *
-     * @param name the run's display name
+     * @param name its short name in the legend: the settings that differ between the compared runs
+     *     and the seed ({@link ShortNames}), or the name the user gave it
+     * @param fullName the run's display name (the user's name, else the folder name), for the tooltip
      * @param folder its folder name
      * @param color the run's colour index (its place in the selection): its lines and its column share it
      * @param label which line of the run ("validation", "training"), "" when it has one line only
      * @param dashed drawn dashed (training next to validation)
      * @param points {epoch, value} pairs
      */
-    public record Curve(String name, String folder, int color, String label, boolean dashed, List<double[]> points) {}
+    public record Curve(String name, String fullName, String folder, int color, String label, boolean dashed, List<double[]> points) {}
 
     /**
      * One line of the final-metrics table; "-" where a value does not apply or an older run did
@@ -56,12 +62,15 @@ public final class ComparisonViewModel {
      * @param testAccuracy final test accuracy (state after the last epoch)
      * @param testAtBestVal test accuracy of the best-validation epoch's state, with that epoch
      * @param queries model queries of a black-box run, with what they were for
-     * @param parameters every setting of the run (the table shows those in {@link #differing})
+     * @param parameters every setting of the run (the table shows those in {@link #differing}); of a
+     *     group of replicates the shared values, the seeds joined ("1, 2, 3")
+     * @param n how many runs the line stands for: 1, or the replicates of a group (then the figures are
+     *     means and the test accuracy mean ± sample std)
      */
     public record Row(String name, String folder, String note, String status, String method, String program,
             String mapping, String trainer, String testAccuracy, String testAtBestVal, String bestVal, int epochs,
             String queries, String trainable, String wallSeconds, String imagesPerSecond,
-            Map<RunParameter, String> parameters) {}
+            Map<RunParameter, String> parameters, int n) {}
 
     /** A target class and the source classes it reads ("Bag", or "Bag 0.41, Coat 0.20" for learned weights). */
     public record MappingLine(String target, String sources) {}
@@ -80,6 +89,10 @@ public final class ComparisonViewModel {
     public record Side(String name, String folder, int color, String caption, byte[] programPng,
             List<MappingLine> mapping, String missing) {}
 
+    /** Run colours, by place in the selection (lines, legend, side-by-side headers, saved charts). */
+    static final List<String> COLORS = List.of("#2f6fd0", "#e07b39", "#2e9d5b", "#c0392b", "#8e5cc4", "#1a9fa3",
+            "#b8860b", "#d1478f", "#5d6d7e", "#7a8c1f");
+
     /** The metric the compare chart plots. */
     public final ObjectProperty<CurveMetric> metric = new SimpleObjectProperty<>(CurveMetric.VAL_ACCURACY);
     public final ObservableList<Curve> curves = FXCollections.observableArrayList();
@@ -91,6 +104,15 @@ public final class ComparisonViewModel {
     public final ObservableList<Side> sides = FXCollections.observableArrayList();
     /** What to do to see a comparison ("" once two or more runs are selected). */
     public final StringProperty hint = new SimpleStringProperty(HINT_SELECT);
+    /**
+     * One table line per group of replicates (same settings but the seed): n, test accuracy mean ±
+     * sample std, the other figures as means.
+     */
+    public final BooleanProperty groupReplicates = new SimpleBooleanProperty(false);
+    /** What the grouping did ("6 runs in 2 groups ..."; "" when not grouping). */
+    public final StringProperty groupSummary = new SimpleStringProperty("");
+    /** Saves the chart (PNG, SVG) and the table (CSV). */
+    public final CompareSaver save = new CompareSaver(this);
     private final TaskExecutor executor;
     private final Consumer<String> onError;
     private List<RunRecord> runs = List.of();
@@ -101,6 +123,21 @@ public final class ComparisonViewModel {
         this.executor = executor;
         this.onError = onError;
         metric.addListener((o, a, m) -> curves.setAll(curves(runs, m)));
+        groupReplicates.addListener((o, a, g) -> tableRows());
+    }
+
+    /** The compared runs, in the selection's order. */
+    List<RunRecord> runs() {
+        return runs;
+    }
+
+    /** Reports what was saved or why not (the runs list's message line). */
+    void say(String message) {
+        onError.accept(message);
+    }
+
+    TaskExecutor executor() {
+        return executor;
     }
 
     /**
@@ -110,17 +147,35 @@ public final class ComparisonViewModel {
     public void compare(List<RunRecord> selection) {
         List<RunRecord> runs = List.copyOf(selection);
         this.runs = runs;
+        hint.set(runs.isEmpty() ? HINT_SELECT : runs.size() == 1 ? HINT_MORE : ""); // first: the chart's placeholder reads it
         curves.setAll(curves(runs, metric.get()));
         differing.setAll(RunParameter.differing(runs));
         shared.set(RunParameter.shared(runs));
-        rows.setAll(runs.stream().map(ComparisonViewModel::row).toList());
-        hint.set(runs.isEmpty() ? HINT_SELECT : runs.size() == 1 ? HINT_MORE : "");
+        tableRows();
         loadSides(runs);
+    }
+
+    /** The table's lines: one per run, or one per group of replicates. */
+    private void tableRows() {
+        if (!groupReplicates.get()) {
+            groupSummary.set("");
+            rows.setAll(runs.stream().map(ComparisonViewModel::row).toList());
+            return;
+        }
+        List<ReplicateGroups.Group> groups = ReplicateGroups.of(runs);
+        List<String> names = ShortNames.of(groups.stream().map(ReplicateGroups.Group::first).toList(), false);
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            out.add(ReplicateRows.row(groups.get(i), names.get(i)));
+        }
+        rows.setAll(out);
+        groupSummary.set(runs.isEmpty() ? "" : ReplicateRows.summary(runs.size(), groups));
     }
 
     /** The lines of METRIC for RUNS, one (or two: validation and training) per run, coloured by place. */
     static List<Curve> curves(List<RunRecord> runs, CurveMetric metric) {
         List<Curve> out = new ArrayList<>();
+        List<String> names = ShortNames.of(runs);
         for (int i = 0; i < runs.size(); i++) {
             RunRecord run = runs.get(i);
             for (CurveMetric.Line line : metric.lines()) {
@@ -132,7 +187,7 @@ public final class ComparisonViewModel {
                     }
                 }
                 boolean both = metric.trainAndVal();
-                out.add(new Curve(run.displayName(), run.name(), i, both ? line.label() : "", both && line.dashed(),
+                out.add(new Curve(names.get(i), run.displayName(), run.name(), i, both ? line.label() : "", both && line.dashed(),
                         pts));
             }
         }
@@ -231,6 +286,6 @@ public final class ComparisonViewModel {
                 res == null ? "-" : Long.toString(res.trainableParameters()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()),
-                Collections.unmodifiableMap(params));
+                Collections.unmodifiableMap(params), 1);
     }
 }

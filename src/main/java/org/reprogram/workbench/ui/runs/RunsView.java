@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,13 +19,18 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.reprogram.workbench.core.run.RunNotes;
+import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.run.RunTrash;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
 
@@ -110,23 +116,49 @@ public final class RunsView extends VBox {
                 vm.exportBundle(vm.selected.get(0), out.toPath());
             }
         });
-        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, export, tryButton, bundle);
+        Button delete = new Button("Delete");
+        delete.setId("deleteRuns");
+        delete.setTooltip(new Tooltip("Move the selected runs to " + vm.root().resolve(RunTrash.FOLDER)
+                + " (Undo moves them back; a run that is still training is not deleted). Key: Delete"));
+        delete.disableProperty().bind(Bindings.isEmpty(vm.selected));
+        delete.setOnAction(e -> vm.deletion.delete(vm.selected));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE && !vm.selected.isEmpty()) {
+                vm.deletion.delete(vm.selected);
+                e.consume();
+            }
+        });
+        HBox bar = new HBox(6, filter, refresh, openButton, resumeButton, export, tryButton, bundle, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("runsMessage");
         message.textProperty().bind(vm.message);
         message.getStyleClass().add("status");
         message.setWrapText(true);
-        SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison));
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button undo = new Button("Undo delete");
+        undo.setId("undoDelete");
+        undo.setTooltip(new Tooltip("Move the runs of the last delete back from " + vm.root().resolve(RunTrash.FOLDER)));
+        undo.visibleProperty().bind(vm.deletion.canUndo());
+        undo.managedProperty().bind(vm.deletion.canUndo());
+        undo.setOnAction(e -> vm.deletion.undo());
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        HBox messageBar = new HBox(8, message, undo);
+        messageBar.setAlignment(Pos.CENTER_LEFT);
+        SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison, vm.root()));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36);
-        getChildren().addAll(bar, baselines, notesBar(), message, split);
+        getChildren().addAll(bar, baselines, notesBar(), messageBar, split);
         VBox.setVgrow(split, Priority.ALWAYS);
     }
 
     private void runsTable(Consumer<RunRecord> open) {
         table.setId("runsTable");
-        table.setItems(vm.runs());
+        // sorted by the clicked header (numbers as numbers, "-" last); unsorted: newest first
+        SortedList<RunRecord> sorted = new SortedList<>(vm.runs());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setMinHeight(110);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // the table's selection and vm.selected stay in step both ways (a refresh keeps the selection)
@@ -157,6 +189,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(TextColumns.column("Program", RunsViewModel::program, 60, null));
         table.getColumns().add(TextColumns.column("Mapping", RunsViewModel::mapping, 60, null));
         table.getColumns().add(TextColumns.column("Trainer", RunsViewModel::trainer, 65, null));
+        table.getColumns().add(TextColumns.column("Seed", RunParameter.SEED::valueOf, 45, "Random seed (--seed)"));
         table.getColumns().add(TextColumns.column("Test acc", RunsViewModel::accuracy, 65, FINAL_TIP));
         table.getColumns().add(TextColumns.column("Test @ best val", r -> ResultTexts.atBestVal(r.result()), 125,
                 AT_BEST_TIP));

@@ -33,6 +33,7 @@ import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.run.RunTrash;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ResultTexts;
@@ -54,6 +55,8 @@ public final class RunsViewModel {
     public final ObservableList<RunRecord> selected = FXCollections.observableArrayList();
     /** The comparison of the selected runs; it follows the selection. */
     public final ComparisonViewModel comparison;
+    /** Delete (to the runs folder's trash) and undo. */
+    public final RunDeletion deletion;
     /** The name and note being edited, of the one selected run. */
     public final StringProperty editName = new SimpleStringProperty("");
     public final StringProperty editNote = new SimpleStringProperty("");
@@ -66,6 +69,7 @@ public final class RunsViewModel {
     public RunsViewModel(TaskExecutor executor, RunStore store) {
         this.executor = executor;
         this.store = store;
+        this.deletion = new RunDeletion(executor, new RunTrash(store.root()), message::set, this::refresh);
         this.comparison = new ComparisonViewModel(executor, message::set);
         filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
         selected.addListener((ListChangeListener<RunRecord>) c -> {

@@ -2,6 +2,8 @@ package org.reprogram.workbench.ui.runs;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
@@ -65,10 +67,52 @@ final class TextColumns {
             }
         });
         c.setCellFactory(col -> new TipCell<>(cellTip));
+        c.setComparator(TextColumns::compareCells);
         double min = headerWidth(title);
         c.setMinWidth(Math.min(min, 60));
         prefer(c, Math.max(width, min));
         return c;
+    }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(-?[0-9][0-9,]*(\\.[0-9]+)?([eE]-?[0-9]+)?)");
+
+    /**
+     * How a header click sorts cells: by their leading number where both have one ("9.5 %" before
+     * "85.0 %", "3/10" before "12/12", "1,200" after "950"), else as text ignoring case; a cell
+     * without a value ("-", "?", empty) sorts before any value.
+     */
+    static int compareCells(String a, String b) {
+        boolean noA = missing(a);
+        boolean noB = missing(b);
+        if (noA || noB) {
+            return noA && noB ? 0 : noA ? -1 : 1;
+        }
+        Double x = leadingNumber(a);
+        Double y = leadingNumber(b);
+        if (x != null && y != null) {
+            int c = Double.compare(x, y);
+            return c != 0 ? c : a.compareToIgnoreCase(b);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1;
+        }
+        return a.compareToIgnoreCase(b);
+    }
+
+    private static boolean missing(String s) {
+        return s == null || s.isBlank() || s.equals("-") || s.equals("?");
+    }
+
+    private static Double leadingNumber(String s) {
+        Matcher m = LEADING_NUMBER.matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(m.group(1).replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Sizes column C to its header and VALUES, at most MAX wide. */

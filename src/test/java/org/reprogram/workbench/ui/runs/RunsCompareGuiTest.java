@@ -133,8 +133,11 @@ class RunsCompareGuiTest {
         assertEquals("3", x.getTickLabelFormatter().toString(3.0), "whole-number epoch labels");
         assertEquals("", x.getTickLabelFormatter().toString(x.getUpperBound()), "no label at the bound past the end");
         VBox legend = node(robot, "#compareLegend", VBox.class);
-        assertEquals(List.of(SLOW, FAST), legend.getChildren().stream().map(n -> ((Label) n).getText()).toList(),
-                "in the list's order (newest first)");
+        assertEquals(List.of("lr 0.01 · seed 1", "lr 0.05 · seed 0"), legend.getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList(), "in the list's order (newest first), short names: the"
+                + " settings that differ and the seed");
+        assertEquals(List.of(SLOW, FAST), legend.getChildren().stream()
+                .map(n -> ((Label) n).getTooltip().getText()).toList(), "the full name in the tooltip");
 
         robot.clickOn("#compareMetric").clickOn(CurveMetric.LOSS.title());
         WaitForAsyncUtils.waitForFxEvents();
@@ -181,8 +184,9 @@ class RunsCompareGuiTest {
         robot.press(KeyCode.CONTROL).clickOn(SLOW).release(KeyCode.CONTROL);
         waitFor(() -> vm.comparison.sides.size() == 2);
         VBox legend = node(robot, "#compareLegend", VBox.class);
-        assertEquals(List.of(SLOW, "lr 0.05"), legend.getChildren().stream()
-                .map(n -> ((Label) n).getText()).toList(), "the legend shows the name");
+        assertEquals(List.of("lr 0.01 · seed 1", "lr 0.05"), legend.getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList(), "the legend shows the user's name, else a short name");
+        assertEquals("lr 0.05\n" + FAST, ((Label) legend.getChildren().get(1)).getTooltip().getText());
         RunRecord named = vm.selected.get(1);
         assertEquals(FAST, named.name(), "the folder keeps its name");
     }
