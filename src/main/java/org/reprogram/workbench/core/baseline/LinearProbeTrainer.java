@@ -104,8 +104,8 @@ final class LinearProbeTrainer {
                 model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
                 fitNanos > 0 ? fitImages / (fitNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.kind().id(),
-                tests[1] == null ? Double.NaN : tests[1].accuracy(), bestAt[0], queries[0], 0, queries[1],
-                trainLoss);
+                tests[1] == null ? Double.NaN : tests[1].accuracy(), bestAt[0], queries[0], 0, queries[1])
+                .withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(trainLoss);
         listener.onFinish(result);
         return result;
     }

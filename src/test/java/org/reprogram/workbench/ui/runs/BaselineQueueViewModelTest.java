@@ -118,7 +118,7 @@ class BaselineQueueViewModelTest {
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> new TrainingResult("completed", null, 0.93, 0.2, 0.94, 1290, 1000, 3.0,
                         142, c.seed(), "-", "-", "baseline", c.source(), c.target(), "cpu()", 100, 0, 300, null,
-                        c.kind().id(), 0.93, 100, 0, 0, 0, 0.0234));
+                        c.kind().id(), 0.93, 100, 0, 0, 0).withFinalTrainLoss(0.0234));
         vm.runAll(SETUP);
         assertEquals("test 0.930 (142 L-BFGS iterations, final training loss 0.0234, 3 s)", vm.items.get(0).state());
         assertEquals("test 0.930 (3 s)", vm.items.get(1).state());
