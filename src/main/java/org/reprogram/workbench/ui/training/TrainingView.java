@@ -135,7 +135,7 @@ public final class TrainingView extends BorderPane {
     private static Button tryItButton(TrainingViewModel vm, Consumer<Path> tryIt) {
         Button b = TrainingToolbar.button("tryIt", "Try it…", "Classify your own images with this run: the programmed input,"
                 + " what the source model saw and the target class; export it as a bundle");
-        b.disableProperty().bind(vm.running.or(vm.runDir.isNull()).or(vm.result.isNull()));
+        b.disableProperty().bind(vm.canTryIt().not());
         b.setOnAction(e -> tryIt.accept(vm.runDir.get()));
         b.setVisible(tryIt != null);
         b.setManaged(tryIt != null);

@@ -193,6 +193,15 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }, this::finished, this::failedToRun);
     }
 
+    /**
+     * "Try it…": a run has ended here (or is replayed) with at least one trained epoch; a run
+     * cancelled before its first epoch has nothing to try.
+     */
+    public javafx.beans.binding.BooleanBinding canTryIt() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !running.get() && runDir.get() != null
+                && result.get() != null && result.get().epochs() >= 1, running, runDir, result);
+    }
+
     /** Presentation mode on or off (F5 in the view). */
     public void togglePresentation() {
         presentation.set(!presentation.get());

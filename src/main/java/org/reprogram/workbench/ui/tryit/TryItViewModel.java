@@ -81,6 +81,12 @@ public final class TryItViewModel implements AutoCloseable {
         return Files.isDirectory(origin);
     }
 
+    /** Where "Export bundle…" starts: the folder that holds the run (the runs folder), or null. */
+    public Path exportFolder() {
+        Path parent = origin.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) ? parent : null;
+    }
+
     /** Opens the classifier in the background; its state and recorded accuracy go into the title. */
     public void load() {
         busy.set(true);
