@@ -114,7 +114,7 @@ public final class SetupViewModel {
         inputs.forEach(o -> o.addListener(x -> validate()));
         source.addListener((o, a, s) -> model.check(s));
         data.target.addListener(o -> reloadDataset());
-        seed.addListener(o -> reloadDataset());
+        seed.addListener(o -> data.reseed(data.target.get(), Fields.parseLong(seed.get()))); // no re-read
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
         source.set(sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
