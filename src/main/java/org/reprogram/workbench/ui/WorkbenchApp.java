@@ -18,6 +18,10 @@ public final class WorkbenchApp extends Application {
      */
     public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", Trainer.LIVE_VIEW_MILLIS);
 
+    /** The window's settings (the last source model): beside the default runs folder. */
+    static final java.nio.file.Path SETTINGS = org.reprogram.workbench.core.AppPaths.defaultRunsDir()
+            .resolveSibling("settings.properties");
+
     private WorkbenchViewModel vm;
 
     @Override
@@ -25,6 +29,7 @@ public final class WorkbenchApp extends Application {
         AppArgs args = AppArgs.parse(getParameters().getRaw());
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
+        vm.setup.rememberModelIn(SETTINGS); // the model chosen last time is chosen again
         stage.setTitle(TITLE);
         javafx.scene.image.Image icon = icon();
         if (icon != null) {
