@@ -18,6 +18,10 @@ public final class WorkbenchApp extends Application {
      */
     public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", Trainer.LIVE_VIEW_MILLIS);
 
+    /** The window's settings (the last source model): beside the default runs folder. */
+    static final java.nio.file.Path SETTINGS = org.reprogram.workbench.core.AppPaths.defaultRunsDir()
+            .resolveSibling("settings.properties");
+
     private WorkbenchViewModel vm;
 
     @Override
@@ -25,16 +29,15 @@ public final class WorkbenchApp extends Application {
         AppArgs args = AppArgs.parse(getParameters().getRaw());
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
+        vm.setup.rememberModelIn(SETTINGS); // the model chosen last time is chosen again
         stage.setTitle(TITLE);
         javafx.scene.image.Image icon = icon();
         if (icon != null) {
             stage.getIcons().add(icon); // title bar, task bar, Alt-Tab
         }
-        stage.setScene(scene(vm));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(700);
+        place(stage, vm, javafx.stage.Screen.getPrimary().getVisualBounds());
         stage.setOnCloseRequest(e -> {
-            if (vm.training.running.get() && !confirmClose()) {
+            if (vm.training.running.get() && !confirmClose(stage)) {
                 e.consume(); // keep training
             }
         });
@@ -46,8 +49,33 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** The window's preferred size; a smaller screen gets its visual bounds. */
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 900;
+
+    /**
+     * Sets VM's scene on STAGE at {@link #WIDTH} x {@link #HEIGHT} shrunk to VISUAL (the screen less
+     * its task bars) and centred in it: on a 1280x720 screen nothing opens off-screen.
+     */
+    public static void place(Stage stage, WorkbenchViewModel vm, javafx.geometry.Rectangle2D visual) {
+        javafx.geometry.Rectangle2D b = org.reprogram.workbench.ui.common.Windows.fit(visual, WIDTH, HEIGHT);
+        stage.setScene(scene(vm, b.getWidth(), b.getHeight()));
+        stage.setMinWidth(Math.min(1000, visual.getWidth()));
+        stage.setMinHeight(Math.min(700, visual.getHeight()));
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+    }
+
     /** Closing while a run trains: ask; closing keeps the run resumable (interrupted, with its checkpoint). */
-    private static boolean confirmClose() {
+    private static boolean confirmClose(Stage owner) {
+        javafx.scene.control.Alert a = closeDialog(owner);
+        return a.showAndWait().orElse(null) == a.getButtonTypes().get(0);
+    }
+
+    /** The question asked when the window closes while a run trains, owned by (and centred on) OWNER. */
+    static javafx.scene.control.Alert closeDialog(javafx.stage.Window owner) {
         javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close (resume later)",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep training",
@@ -57,7 +85,7 @@ public final class WorkbenchApp extends Application {
                         + " Runs tab continues it from its last finished epoch.", close, keep);
         a.setTitle(TITLE);
         a.setHeaderText("Close the workbench while a run is training?");
-        return a.showAndWait().orElse(keep) == close;
+        return org.reprogram.workbench.ui.common.Windows.ownedBy(a, owner);
     }
 
     /** The workbench icon (assets/icon, 256 px), or null when the jar lacks it. */
@@ -71,7 +99,11 @@ public final class WorkbenchApp extends Application {
 
     /** The styled scene (also used by the GUI tests). */
     public static Scene scene(WorkbenchViewModel vm) {
-        Scene scene = new Scene(new WorkbenchView(vm), 1400, 900);
+        return scene(vm, WIDTH, HEIGHT);
+    }
+
+    static Scene scene(WorkbenchViewModel vm, double width, double height) {
+        Scene scene = new Scene(new WorkbenchView(vm), width, height);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         return scene;
     }

@@ -69,6 +69,9 @@ public final class WorkbenchViewModel {
         canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
                 && !baselines.running.get(), setup.problems, training.running, baselines.running);
         canRunBaselines = canStart;
+        canStart.addListener(o -> readyStatus());
+        setup.attention().addListener(o -> readyStatus());
+        readyStatus();
         // --demo: start once the model is checked and the folder is read (or give up on an error)
         setup.busy.addListener((o, was, busy) -> {
             if (!busy && startWhenReady) {
@@ -77,6 +80,49 @@ public final class WorkbenchViewModel {
             }
         });
         runs.refresh();
+    }
+
+    /** Before any run: the status line says what is missing, or that Start is ready. */
+    static final String CHOOSE = "Ready. Choose a source model and a target dataset.";
+    static final String READY = "Ready: press Start training (or Start teaching demo for the preset).";
+
+    private String readyText = CHOOSE;
+
+    private void readyStatus() {
+        if (training.running.get() || !readyText.equals(training.status.get())) {
+            return; // a run's own status stays until the next run
+        }
+        boolean chosen = setup.modelCard().get() != null && setup.target().get() != null
+                && !setup.target().get().isBlank();
+        String attention = setup.attention().get();
+        readyText = canStart.get() ? READY : !chosen || attention.isEmpty() ? CHOOSE
+                : "Not ready: " + attention + " (see the setup).";
+        training.status.set(readyText);
+    }
+
+    /**
+     * The setup shows what a resumed run trains (its target too). A TorchScript source other than
+     * the setup's is test-loaded by the setup's check: that waits until the run has ended (no model
+     * loads beside a training step).
+     */
+    private void showInSetup(org.reprogram.workbench.core.train.TrainConfig config) {
+        if (config == null) {
+            return;
+        }
+        String spec = config.source() == null || config.source().equals("builtin") ? "builtin" : config.source();
+        if (spec.startsWith("builtin") || spec.equals(setup.source.get())) {
+            setup.apply(config);
+            return;
+        }
+        training.running.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    training.running.removeListener(this);
+                    setup.apply(config);
+                }
+            }
+        });
     }
 
     /** The setup form is on screen: shown, and not in presentation mode. */
@@ -151,6 +197,7 @@ public final class WorkbenchViewModel {
             return;
         }
         tab.set(TRAIN_TAB);
+        showInSetup(record.config());
         training.resume(record);
     }
 

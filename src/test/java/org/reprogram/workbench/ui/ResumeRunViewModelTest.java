@@ -46,6 +46,7 @@ class ResumeRunViewModelTest {
 
         vm.resumeRun(cut);
         assertEquals(WorkbenchViewModel.TRAIN_TAB, vm.tab.get());
+        assertEquals(TestPaths.digits().toString(), vm.setup.target().get(), "the setup shows the resumed run's target");
         assertFalse(vm.training.running.get());
         assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());
         assertEquals(List.of(1, 2, 3), vm.training.metrics.stream().map(EpochMetrics::epoch).toList(),

@@ -15,6 +15,16 @@ final class SubsetImages extends AbstractList<RasterImage> implements RandomAcce
         this.indices = indices.clone();
     }
 
+    /** The list this is a view of (re-splitting by another seed, see {@link TestSplits}). */
+    List<RasterImage> base() {
+        return base;
+    }
+
+    /** The index in {@link #base()} of each image. */
+    int baseIndex(int index) {
+        return indices[index];
+    }
+
     @Override
     public RasterImage get(int index) {
         return base.get(indices[index]);

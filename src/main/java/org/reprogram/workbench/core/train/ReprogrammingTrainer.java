@@ -131,7 +131,16 @@ public abstract class ReprogrammingTrainer implements Trainer {
             }
             loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
-            for (int epoch = epochsDone + 1; epoch <= cfg.epochs(); epoch++) {
+            int firstEpoch = epochsDone + 1;
+            for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
+                control.checkpoint(); // a pause between two epochs waits here
+                if (epoch > firstEpoch && control.isStopRequested()) {
+                    // Stop came after the previous epoch's own check (on its last batch, during its
+                    // evaluation or checkpoint): that epoch was the current one; train no other
+                    status = "stopped";
+                    message = "stopped by the user after epoch " + epochsDone;
+                    break;
+                }
                 // seeded per epoch (black-box directions, smm): a resumed run draws what the original would have
                 exp.manager().getEngine().setRandomSeed((int) (cfg.seed() * 1_000_003L + epoch));
                 if (exp.mapping().needsFrequencies(epoch - 1)) {

@@ -134,11 +134,11 @@ public final class ComparisonView extends TabPane {
         cols.add(col("Test @ best val", ComparisonViewModel.Row::testAtBestVal, rows, 160, RunsView.AT_BEST_TIP,
                 null));
         for (RunParameter p : vm.differing) {
-            cols.add(col(p.title(), r -> r.parameters().get(p), rows, 200, "Differs between the selected runs"
+            cols.add(col(CompareTitles.setting(p), r -> r.parameters().get(p), rows, 200, "Differs between the selected runs"
                     + " (train option " + p.option() + ")", null));
         }
         cols.add(col("Best val", ComparisonViewModel.Row::bestVal, rows, 100, "Best validation accuracy", null));
-        cols.add(col("Epochs", r -> Integer.toString(r.epochs()), rows, 80, "Epochs finished", null));
+        cols.add(col(CompareTitles.EPOCHS_DONE, r -> Integer.toString(r.epochs()), rows, 80, "Epochs finished", null));
         cols.add(col("Status", ComparisonViewModel.Row::status, rows, 120, null, null));
         cols.add(col("Queries", ComparisonViewModel.Row::queries, rows, 220, "Black-box runs: images the source"
                 + " model answered: total (training + label mapping + evaluation)", null));

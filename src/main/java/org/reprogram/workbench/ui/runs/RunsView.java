@@ -72,7 +72,8 @@ public final class RunsView extends VBox {
         openButton.setId("openRun");
         openButton.setTooltip(new Tooltip("Replay the run in the Train tab: slider, program, mapping, confusion,"
                 + " curves"));
-        openButton.disableProperty().bind(Bindings.size(vm.selected).isNotEqualTo(1));
+        openButton.disableProperty().bind(Bindings.createBooleanBinding( // a baseline has no program to replay
+                () -> vm.selected.size() != 1 || vm.selected.get(0).isBaseline(), vm.selected));
         openButton.setOnAction(e -> open.accept(vm.selected.get(0)));
         Button resumeButton = new Button("Resume");
         resumeButton.setId("resumeRun");
@@ -110,6 +111,10 @@ public final class RunsView extends VBox {
         bundle.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName(vm.selected.get(0).name() + ".zip");
+            File runsFolder = vm.selected.get(0).dir().toAbsolutePath().getParent().toFile();
+            if (runsFolder.isDirectory()) {
+                fc.setInitialDirectory(runsFolder); // the runs folder, not the working folder
+            }
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Bundle (zip)", "*.zip"));
             File out = fc.showSaveDialog(getScene().getWindow());
             if (out != null) {

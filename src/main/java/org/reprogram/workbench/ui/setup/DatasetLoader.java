@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.data.TestSplits;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageTile;
 import org.reprogram.workbench.ui.common.TaskExecutor;
@@ -72,6 +73,30 @@ public final class DatasetLoader {
                 loading.set(false);
             }
         });
+    }
+
+    /**
+     * The seed changed: a folder whose test split is drawn by seed is re-split in memory (nothing is
+     * read again, the preview keeps its size, nothing on the form moves); other folders do not
+     * depend on the seed. Read again only while a read is under way (it used the old seed).
+     */
+    void reseed(String dir, long seed, boolean skipBad) {
+        TargetDataset d = dataset.get();
+        if (d != null && !loading.get()) {
+            TargetDataset r = TestSplits.reseed(d, seed);
+            if (r == d) {
+                return;
+            }
+            if (r != null) {
+                dataset.set(r);
+                preview.setAll(tiles(r));
+                summary.set(summary(r));
+                return;
+            }
+        }
+        if (loading.get() || d != null) {
+            load(dir, seed, skipBad);
+        }
     }
 
     private record Loaded(TargetDataset dataset, String summary, List<ImageTile> tiles) {}

@@ -49,6 +49,8 @@ public final class SetupView extends VBox {
         Form.markInvalid(source, vm.problem(SetupField.SOURCE));
         source.setMaxWidth(Double.MAX_VALUE);
         source.valueProperty().bindBidirectional(vm.source);
+        source.setEditable(true); // a model path can be typed (Enter checks it)
+        source.setPromptText("builtin:NAME or the path of a TorchScript .pt");
         Button open = new Button("Open TorchScript…");
         open.setId("openTorchScript");
         open.setTooltip(new Tooltip("A .pt saved with torch.jit.save, next to a .pt.json sidecar with inputShape,"

@@ -100,6 +100,8 @@ public final class SetupViewModel {
     static final String TARGET_HINT = "Choose a folder (class folders under train/ and test/, or IDX files), or"
             + " press Sample digits to try the workbench.";
     static final String CHOOSE_TARGET = "Choose a target dataset to start";
+    /** The most epochs a run started in the window may have (a typo such as 100000 is caught here). */
+    public static final int MAX_EPOCHS = 1000;
 
     public SetupViewModel(TaskExecutor executor) {
         this.model = new ModelChecker(executor);
@@ -116,7 +118,7 @@ public final class SetupViewModel {
         inputs.forEach(o -> o.addListener(x -> validate()));
         source.addListener((o, a, s) -> model.check(s));
         data.target.addListener(o -> reloadDataset());
-        seed.addListener(o -> reloadDataset());
+        seed.addListener(o -> data.reseed(data.target.get(), Fields.parseLong(seed.get()), skipBadImages.get())); // no re-read
         skipBadImages.addListener(o -> reloadDataset());
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
@@ -166,6 +168,25 @@ public final class SetupViewModel {
             sourceChoices.add(spec);
         }
         source.set(spec);
+    }
+
+    /**
+     * Remembers the source model in SETTINGS (a properties file): the one remembered there is chosen
+     * now (a TorchScript file only while it exists), and each model that loads is remembered.
+     */
+    public void rememberModelIn(Path settings) {
+        String last = LastModel.read(settings);
+        if (last != null && (last.startsWith("builtin") || java.nio.file.Files.isRegularFile(Path.of(last)))) {
+            if (!sourceChoices.contains(last)) {
+                sourceChoices.add(last);
+            }
+            source.set(last);
+        }
+        model.card.addListener((o, was, card) -> {
+            if (card != null && source.get() != null) {
+                LastModel.write(settings, source.get());
+            }
+        });
     }
 
     // --- target dataset -----------------------------------------------------------------
@@ -274,6 +295,10 @@ public final class SetupViewModel {
         Fields f = new Fields();
         TrainConfig c = build(f);
         f.engine(c.problems());
+        if (c.epochs() > MAX_EPOCHS) {
+            f.add(SetupField.EPOCHS, SetupField.EPOCHS.subject() + " must be at most " + MAX_EPOCHS + " in the window (its"
+                    + " curves and table show every epoch); the train command takes more");
+        }
         SetupChecks.modelAndData(f, c, model.card.get(), model.error.get(), data.dataset.get(), data.error.get());
         boolean noTarget = data.target.get() == null || data.target.get().isBlank();
         for (SetupField field : SetupField.values()) {

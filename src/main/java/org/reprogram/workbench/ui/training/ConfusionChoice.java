@@ -95,9 +95,11 @@ public final class ConfusionChoice {
         selectedCell.set(new int[] {t, p});
     }
 
+    /** No cell chosen (a new run or replay): no outline, no images, the hint instead of the old cell's count. */
     void clearCell() {
         selectedCell.set(null);
         cellImages.clear();
+        cellCaption.set(CELL_HINT);
     }
 
     /** Lists the clicked cell's images at epoch S of a run with INFO; DATA: the run's target, or null. */

@@ -58,7 +58,13 @@ final class ProgramPanel extends VBox {
                 + " state again"));
         backToLive.visibleProperty().bind(vm.running.and(vm.history.followLatestProperty().not()));
         backToLive.managedProperty().bind(backToLive.visibleProperty());
-        backToLive.setOnAction(e -> vm.backToLive());
+        // the button hides once clicked: focus must not pass on to the next control (the epoch table far
+        // below), which would scroll the view away from program, mapping and confusion matrix
+        backToLive.setFocusTraversable(false);
+        backToLive.setOnAction(e -> {
+            slider.requestFocus();
+            vm.backToLive();
+        });
         Label title = new Label("Learned program");
         title.getStyleClass().add("panel-title");
         ProgramLegendView legend = new ProgramLegendView(vm.programLegend);

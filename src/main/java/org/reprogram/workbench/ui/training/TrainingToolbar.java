@@ -57,7 +57,11 @@ final class TrainingToolbar extends VBox {
         present.selectedProperty().bindBidirectional(vm.presentation);
         HBox row = new HBox(8);
         row.getChildren().addAll(leading);
-        row.getChildren().addAll(pause, stop, cancel, bar, progress, device, trailing, present);
+        row.getChildren().addAll(pause, stop, cancel, device, trailing, present);
+        // the progress line has a row of its own: beside the buttons it was cut off at 1280 px
+        HBox progressRow = new HBox(8, bar, progress);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.setId("progressRow");
         row.setAlignment(Pos.CENTER_LEFT);
         for (Node n : row.getChildren()) { // the controls never truncate; the progress text gives way
             if (n instanceof Region r && n != progress && n != bar) {
@@ -74,14 +78,28 @@ final class TrainingToolbar extends VBox {
         headline.getStyleClass().add("headline");
         headline.visibleProperty().bind(vm.presentation.and(vm.headline.isNotEmpty()));
         headline.managedProperty().bind(headline.visibleProperty());
-        getChildren().addAll(row, status, headline, banner(vm));
+        getChildren().addAll(row, progressRow, status, story(vm), headline, banner(vm));
+    }
+
+    /** Presentation mode's large editable line: what is happening, for the back of the room. */
+    private static Node story(TrainingViewModel vm) {
+        javafx.scene.control.TextField story = new javafx.scene.control.TextField();
+        story.setId("story");
+        story.getStyleClass().add("story");
+        story.setPromptText("Say what is happening, e.g. a clothing classifier learns to read digits");
+        story.setTooltip(new Tooltip("Type your own line; it stays for the next runs (clear it to get the run's own)"));
+        story.textProperty().bindBidirectional(vm.story.text());
+        story.visibleProperty().bind(vm.presentation);
+        story.managedProperty().bind(story.visibleProperty());
+        story.setMaxWidth(Double.MAX_VALUE);
+        return story;
     }
 
     private static Node banner(TrainingViewModel vm) {
         Label banner = label("banner", vm.banner);
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.visibleProperty().bind(vm.banner.isNotEmpty());
+        banner.visibleProperty().bind(vm.bannerShown);
         banner.managedProperty().bind(banner.visibleProperty());
         vm.bannerLevel.addListener((o, a, l) -> {
             banner.getStyleClass().removeAll("banner-info", "banner-warning", "banner-error");

@@ -24,8 +24,8 @@ import org.reprogram.workbench.ui.common.ImageGrid;
  * The live (or replayed) training: toolbar and banner, learned program with the step slider,
  * label mapping, confusion matrix, curves and sample gallery. Two arrangements: the normal one
  * (every view; they scale with the window and a scroll bar appears where they cannot) and
- * presentation mode (F5: program and samples large, the figure in big type, mapping and table
- * hidden). Binds only.
+ * presentation mode (F5: program and samples large, the figure and a line saying what happens
+ * in big type, mapping and curves below, the table hidden). Binds only.
  */
 public final class TrainingView extends BorderPane {
 
@@ -89,12 +89,14 @@ public final class TrainingView extends BorderPane {
         top.getChildren().clear();
         bottom.getChildren().clear();
         if (p) {
+            // program and samples above the fold; mapping and confusion matrix one scroll below, then
+            // the curves across the whole width (large enough to read from the back of a room)
             top.getChildren().setAll(program, samplesPanel);
-            bottom.getChildren().setAll(confusionPanel, metricsPanel);
-            body.getChildren().setAll(top, bottom);
+            bottom.getChildren().setAll(mappingPanel, confusionPanel);
+            body.getChildren().setAll(top, bottom, metricsPanel);
             HBox.setHgrow(samplesPanel, Priority.ALWAYS);
-            HBox.setHgrow(metricsPanel, Priority.ALWAYS);
-            HBox.setHgrow(confusionPanel, Priority.NEVER);
+            HBox.setHgrow(mappingPanel, Priority.ALWAYS);
+            HBox.setHgrow(confusionPanel, Priority.ALWAYS);
             // the program fills the height left under the toolbar, and at most half the width
             program.picture().preferredSideProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
                     ProgramPanel.NORMAL_SIDE, Math.min(scroll.getViewportBounds().getHeight() - 230,
@@ -104,6 +106,7 @@ public final class TrainingView extends BorderPane {
             body.getChildren().setAll(top, metricsPanel, samplesPanel);
             HBox.setHgrow(confusionPanel, Priority.ALWAYS);
             HBox.setHgrow(mappingPanel, Priority.SOMETIMES);
+            metrics.setMinHeight(USE_COMPUTED_SIZE);
             program.picture().preferredSideProperty().unbind();
             program.picture().preferredSideProperty().set(ProgramPanel.NORMAL_SIDE);
         }
@@ -111,6 +114,9 @@ public final class TrainingView extends BorderPane {
         confusion.setCellRange(p ? 22 : 18, p ? 44 : 30);
         confusion.setFontSize(p ? 14 : 11);
         metrics.showTable(!p);
+        if (p) {
+            metrics.setMinHeight(420); // the curves, not a strip
+        }
         scroll.setVvalue(0);
     }
 
@@ -135,7 +141,7 @@ public final class TrainingView extends BorderPane {
     private static Button tryItButton(TrainingViewModel vm, Consumer<Path> tryIt) {
         Button b = TrainingToolbar.button("tryIt", "Try it…", "Classify your own images with this run: the programmed input,"
                 + " what the source model saw and the target class; export it as a bundle");
-        b.disableProperty().bind(vm.running.or(vm.runDir.isNull()).or(vm.result.isNull()));
+        b.disableProperty().bind(vm.canTryIt().not());
         b.setOnAction(e -> tryIt.accept(vm.runDir.get()));
         b.setVisible(tryIt != null);
         b.setManaged(tryIt != null);

@@ -84,6 +84,15 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final BooleanProperty onScreen = new SimpleBooleanProperty(true);
     private TrainingSnapshot heldLive;
     private BatchProgress heldProgress;
+    /** Presentation mode's large line: what is happening, editable ("A clothing classifier learns to read digits"). */
+    public final StoryLine story = new StoryLine();
+    /**
+     * Whether the banner shows: in presentation mode only warnings and errors do (a notice such as
+     * "no GPU visible" is for the one at the keyboard, not for the room).
+     */
+    public final javafx.beans.binding.BooleanBinding bannerShown = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> !banner.get().isEmpty() && !(presentation.get() && bannerLevel.get() == Level.INFO), banner,
+            presentation, bannerLevel);
     /** The epochs the run is set up for (the curves' epoch axis runs to it). */
     public final IntegerProperty plannedEpochs = new SimpleIntegerProperty(0);
 
@@ -114,6 +123,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         result.addListener(o -> refreshConfusion());
         confusion.showTestProperty().addListener(o -> refreshConfusion());
         samples.paging.page().addListener(o -> showSnapshot(history.shown().get()));
+        paused.addListener(o -> refreshCaption());
         onScreen.addListener((o, was, is) -> {
             if (is) {
                 showHeld();
@@ -193,6 +203,15 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         }, this::finished, this::failedToRun);
     }
 
+    /**
+     * "Try it…": a run has ended here (or is replayed) with at least one trained epoch; a run
+     * cancelled before its first epoch has nothing to try.
+     */
+    public javafx.beans.binding.BooleanBinding canTryIt() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !running.get() && runDir.get() != null
+                && result.get() != null && result.get().epochs() >= 1, running, runDir, result);
+    }
+
     /** Presentation mode on or off (F5 in the view). */
     public void togglePresentation() {
         presentation.set(!presentation.get());
@@ -267,6 +286,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
                 : run.info().targetClasses().size(), SampleViews.matching(dataset.get(), run.info(), target()));
         confusion.showTestProperty().set(run.result() != null && run.result().testConfusion() != null);
         info.set(run.info());
+        story.run(run.info());
         result.set(run.result());
         runDir.set(run.dir());
         metrics.setAll(run.metrics());
@@ -319,10 +339,18 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     private void showSnapshot(TrainingSnapshot s) {
         samples.show(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target()), running.get());
-        boolean following = history.followLatestProperty().get();
-        programCaption.set((running.get() && !following && s != null ? "not live (training goes on) · " : "")
-                + SnapshotTexts.caption(s, running.get() && following));
+        refreshCaption();
         programLegend.set(SnapshotTexts.legend(s, config == null ? null : config.program()));
+    }
+
+    /** "live · …" while following a training, "not live (training goes on)" or "(training paused)" when not. */
+    private void refreshCaption() {
+        TrainingSnapshot s = history.shown().get();
+        boolean following = history.followLatestProperty().get();
+        String prefix = !running.get() || s == null ? ""
+                : following ? (paused.get() ? "paused · " : "")
+                : paused.get() ? "not live (training paused) · " : "not live (training goes on) · ";
+        programCaption.set(prefix + SnapshotTexts.caption(s, running.get() && following && !paused.get()));
     }
 
     private String target() {
@@ -334,6 +362,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     @Override
     public void started(RunInfo i) {
         info.set(i);
+        story.run(i);
         samples.paging.reset(i.targetClasses().size(), control::showSamplePage);
         deviceText.set("device " + i.device());
         status.set(String.format(Locale.ROOT, "Training %s → %s: %d trainable parameters (source %d frozen)",

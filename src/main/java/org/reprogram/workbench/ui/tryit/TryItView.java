@@ -66,6 +66,9 @@ public final class TryItView extends VBox {
         export.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName(vm.title.get().split(" ")[0] + ".zip");
+            if (vm.exportFolder() != null) {
+                fc.setInitialDirectory(vm.exportFolder().toFile()); // the runs folder, not the working folder
+            }
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Bundle (zip)", "*.zip"));
             File out = fc.showSaveDialog(getScene().getWindow());
             if (out != null) {
@@ -76,6 +79,9 @@ public final class TryItView extends VBox {
             b.disableProperty().bind(vm.busy().or(vm.ready().not()));
         }
         HBox bar = new HBox(6, choose, folder, clear, export);
+        for (Button b : new Button[] {choose, folder, clear, export}) {
+            b.setMinWidth(USE_PREF_SIZE); // never "Ch…": the window keeps the room its buttons need
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("tryMessage");

@@ -81,6 +81,12 @@ public final class TryItViewModel implements AutoCloseable {
         return Files.isDirectory(origin);
     }
 
+    /** Where "Export bundle…" starts: the folder that holds the run (the runs folder), or null. */
+    public Path exportFolder() {
+        Path parent = origin.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) ? parent : null;
+    }
+
     /** Opens the classifier in the background; its state and recorded accuracy go into the title. */
     public void load() {
         busy.set(true);
@@ -139,12 +145,27 @@ public final class TryItViewModel implements AutoCloseable {
             message.set("Classified " + (batch.predictions().size() - failed) + " image"
                     + (batch.predictions().size() - failed == 1 ? "" : "s")
                     + (failed > 0 ? "; " + failed + " could not be read" : "")
+                    + accuracy(batch.predictions())
                     + (batch.found() > MAX_IMAGES ? "; showing the first " + MAX_IMAGES + " of " + batch.found()
                             + " (the predict command takes whole folders)" : "") + ".");
         }, e -> {
             busy.set(false);
             message.set("Classifying failed: " + e.getMessage());
         });
+    }
+
+    /**
+     * "; accuracy 8/10 (80.0 %) on the images in folders named like a target class" (as the predict
+     * command prints it), or "" when no image's folder names a class.
+     */
+    static String accuracy(List<Prediction> predictions) {
+        List<Prediction> known = predictions.stream().filter(p -> p.ok() && p.trueClass() >= 0).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        long right = known.stream().filter(Prediction::correct).count();
+        return String.format(Locale.ROOT, "; accuracy %d/%d (%.1f %%) on the images in folders named like a target class",
+                right, known.size(), 100.0 * right / known.size());
     }
 
     private record Batch(List<Prediction> predictions, int found) {}

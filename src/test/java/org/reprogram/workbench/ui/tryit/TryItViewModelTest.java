@@ -79,6 +79,12 @@ class TryItViewModelTest {
         fromRun.classify(List.of(test3));
         assertEquals(Files.list(test3).count(), fromRun.items.size());
         assertTrue(fromRun.items.stream().allMatch(i -> i.correct() != null), "folder 3 names a target class");
+        long right = fromRun.items.stream().filter(TryItViewModel.Item::correct).count();
+        assertTrue(fromRun.message.get().endsWith(String.format(java.util.Locale.ROOT,
+                "; accuracy %d/%d (%.1f %%) on the images in folders named like a target class.", right,
+                fromRun.items.size(), 100.0 * right / fromRun.items.size())), "as the predict command prints it: "
+                + fromRun.message.get());
+        assertEquals(runs, fromRun.exportFolder(), "Export bundle… starts in the runs folder");
 
         Path bundle = tmp.resolve("out/run.zip");
         fromRun.exportBundle(bundle);

@@ -1,0 +1,31 @@
+package org.reprogram.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.ui.common.SyncTaskExecutor;
+import org.reprogram.workbench.ui.training.TrainingBackend;
+
+/** The status line before any run follows the setup: what is missing, then that Start is ready. */
+class StatusLineViewModelTest {
+
+    @Test
+    void onceModelAndTargetAreChosenTheStatusSaysStartIsReady(@TempDir Path runs) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                TrainingBackend.engine(0));
+        assertEquals("Ready. Choose a source model and a target dataset.", vm.training.status.get());
+        vm.setup.useSampleDigits();
+        assertTrue(vm.canStart().get(), vm.setup.problems.toString());
+        assertEquals("Ready: press Start training (or Start teaching demo for the preset).", vm.training.status.get(),
+                "no longer asks for what is chosen");
+        vm.setup.epochs.set("zero");
+        assertEquals("Not ready: 1 field needs attention (see the setup).", vm.training.status.get(),
+                "a setup problem: not ready (the field says which)");
+        vm.setup.epochs.set("2");
+        assertTrue(vm.training.status.get().startsWith("Ready: press Start"), vm.training.status.get());
+    }
+}
