@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.Scalars;
 
 /**
  * Learnable input scale (AutoVP, Tsao et al. ICLR'24; IBM/AutoVP {@code programs.py}): the
@@ -74,7 +75,8 @@ public final class ScaleProgram extends AbstractInputProgram {
         float c = (index.size() - 1) / 2f;
         NDArray u = index.sub(c).div(s).add(c);
         NDArray dist = u.expandDims(1).sub(index.expandDims(0)).abs();
-        return dist.neg().add(1f).maximum(0f);
+        // the zero as an array libtorch owns: maximum's backward reads it (see Scalars)
+        return dist.neg().add(1f).maximum(Scalars.of(index.getManager(), 0f));
     }
 
     private NDArray frame(NDArray w, NDManager m) {
