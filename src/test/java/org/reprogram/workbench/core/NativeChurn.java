@@ -30,12 +30,12 @@ public final class NativeChurn {
         }
         System.gc();
         try {
-            Thread.sleep(20); // the reference handler frees the unreachable direct buffers
+            Thread.sleep(5); // the reference handler frees the unreachable direct buffers
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         for (int size : new int[] {4, 8, 16, 24, 32, 40}) {
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 200; i++) {
                 ByteBuffer b = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
                 while (b.remaining() >= 4) {
                     b.putFloat(GARBAGE);
