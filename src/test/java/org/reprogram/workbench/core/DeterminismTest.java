@@ -52,7 +52,8 @@ class DeterminismTest {
         @Override
         public NDArray logits(NDArray pixels) {
             NDArray out = super.logits(pixels);
-            if (pixels.hasGradient()) { // a training step: after the program's and model's forward, before the backward
+            // inside a training step's GradientCollector: after the program's and model's forward, before the backward
+            if (ai.djl.pytorch.jni.JniUtils.isGradMode()) {
                 NativeChurn.churn();
             }
             return out;
@@ -105,6 +106,11 @@ class DeterminismTest {
         Thread storm = new Thread(() -> {
             while (churn && !done.get()) {
                 NativeChurn.churn();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }, "gc-storm");
         storm.start();
