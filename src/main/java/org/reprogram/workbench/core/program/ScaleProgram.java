@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.ArrayWrites;
 import org.reprogram.workbench.core.model.Scalars;
 
 /**
@@ -111,7 +112,7 @@ public final class ScaleProgram extends AbstractInputProgram {
         double s = currentScale();
         double clamped = Double.isNaN(s) ? 1.0 : Math.max(MIN_SCALE, Math.min(maxScale, s));
         if (clamped != s) {
-            scale.set(new float[] {(float) clamped});
+            ArrayWrites.write(scale, new float[] {(float) clamped});
         }
     }
 
