@@ -118,6 +118,17 @@ class GradientSelfCheckTest {
         }
     }
 
+    @Test
+    void aModelDetachedFromItsInputGetsAClearErrorNotAnEngineException() {
+        try (SourceModel model = new TamperedGradient(SourceModels.open(TINY_CNN, Device.cpu()), NDArray::stopGradient)) {
+            UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
+                    () -> GradientSelfCheck.run(model, 0));
+            assertTrue(e.getMessage().startsWith(TINY_CNN + ": the model's output is detached from its input"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Fix: train black-box (--trainer blackbox)"), e.getMessage());
+        }
+    }
+
     /** Test double: the delegate sees its input rounded to 0 or 1 (torch.round's gradient is zero). */
     private static final class RoundedInput extends DelegatingSourceModel {
 

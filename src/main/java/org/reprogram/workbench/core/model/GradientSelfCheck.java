@@ -135,6 +135,14 @@ public final class GradientSelfCheck {
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
             // logits first: the product lives in the batch manager like the logits
             gc.backward(model.logits(x).mul(w).sum());
+        } catch (ai.djl.engine.EngineException e) {
+            if (String.valueOf(e.getMessage()).contains("does not require grad")) { // libtorch: no grad_fn
+                throw new org.reprogram.workbench.core.UserInputException(model.origin() + ": the model's output is"
+                        + " detached from its input (it runs under torch.no_grad() or calls .detach()), so white-box"
+                        + " training cannot backpropagate through it. Fix: train black-box (--trainer blackbox), or"
+                        + " export the model without no_grad()/detach() in forward", e);
+            }
+            throw e;
         }
         return x.getGradient().toFloatArray();
     }

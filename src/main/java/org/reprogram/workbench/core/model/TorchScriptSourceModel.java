@@ -149,7 +149,7 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.zeros(new Shape(1, card.channels(), card.height(), card.width()));
             // one forward with training=true first (DJL flips the module to train mode), then eval()
-            NDArray out = block.forward(parameterStore, new NDList(x), true).singletonOrThrow();
+            NDArray out = logitsOf(block.forward(parameterStore, new NDList(x), true), Path.of(origin()));
             JniUtils.enableInferenceMode((PtSymbolBlock) block);
             Shape s = out.getShape();
             if (s.dimension() != 2 || s.get(0) != 1 || s.get(1) != card.numClasses()) {
@@ -158,6 +158,20 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
                         + " class name per output logit");
             }
         }
+    }
+
+    /**
+     * The one logits tensor of a forward pass OUT of MODELFILE's module; a module that returns a
+     * tuple (e.g. logits and features) is refused with what to change (before: a misleading "set
+     * inputShape", because the shape check caught DJL's "not a singleton").
+     */
+    static NDArray logitsOf(NDList out, Path modelFile) {
+        if (out.size() != 1) {
+            throw UserInputException.forFile(modelFile, "the model returns " + out.size() + " outputs (a tuple or"
+                    + " list), not one logits tensor [N, classes]", "export a module whose forward returns only the"
+                    + " logits, e.g. wrap it: def forward(self, x): return self.net(x)[0]");
+        }
+        return out.get(0);
     }
 
     @Override
