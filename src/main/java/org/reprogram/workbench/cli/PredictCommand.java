@@ -53,7 +53,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "device (default: the run's)")
     String device;
 
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (default 0 = all cores)")
+    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads: 1 to 4 per available core (default 0 = all cores)")
     int threads;
 
     @Option(names = "--verbose", description = "print stack traces of errors")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public final class ResourceOptions {
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads (default 0 = all available cores)")
+            description = "PyTorch intra-op threads: 1 to 4 per available core (default 0 = all available cores)")
     int threads;
 
     @Option(names = "--data-memory", defaultValue = "auto",

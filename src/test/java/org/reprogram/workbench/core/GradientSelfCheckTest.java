@@ -105,6 +105,43 @@ class GradientSelfCheckTest {
         }
     }
 
+    @Test
+    void flagsAModelWhoseInputGradientIsZero() {
+        // rounds its input: gradient exactly 0, and at the check's tiny steps no logit moves either, so the
+        // finite-difference error alone read "healthy"
+        try (SourceModel model = new RoundedInput(SourceModels.open(TINY_CNN, Device.cpu()))) {
+            GradientSelfCheck.Result r = GradientSelfCheck.run(model, 0);
+            assertNotNull(r.warning(), "relative error " + r.relativeError());
+            assertFalse(r.healthy());
+            assertTrue(r.warning().contains("input gradient of " + TINY_CNN + " is zero everywhere"), r.warning());
+            assertTrue(r.warning().contains("--trainer blackbox"), r.warning());
+        }
+    }
+
+    @Test
+    void aModelDetachedFromItsInputGetsAClearErrorNotAnEngineException() {
+        try (SourceModel model = new TamperedGradient(SourceModels.open(TINY_CNN, Device.cpu()), NDArray::stopGradient)) {
+            UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
+                    () -> GradientSelfCheck.run(model, 0));
+            assertTrue(e.getMessage().startsWith(TINY_CNN + ": the model's output is detached from its input"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Fix: train black-box (--trainer blackbox)"), e.getMessage());
+        }
+    }
+
+    /** Test double: the delegate sees its input rounded to 0 or 1 (torch.round's gradient is zero). */
+    private static final class RoundedInput extends DelegatingSourceModel {
+
+        RoundedInput(SourceModel delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public NDArray logits(NDArray pixels) {
+            return super.logits(pixels.round());
+        }
+    }
+
     /** Test double: the delegate's logits with their gradient path rewritten by TAMPER. */
     private static final class TamperedGradient extends DelegatingSourceModel {
 

@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.baseline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import org.reprogram.workbench.core.train.BatchBuffer;
@@ -70,7 +69,7 @@ public record Samples(float[] values, int[] labels, long[] itemShape, CanvasSpli
         long[] shape = new long[itemShape.length + 1];
         shape[0] = n;
         System.arraycopy(itemShape, 0, shape, 1, itemShape.length);
-        return manager.create(buffer.finish(n * size), new Shape(shape), DataType.FLOAT32);
+        return buffer.array(manager, new Shape(shape));
     }
 
     public int[] labels(int[] order, int from, int to) {

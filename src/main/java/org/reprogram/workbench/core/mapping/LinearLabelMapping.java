@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Random;
+import org.reprogram.workbench.core.model.ArrayWrites;
 
 /**
  * Learned linear mapping (FullyMap): target logits = source logits @ W + b, trained with the
@@ -80,8 +81,8 @@ public final class LinearLabelMapping extends AbstractLabelMapping {
         float[] b = new float[kt];
         System.arraycopy(state, 0, w, 0, w.length);
         System.arraycopy(state, w.length, b, 0, b.length);
-        weight.set(w);
-        bias.set(b);
+        ArrayWrites.write(weight, w);
+        ArrayWrites.write(bias, b);
     }
 
 }

@@ -122,7 +122,8 @@ public final class GradientSelfCheck {
             nondeterminism = Math.max(nondeterminism, relativeDifference(gradients.get(0), g));
         }
         boolean deterministic = nondeterminism <= MAX_NONDETERMINISM;
-        String warning = warning(model.origin(), error, deterministic, nondeterminism, gradients.size());
+        String warning = allZero(gradients) ? zeroWarning(model.origin())
+                : warning(model.origin(), error, deterministic, nondeterminism, gradients.size());
         return new Result(error, deterministic, (System.nanoTime() - start) / 1_000_000, DIRECTIONS, warning);
     }
 
@@ -134,6 +135,14 @@ public final class GradientSelfCheck {
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
             // logits first: the product lives in the batch manager like the logits
             gc.backward(model.logits(x).mul(w).sum());
+        } catch (ai.djl.engine.EngineException e) {
+            if (String.valueOf(e.getMessage()).contains("does not require grad")) { // libtorch: no grad_fn
+                throw new org.reprogram.workbench.core.UserInputException(model.origin() + ": the model's output is"
+                        + " detached from its input (it runs under torch.no_grad() or calls .detach()), so white-box"
+                        + " training cannot backpropagate through it. Fix: train black-box (--trainer blackbox), or"
+                        + " export the model without no_grad()/detach() in forward", e);
+            }
+            throw e;
         }
         return x.getGradient().toFloatArray();
     }
@@ -171,6 +180,28 @@ public final class GradientSelfCheck {
 
     private static double relative(double predicted, double measured, double floor) {
         return Math.abs(predicted - measured) / Math.max(Math.max(Math.abs(predicted), Math.abs(measured)), floor);
+    }
+
+    /**
+     * Whether every pass gave an input gradient of exactly zero: the model does not pass gradients
+     * to its input (it rounds or quantises it, or detaches it). Finite differences cannot see that
+     * (a rounded input changes no logit at the check's tiny steps either), so it is tested apart.
+     */
+    static boolean allZero(List<float[]> gradients) {
+        for (float[] g : gradients) {
+            for (float v : g) {
+                if (v != 0f) {
+                    return false;
+                }
+            }
+        }
+        return !gradients.isEmpty();
+    }
+
+    private static String zeroWarning(String origin) {
+        return "the input gradient of " + origin + " is zero everywhere (the model rounds, quantises or detaches its"
+                + " input): white-box training cannot move the program, which would stay exactly 0. Fix: train"
+                + " black-box (--trainer blackbox), or export the model without rounding or detaching its input.";
     }
 
     /** Relative L2 difference of B from A (NaN if either is not finite). */

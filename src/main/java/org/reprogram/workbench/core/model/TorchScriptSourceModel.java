@@ -44,6 +44,23 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         this.parameterStore = new ParameterStore(model.getNDManager(), false);
     }
 
+    /** Smallest std accepted: inputs scaled up by more than 10,000 are a typo (0.0 for 0.2, ...), not a model. */
+    static final float MIN_STD = 1e-4f;
+
+    /**
+     * A finite mean, a finite std of at least {@link #MIN_STD}: a NaN, infinite or near-zero value
+     * made every normalised pixel NaN or huge, and the run failed later with "lower the learning rate".
+     */
+    private static void checkNormalisation(Path sidecar, String field, int i, float v, boolean std) {
+        if (Float.isNaN(v) || Float.isInfinite(v) || (std && !(v >= MIN_STD))) {
+            throw UserInputException.forFile(sidecar, "\"" + field + "\"[" + i + "] is " + v + (std && !Float.isNaN(v)
+                    && !Float.isInfinite(v) ? " (at least " + MIN_STD + " is needed: the input is divided by it)" : "")
+                    + ": every normalised pixel would be " + (std ? "NaN or huge" : "NaN or infinite"),
+                    "give the per-channel " + field + " the model was trained with (e.g. ImageNet's \"mean\": [0.485,"
+                    + " 0.456, 0.406], \"std\": [0.229, 0.224, 0.225]), or leave out both if the model normalises itself");
+        }
+    }
+
     public static Path sidecarOf(Path modelFile) {
         return modelFile.resolveSibling(modelFile.getFileName() + ".json");
     }
@@ -74,11 +91,17 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
             throw UserInputException.forFile(sidecar, "\"mean\" and \"std\" need one value per channel ("
                     + shape[0] + ")", SIDECAR_FIX);
         }
+        for (int i = 0; i < raw.classNames().size(); i++) {
+            String c = raw.classNames().get(i);
+            if (c == null || c.isBlank()) {
+                throw UserInputException.forFile(sidecar, "\"classNames\"[" + i + "] is " + (c == null ? "null" : "blank")
+                        + "", "give every class a name, e.g. \"classNames\": [\"cat\", \"dog\", ...]");
+            }
+        }
         if (raw.std() != null) {
-            for (float s : raw.std()) {
-                if (!(s > 0)) {
-                    throw UserInputException.forFile(sidecar, "\"std\" values must be > 0", SIDECAR_FIX);
-                }
+            for (int i = 0; i < raw.std().length; i++) {
+                checkNormalisation(sidecar, "mean", i, raw.mean()[i], false);
+                checkNormalisation(sidecar, "std", i, raw.std()[i], true);
             }
         }
         String name = modelFile.getFileName().toString().replaceFirst("\\.pt$", "");
@@ -126,7 +149,7 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.zeros(new Shape(1, card.channels(), card.height(), card.width()));
             // one forward with training=true first (DJL flips the module to train mode), then eval()
-            NDArray out = block.forward(parameterStore, new NDList(x), true).singletonOrThrow();
+            NDArray out = logitsOf(block.forward(parameterStore, new NDList(x), true), Path.of(origin()));
             JniUtils.enableInferenceMode((PtSymbolBlock) block);
             Shape s = out.getShape();
             if (s.dimension() != 2 || s.get(0) != 1 || s.get(1) != card.numClasses()) {
@@ -135,6 +158,20 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
                         + " class name per output logit");
             }
         }
+    }
+
+    /**
+     * The one logits tensor of a forward pass OUT of MODELFILE's module; a module that returns a
+     * tuple (e.g. logits and features) is refused with what to change (before: a misleading "set
+     * inputShape", because the shape check caught DJL's "not a singleton").
+     */
+    static NDArray logitsOf(NDList out, Path modelFile) {
+        if (out.size() != 1) {
+            throw UserInputException.forFile(modelFile, "the model returns " + out.size() + " outputs (a tuple or"
+                    + " list), not one logits tensor [N, classes]", "export a module whose forward returns only the"
+                    + " logits, e.g. wrap it: def forward(self, x): return self.net(x)[0]");
+        }
+        return out.get(0);
     }
 
     @Override

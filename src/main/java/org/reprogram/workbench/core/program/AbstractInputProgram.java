@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.reprogram.workbench.core.model.ArrayWrites;
 
 /**
  * Thin base of the programs: an own child manager, the list of trainable arrays and of extra
@@ -98,7 +99,7 @@ public abstract class AbstractInputProgram implements InputProgram {
         for (NDArray a : all()) {
             float[] part = new float[(int) a.size()];
             System.arraycopy(values, at, part, 0, part.length);
-            a.set(part);
+            ArrayWrites.write(a, part);
             at += part.length;
         }
     }

@@ -3,6 +3,8 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.ArrayWrites;
+import org.reprogram.workbench.core.model.Scalars;
 
 /**
  * Learnable input scale (AutoVP, Tsao et al. ICLR'24; IBM/AutoVP {@code programs.py}): the
@@ -74,7 +76,8 @@ public final class ScaleProgram extends AbstractInputProgram {
         float c = (index.size() - 1) / 2f;
         NDArray u = index.sub(c).div(s).add(c);
         NDArray dist = u.expandDims(1).sub(index.expandDims(0)).abs();
-        return dist.neg().add(1f).maximum(0f);
+        // the zero as an array libtorch owns: maximum's backward reads it (see Scalars)
+        return dist.neg().add(1f).maximum(Scalars.of(index.getManager(), 0f));
     }
 
     private NDArray frame(NDArray w, NDManager m) {
@@ -109,7 +112,7 @@ public final class ScaleProgram extends AbstractInputProgram {
         double s = currentScale();
         double clamped = Double.isNaN(s) ? 1.0 : Math.max(MIN_SCALE, Math.min(maxScale, s));
         if (clamped != s) {
-            scale.set(new float[] {(float) clamped});
+            ArrayWrites.write(scale, new float[] {(float) clamped});
         }
     }
 

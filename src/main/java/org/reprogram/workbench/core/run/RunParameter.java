@@ -43,7 +43,13 @@ public enum RunParameter {
     SEED("seed", "seed", "--seed", r -> Long.toString(r.config().seed())),
     SHOTS("shots", "shots", "--shots", r -> r.config().shots() == 0 ? "all" : Integer.toString(r.config().shots())),
     VAL_FRACTION("val_fraction", "val share", "--val-fraction", r -> number(r.config().valFraction())),
-    DEVICE("device", "device", "--device", r -> r.config().device());
+    DEVICE("device", "device", "--device", r -> r.config().device()),
+    /**
+     * PyTorch's intra-op threads the run trained with (from the device it recorded, "cpu, 2 threads"):
+     * float sums are split by thread, so the last digits of every number depend on it; "-" on a GPU
+     * or for runs that did not record it.
+     */
+    THREADS("threads", "threads", "--threads", RunParameter::threads);
 
     /** A value that does not apply. */
     public static final String NONE = "-";
@@ -123,6 +129,13 @@ public enum RunParameter {
             }
         }
         return String.join(", ", parts);
+    }
+
+    private static String threads(RunRecord r) {
+        String device = r.info() != null ? r.info().device() : r.result() != null ? r.result().device() : null;
+        java.util.regex.Matcher m = device == null ? null
+                : java.util.regex.Pattern.compile("^cpu, (\\d+) threads?$").matcher(device);
+        return m != null && m.matches() ? m.group(1) : none();
     }
 
     private static String none() {

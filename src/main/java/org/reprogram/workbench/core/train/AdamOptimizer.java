@@ -104,8 +104,8 @@ public final class AdamOptimizer {
         t = s.t();
         for (int i = 0; i < s.m().length; i++) {
             NDArray[] mv = moments.get(parameters.get(i));
-            mv[0].set(java.nio.FloatBuffer.wrap(s.m()[i]));
-            mv[1].set(java.nio.FloatBuffer.wrap(s.v()[i]));
+            org.reprogram.workbench.core.model.ArrayWrites.write(mv[0], s.m()[i]);
+            org.reprogram.workbench.core.model.ArrayWrites.write(mv[1], s.v()[i]);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.reprogram.workbench.core.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -9,6 +13,12 @@ import java.nio.FloatBuffer;
  * makes DJL allocate a new direct buffer per batch, which the JVM frees only when it happens to
  * collect garbage: resident memory then grows for minutes. One buffer per loop avoids that, and
  * {@link #close()} frees it at once (a 224-px batch buffer is tens of MB).
+ *
+ * <p>The arrays it hands out are copies in memory libtorch owns ({@link #array}): DJL's
+ * {@code create} from a direct buffer wraps that memory ({@code torch::from_blob}) instead of
+ * copying it, so an array made straight from this buffer would change when the buffer is refilled
+ * (the background loader refills it while steps run), and a backward pass that reads its input
+ * (scale's warp, smm's mask network, fine-tuning) could see other pixels than its forward pass.
  */
 public final class BatchBuffer implements AutoCloseable {
 
@@ -28,11 +38,16 @@ public final class BatchBuffer implements AutoCloseable {
         return floats;
     }
 
-    /** The bytes of the first N floats, ready for NDManager.create. */
-    public ByteBuffer finish(int n) {
+    /**
+     * The first SHAPE.size() floats as a float32 array of SHAPE in MANAGER that owns its memory:
+     * the buffer may be refilled (or freed) at once without changing it.
+     */
+    public NDArray array(NDManager manager, Shape shape) {
         bytes.clear();
-        bytes.limit(n * Float.BYTES);
-        return bytes;
+        bytes.limit(Math.toIntExact(shape.size()) * Float.BYTES);
+        try (NDArray view = manager.create(bytes, shape, DataType.FLOAT32)) { // wraps the buffer's memory
+            return view.duplicate(); // a copy libtorch allocates and frees with the array
+        }
     }
 
     /** Frees the native memory now; the buffer must not be used afterwards. */

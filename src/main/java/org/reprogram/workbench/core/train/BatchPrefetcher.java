@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,10 @@ import java.util.concurrent.Future;
  */
 public final class BatchPrefetcher implements AutoCloseable {
 
-    /** A placed batch; its array must be made before the next call to {@link #next()}. */
+    /**
+     * A placed batch; its array must be made before the next call to {@link #next()} (which starts
+     * refilling the other staging buffer); the array itself is a copy and stays valid for the step.
+     */
     public final class Batch {
         private final BatchBuffer buffer;
         private final int count;
@@ -43,9 +45,9 @@ public final class BatchPrefetcher implements AutoCloseable {
             return labels;
         }
 
-        /** The canvases [n, C, H, W] in MANAGER (copied out of the staging buffer). */
+        /** The canvases [n, C, H, W] in MANAGER, copied out of the staging buffer (see {@link BatchBuffer#array}). */
         public NDArray array(NDManager manager) {
-            return manager.create(buffer.finish(count * split.imageSize()), split.shape(count), DataType.FLOAT32);
+            return buffer.array(manager, split.shape(count));
         }
     }
 

@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class CanvasSplit {
     public NDArray batch(NDManager manager, int[] order, int from, int to, BatchBuffer buffer) {
         int n = to - from;
         fill(buffer.start(), order, from, to);
-        return manager.create(buffer.finish(n * imageSize()), shape(n), DataType.FLOAT32);
+        return buffer.array(manager, shape(n));
     }
 
     /** [n, C, H, W]. */

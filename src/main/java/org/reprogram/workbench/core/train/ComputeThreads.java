@@ -23,13 +23,32 @@ public final class ComputeThreads {
 
     private ComputeThreads() {}
 
-    /** Sets the count for the process; 0 restores the default (available cores). */
+    /** Threads per available core that {@code --threads} accepts at most (more only oversubscribes). */
+    public static final int MAX_THREADS_PER_CORE = 4;
+
+    /**
+     * Sets the count for the process; 0 restores the default (available cores). Allowed: 0 and
+     * 1..{@link #max()}: {@code --threads 1000} on 2 cores ran 7x slower (every parallel region waits
+     * for descheduled workers), so counts above 4 per core are refused rather than silently slow.
+     */
     public static void set(int threads) {
-        if (threads < 0) {
-            throw new org.reprogram.workbench.core.UserInputException("--threads " + threads
-                    + " is negative. Fix: give 1.." + Runtime.getRuntime().availableProcessors() + " or 0 for all cores");
+        int max = max();
+        if (threads < 0 || threads > max) {
+            throw new org.reprogram.workbench.core.UserInputException("--threads " + threads + " is "
+                    + (threads < 0 ? "negative" : "more than this machine can use (" + cores() + " available cores, at most "
+                    + MAX_THREADS_PER_CORE + " threads per core)") + ". Fix: give 1.." + max + ", or 0 for all "
+                    + cores() + " cores");
         }
         requested = threads;
+    }
+
+    /** The largest count {@link #set} accepts: the available cores x {@value #MAX_THREADS_PER_CORE}. */
+    public static int max() {
+        return cores() * MAX_THREADS_PER_CORE;
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**

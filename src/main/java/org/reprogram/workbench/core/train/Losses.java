@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import org.reprogram.workbench.core.model.Scalars;
 
 /** Loss functions on target logits [B, K_t] and integer labels [B]. */
 public final class Losses {
@@ -46,7 +47,8 @@ public final class Losses {
         NDArray notY = y.neg().add(1f);
         NDArray alphaT = y.mul(FOCAL_ALPHA).add(notY.mul(1 - FOCAL_ALPHA));
         NDArray yT = y.mul(p).add(notY.mul(p.neg().add(1f)));
-        NDArray weight = yT.neg().add(1f).pow(FOCAL_GAMMA);
+        // the exponent as an array libtorch owns: pow's backward reads it (see Scalars)
+        NDArray weight = yT.neg().add(1f).pow(Scalars.of(logits.getManager(), FOCAL_GAMMA));
         return alphaT.mul(weight).mul(yT.log()).neg().mean();
     }
 }

@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
@@ -99,8 +98,7 @@ public final class StepBenchmark {
                 x = b.array(scope);
                 labels = b.labels();
             } else {
-                x = scope.create(synthetic.finish(batch * exp.train().imageSize()), exp.train().shape(batch),
-                        DataType.FLOAT32);
+                x = synthetic.array(scope, exp.train().shape(batch));
                 labels = syntheticLabels;
             }
             trainer.benchStep(exp, scope, x, scope.create(labels), labels, exp.config().lr());

@@ -80,6 +80,33 @@ class RunParameterTest {
         assertEquals(List.of(), RunParameter.differing(List.of(pad, unreadable)), "unreadable folders take no part");
     }
 
+    /** A recorded run whose info.json says it trained on DEVICE ("cpu, 2 threads"). */
+    private static Path runOn(Path tmp, String name, String device) throws Exception {
+        Path dir = RecordedRuns.reprogram(tmp.resolve(name), PAD.withOptimization(64, 0.05, 0), 2, 0.7, true, false);
+        com.google.gson.JsonObject info = org.reprogram.workbench.core.Json.GSON.fromJson(
+                Files.readString(dir.resolve(RunFiles.INFO)), com.google.gson.JsonObject.class);
+        info.addProperty("device", device);
+        Files.writeString(dir.resolve(RunFiles.INFO), info.toString());
+        return dir;
+    }
+
+    @Test
+    void theThreadCountIsASettingTheComparisonShowsWhenItDiffers(@TempDir Path tmp) throws Exception {
+        // the window trains with one core fewer than the CLI by default: the same seed then differs in the last digits
+        Path window = runOn(tmp, "window", "cpu, 1 thread");
+        Path cli = runOn(tmp, "cli", "cpu, 2 threads");
+        RunRecord w = RunStore.load(window, false);
+        assertEquals("1", RunParameter.THREADS.valueOf(w));
+        assertEquals("2", RunParameter.THREADS.valueOf(RunStore.load(cli, false)));
+        assertEquals("-", RunParameter.THREADS.valueOf(RunStore.load(runOn(tmp, "gpu", "gpu(0)"), false)));
+        ComparisonTable t = ComparisonTable.load(List.of(window, cli));
+        assertEquals(List.of(RunParameter.THREADS), t.differing(), "same settings but the threads");
+        assertTrue(t.titles().contains("threads"), t.titles().toString());
+        assertTrue(ComparisonTable.HEADER.contains("threads"));
+        assertTrue(RunParameter.shared(List.of(w, RunStore.load(runOn(tmp, "w2", "cpu, 1 thread"), false)))
+                .endsWith("threads 1"), "shared by two one-thread runs");
+    }
+
     @Test
     void thePrintedTableShowsTheDifferingSettingsAsColumnsAndTheCsvHasThemAll(@TempDir Path tmp) throws Exception {
         Path a = RecordedRuns.reprogram(tmp.resolve("a"), PAD.withOptimization(64, 0.05, 0), 2, 0.7, true, false);

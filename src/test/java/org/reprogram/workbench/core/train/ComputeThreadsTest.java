@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,26 @@ class ComputeThreadsTest {
                     ComputeThreads.describe(ai.djl.Device.cpu()));
         } finally {
             ComputeThreads.reserve(0);
+        }
+    }
+
+    @Test
+    void countsAboveFourPerCoreAndNegativeCountsAreRefusedWithTheAllowedRange() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(4 * cores, ComputeThreads.max());
+        try {
+            ComputeThreads.set(ComputeThreads.max()); // the largest allowed count is accepted
+            assertEquals(4 * cores, ComputeThreads.count());
+            for (int bad : new int[] {1000, ComputeThreads.max() + 1, -1}) {
+                org.reprogram.workbench.core.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.reprogram.workbench.core.UserInputException.class, () -> ComputeThreads.set(bad));
+                assertTrue(e.getMessage().startsWith("--threads " + bad + " is "), e.getMessage());
+                assertTrue(e.getMessage().contains("Fix: give 1.." + 4 * cores + ", or 0 for all " + cores + " cores"),
+                        e.getMessage());
+            }
+            assertEquals(4 * cores, ComputeThreads.count(), "a refused count changes nothing");
+        } finally {
+            ComputeThreads.set(0);
         }
     }
 
