@@ -18,6 +18,9 @@ public final class WorkbenchApp extends Application {
      */
     public static final long SNAPSHOT_MILLIS = Long.getLong("reprogram.liveMillis", Trainer.LIVE_VIEW_MILLIS);
 
+    /** How long a signal waits for the running step, the run's last files and other background jobs. */
+    static final long EXIT_WAIT_MILLIS = 60_000;
+
     private WorkbenchViewModel vm;
 
     @Override
@@ -25,6 +28,7 @@ public final class WorkbenchApp extends Application {
         AppArgs args = AppArgs.parse(getParameters().getRaw());
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
+        exitOnSignalLikeTheCli(vm);
         stage.setTitle(TITLE);
         javafx.scene.image.Image icon = icon();
         if (icon != null) {
@@ -44,6 +48,24 @@ public final class WorkbenchApp extends Application {
         if (args.demo()) {
             vm.startDemo();
         }
+    }
+
+    /**
+     * SIGTERM / Ctrl-C do not close the window (JavaFX calls no {@link #stop()}): the JVM runs its
+     * shutdown hooks and exits, and libtorch's globals are destroyed at exit while the training
+     * thread may be inside a step (it crashed in {@code torchBackward}). So, as the CLI does
+     * ({@code TrainCommand.withSignals}), a hook asks the run to stop at its next step and waits
+     * (bounded) until it has written its checkpoint and result.json, and until every other
+     * background job has returned. Also covers a normal close: the hook then finds nothing running.
+     */
+    private static void exitOnSignalLikeTheCli(WorkbenchViewModel vm) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vm.closeForExit(EXIT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "interrupt-training"));
     }
 
     /** Closing while a run trains: ask; closing keeps the run resumable (interrupted, with its checkpoint). */
