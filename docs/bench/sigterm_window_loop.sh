@@ -91,7 +91,7 @@ for i in $(seq 1 "$N"); do
             before_epoch=$((before_epoch + 1)); res="before epoch 1"
         elif [ "$RESUME" = 1 ]; then
             if [ -n "${RESUME_EXTRA:-}" ]; then
-                done_epochs=$(jq -r '.epochs' "$run/result.json" 2>/dev/null || echo 0)
+                done_epochs=$(( $(wc -l <"$run/metrics.csv") - 1 )) # header + one row per finished epoch
                 jq --argjson e "$(( ${done_epochs:-0} + RESUME_EXTRA ))" '.epochs = $e' "$run/config.json" \
                     >"$run/config.json.new" && mv "$run/config.json.new" "$run/config.json"
             fi
