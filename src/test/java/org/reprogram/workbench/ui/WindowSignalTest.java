@@ -144,6 +144,7 @@ class WindowSignalTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "-Dreprogram.home=" + TestPaths.root(), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+                "-Dheadless.geometry=1600x1000-32", // Monocle's default screen is smaller than the window
                 "org.reprogram.workbench.Main", "--runs-dir", runs.toString(), "--demo");
         pb.directory(tmp.toFile()); // where a crashing JVM writes hs_err_pid*.log
         pb.redirectErrorStream(true);
@@ -151,7 +152,7 @@ class WindowSignalTest {
         Process p = pb.start();
         Path run;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // ~10 s on an idle machine
             run = null;
             while (System.nanoTime() < deadline && p.isAlive()) {
                 run = runFolder(runs);
