@@ -22,6 +22,9 @@ public final class WorkbenchApp extends Application {
     static final java.nio.file.Path SETTINGS = org.reprogram.workbench.core.AppPaths.defaultRunsDir()
             .resolveSibling("settings.properties");
 
+    /** How long a signal waits for the running step, the run's last files and other background jobs. */
+    static final long EXIT_WAIT_MILLIS = 60_000;
+
     private WorkbenchViewModel vm;
 
     @Override
@@ -30,6 +33,7 @@ public final class WorkbenchApp extends Application {
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
         vm.setup.rememberModelIn(SETTINGS); // the model chosen last time is chosen again
+        exitOnSignalLikeTheCli(vm);
         stage.setTitle(TITLE);
         javafx.scene.image.Image icon = icon();
         if (icon != null) {
@@ -66,6 +70,24 @@ public final class WorkbenchApp extends Application {
         stage.setHeight(b.getHeight());
         stage.setX(b.getMinX());
         stage.setY(b.getMinY());
+    }
+
+    /**
+     * SIGTERM / Ctrl-C do not close the window (JavaFX calls no {@link #stop()}): the JVM runs its
+     * shutdown hooks and exits, and libtorch's globals are destroyed at exit while the training
+     * thread may be inside a step (it crashed in {@code torchBackward}). So, as the CLI does
+     * ({@code TrainCommand.withSignals}), a hook asks the run to stop at its next step and waits
+     * (bounded) until it has written its checkpoint and result.json, and until every other
+     * background job has returned. Also covers a normal close: the hook then finds nothing running.
+     */
+    private static void exitOnSignalLikeTheCli(WorkbenchViewModel vm) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vm.closeForExit(EXIT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "interrupt-training"));
     }
 
     /** Closing while a run trains: ask; closing keeps the run resumable (interrupted, with its checkpoint). */

@@ -174,6 +174,19 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * The JVM is exiting (SIGTERM, Ctrl-C, logout; called by the window's shutdown hook, on any
+     * thread but the FX one): a training stops at its next step as "interrupted" (resumable from its
+     * last finished epoch), the baselines are cancelled, no background job starts any more, and this
+     * waits up to MILLIS until the running ones have returned. Only then may the JVM exit: libtorch
+     * frees its globals at exit, and a step still running then crashed the JVM. True when all ended.
+     */
+    public boolean closeForExit(long millis) throws InterruptedException {
+        training.interruptForExit();
+        baselines.cancel();
+        return executor.closeAndAwait(millis);
+    }
+
     /** The teaching demo: fills the setup and starts as soon as it is valid. */
     public void startDemo() {
         setup.applyDemo();

@@ -56,6 +56,28 @@ class PredictCliTest {
     }
 
     @Test
+    void aFifoIsRefusedNotReadForever(@TempDir Path tmp) throws Exception {
+        Path fifo = tmp.resolve("fifo.png");
+        Path dir = Files.createDirectories(tmp.resolve("folder"));
+        Path inFolder = dir.resolve("0-fifo.png");
+        for (Path f : List.of(fifo, inFolder)) {
+            Process mk = new ProcessBuilder("mkfifo", f.toString()).inheritIO().start();
+            assertEquals(0, mk.waitFor(), "mkfifo " + f);
+        }
+        Files.copy(IMAGES.resolve("digit0.png"), dir.resolve("1-good.png"));
+        // reading a FIFO without a writer blocks for ever: the command must not even open it
+        Outcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> CliTest.cli("predict", BUNDLE.toString(), fifo.toString(), dir.toString()));
+        assertEquals(2, o.code(), o.out() + o.err());
+        List<String> errors = o.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(List.of("error: " + fifo + ": is not a regular file (a FIFO, device or socket). Fix: give image"
+                + " files or a folder of them"), errors, "one error for the named FIFO; the one in the folder is"
+                + " skipped like any non-image file");
+        assertFalse(o.err().contains("\tat "), o.err());
+        assertTrue(o.out().contains("predicted 1 of 2 images"), o.out());
+    }
+
+    @Test
     void exportThenPredictReportsTheRunsTestAccuracy(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("digits4");
         for (String split : List.of("train", "test")) {

@@ -9,9 +9,11 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.DataChecks;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.train.DeviceSelector;
+import org.reprogram.workbench.core.train.OptionChecks;
 
 /**
  * A baseline's assembled pieces: config, target splits on the source canvas and the network to
@@ -62,6 +64,11 @@ public final class BaselineRun implements AutoCloseable {
                 throw new UserInputException("no training images left after the validation split (--val-fraction "
                         + config.valFraction() + ") and --shots " + config.shots() + ". Fix: lower --val-fraction,"
                         + " raise --shots or add images to " + config.target());
+            }
+            if (config.kind() != BaselineKind.LINEAR_PROBE) { // the others backpropagate through the model
+                ModelCard card = model.card();
+                OptionChecks.requireBatchFits(config.batchSize(), data.train().size(),
+                        new int[] {card.channels(), card.height(), card.width()});
             }
             return new BaselineRun(config, data, model, notices);
         } catch (RuntimeException e) {

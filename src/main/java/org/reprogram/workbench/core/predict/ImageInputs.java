@@ -11,8 +11,8 @@ import org.reprogram.workbench.core.data.ImageDecoder;
 
 /**
  * The images a prediction reads, from what the user named: a file is taken as it is (a file that
- * is no image fails on its own, the others go on), a folder is walked recursively in sorted order
- * for PNG/JPEG/BMP/GIF files (hidden files and folders skipped). An image inside a folder named
+ * is no image, or is no regular file at all, fails on its own, the others go on), a folder is walked recursively in sorted order
+ * for regular PNG/JPEG/BMP/GIF files (hidden files and folders skipped). An image inside a folder named
  * like a target class ({@code .../test/7/0012.png}) carries that class, so a prediction over a
  * run's test folder reports its accuracy.
  */
@@ -34,7 +34,10 @@ public final class ImageInputs {
         List<Input> out = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.isDirectory(p)) {
-                out.add(new Input(p, classOf(p, targetClasses), null));
+                // a FIFO, device or socket is never read: reading a FIFO waits for a writer forever
+                out.add(new Input(p, classOf(p, targetClasses), Files.exists(p) && !Files.isRegularFile(p)
+                        ? p + ": is not a regular file (a FIFO, device or socket). Fix: give image files or a folder"
+                                + " of them" : null));
                 continue;
             }
             List<Path> files;

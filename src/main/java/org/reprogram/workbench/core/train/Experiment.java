@@ -13,6 +13,7 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.model.GradientSelfCheck;
+import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
@@ -129,6 +130,9 @@ public final class Experiment implements AutoCloseable {
                 throw new UserInputException("--inner-size " + config.innerSize() + " is larger than the source canvas ("
                         + side + " px). Fix: choose 1.." + side);
             }
+            ModelCard card = source.card();
+            OptionChecks.requireBatchFits(config.batchSize(), dataset.train().size(),
+                    new int[] {card.channels(), card.height(), card.width()});
             if (!"blackbox".equals(config.trainer()) && source instanceof TorchScriptSourceModel) {
                 // white-box training trusts the input gradient of a user's model: check it once (tens of
                 // ms for small models, ~3 s for a 224-px ResNet-18) and warn, with the fix, only when wrong

@@ -41,6 +41,9 @@ public final class StepBenchmark {
 
     public static Result run(Experiment exp, Options o) {
         int batch = exp.config().batchSize();
+        // synthetic batches are as large as asked, whatever the data (Experiment checked the loader's)
+        OptionChecks.requireBatchFits(batch, o.realLoader() ? exp.train().size() : batch, new int[] {exp.placement().channels(),
+                exp.placement().height(), exp.placement().width()});
         CanvasSplit train = exp.train();
         if (o.realLoader() && train.size() == 0) {
             throw new org.reprogram.workbench.core.UserInputException("the target has no training images");

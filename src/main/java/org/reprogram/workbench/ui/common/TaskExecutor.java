@@ -19,4 +19,14 @@ public interface TaskExecutor {
 
     /** Runs ACTION on the UI thread (soon; never blocks the caller). */
     void runOnUi(Runnable action);
+
+    /**
+     * The JVM is exiting: no new background job starts from now on, and this waits up to MILLIS
+     * (from any thread but the UI's) until the running ones have returned, so that none is still
+     * inside the engine's native code when libtorch goes away. True when none is left running.
+     * An executor that runs its jobs on the caller's thread has nothing to wait for.
+     */
+    default boolean closeAndAwait(long millis) throws InterruptedException {
+        return true;
+    }
 }

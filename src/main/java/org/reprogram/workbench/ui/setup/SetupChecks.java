@@ -3,7 +3,9 @@ package org.reprogram.workbench.ui.setup;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.mapping.Frequencies;
 import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.data.DataMemory;
 import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.SetupField;
@@ -53,6 +55,14 @@ public final class SetupChecks {
         String programProblem = c.program() == null ? null : c.program().problemWith(card);
         if (programProblem != null) {
             out.add(SetupField.PROGRAM, labelled(SetupField.PROGRAM, "program", programProblem));
+        }
+        BatchMemory.Refusal tooLarge = BatchMemory.check(c.batchSize(), data.train().size(), card.channels(),
+                card.height(), card.width(), BatchMemory.budgetBytes());
+        if (tooLarge != null) {
+            out.add(SetupField.BATCH_SIZE, SetupField.BATCH_SIZE.subject() + " " + c.batchSize() + " needs at least "
+                    + DataMemory.describe(tooLarge.needBytes()) + " for " + card.channels() + "×" + card.height() + "×"
+                    + card.width() + " canvases, more than this machine's " + DataMemory.describe(tooLarge.budgetBytes())
+                    + ": use at most " + tooLarge.maxBatch());
         }
         int side = Math.min(card.height(), card.width());
         if (c.program() != null && !c.program().fillsCanvas() && c.innerSize() >= side) {

@@ -106,7 +106,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     private final RunStore store;
     private final TrainingBackend backend;
-    private TrainingControl control = new TrainingControl();
+    private volatile TrainingControl control = new TrainingControl();
+    private volatile boolean exiting;
     private TrainConfig config;
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private Consumer<TrainingResult> onFinished = r -> { };
@@ -172,6 +173,9 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         sourcePictures.load(cfg.source());
         control = new TrainingControl();
         TrainingControl ctl = control;
+        if (exiting) {
+            ctl.interrupt(); // the JVM exits (see interruptForExit)
+        }
         plannedEpochs.set(cfg.epochs());
         confusion.showTestProperty().set(false);
         samples.startLive(0, ctl::showSamplePage);
@@ -266,6 +270,15 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
             paused.set(false);
             status.set("Interrupting: the run can be resumed from its last finished epoch …");
         }
+    }
+
+    /**
+     * The JVM is exiting (a signal; callable from any thread, unlike {@link #interrupt()}): the run
+     * stops at its next step as "interrupted" and writes its files; a run starting later stops at once.
+     */
+    public void interruptForExit() {
+        exiting = true;
+        control.interrupt();
     }
 
     /** Waits up to MILLIS for a training to end (window closing: result.json gets written). */
