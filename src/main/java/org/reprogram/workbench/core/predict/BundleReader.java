@@ -100,6 +100,23 @@ public final class BundleReader {
         }
     }
 
+    /**
+     * E, raised while loading the model that BUNDLE unpacked into DIR, worded for the bundle: it
+     * names the bundle and the file inside it (not the temporary folder, deleted by the time it is
+     * read) and gives the bundle's fix (export it again), not the fix for a model file on disk
+     * (re-run pretrain, save it with torch.jit.save). An error that does not name DIR is returned as is.
+     */
+    static UserInputException inBundle(Path bundle, Path dir, UserInputException e) {
+        String msg = e.getMessage();
+        if (msg == null || !msg.contains(dir.toString())) {
+            return e;
+        }
+        int fix = msg.indexOf(". Fix: ");
+        String problem = (fix < 0 ? msg : msg.substring(0, fix))
+                .replace(dir.toString() + dir.getFileSystem().getSeparator(), "").replace(dir.toString(), ".");
+        return UserInputException.forFile(bundle, "its source model does not load (" + problem + ")", FIX, e);
+    }
+
     /** Deletes DIR and everything in it; what cannot be deleted stays (it is in the temporary folder). */
     static void deleteTree(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {

@@ -62,7 +62,11 @@ public final class Predictor implements AutoCloseable {
                         + " only, not the " + choice.id() + " state", "leave out --state, or export the run again"
                         + " with --state " + choice.id());
             }
-            return open(run, device); // the model is in memory once loaded: the unpacked copy can go
+            try {
+                return open(run, device); // the model is in memory once loaded: the unpacked copy can go
+            } catch (UserInputException e) {
+                throw BundleReader.inBundle(runOrBundle, bundle.dir(), e);
+            }
         }
     }
 
