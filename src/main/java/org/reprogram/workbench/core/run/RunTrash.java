@@ -12,7 +12,9 @@ import org.reprogram.workbench.core.UserInputException;
  * folder's hidden {@value #FOLDER} folder, and {@link #restore} moves it back. Nothing is copied
  * or removed, so a run is always whole in one place or the other; the runs list ({@link
  * RunStore#list}) skips hidden folders, so trashed runs are not listed. A run that is still
- * training is refused.
+ * training is refused: its RUNNING marker names a live process, or its writer holds the folder's
+ * claim ({@link RunFolderLock}, also before RUNNING is written and while the end files are); the
+ * trash holds the claim itself while it moves the folder.
  */
 public final class RunTrash {
 
@@ -52,23 +54,36 @@ public final class RunTrash {
             throw UserInputException.forFile(run, "is not a run folder in " + root, "choose a run in the Runs list");
         }
         if (training(dir)) {
-            throw UserInputException.forFile(run, "is still training",
-                    "stop the run first (Stop in the Train tab, or Ctrl+C where it was started), then delete it");
+            throw stillTraining(run, null);
         }
-        Path trash = Files.createDirectories(folder());
-        String name = dir.getFileName().toString();
-        for (int i = 1; ; i++) {
-            Path target = trash.resolve(i == 1 ? name : name + "-" + i);
-            if (Files.exists(target)) {
-                continue;
-            }
-            try {
-                Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
-                return new Trashed(dir, target);
-            } catch (FileAlreadyExistsException taken) {
-                // another process trashed one of this name meanwhile: try the next suffix
+        RunFolderLock claim;
+        try {
+            claim = RunFolderLock.claim(dir, false); // its writer's claim: held from before RUNNING to after the end files
+        } catch (UserInputException busy) {
+            throw stillTraining(run, busy);
+        }
+        try (claim) { // held while it moves, so no run can claim it half-way
+            Path trash = Files.createDirectories(folder());
+            String name = dir.getFileName().toString();
+            for (int i = 1; ; i++) {
+                Path target = trash.resolve(i == 1 ? name : name + "-" + i);
+                if (Files.exists(target)) {
+                    continue;
+                }
+                try {
+                    Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.deleteIfExists(target.resolve(RunFolderLock.NAME)); // our own claim's file, moved along
+                    return new Trashed(dir, target);
+                } catch (FileAlreadyExistsException taken) {
+                    // another process trashed one of this name meanwhile: try the next suffix
+                }
             }
         }
+    }
+
+    private static UserInputException stillTraining(Path run, Throwable cause) {
+        return UserInputException.forFile(run, "is still training", "stop the run first (Stop in the Train tab, or"
+                + " Ctrl+C where it was started), then delete it", cause);
     }
 
     /**

@@ -45,6 +45,43 @@ class RunTrashTest {
     }
 
     @Test
+    void aFolderClaimedByAnotherThreadIsRefusedAndStaysEvenWithoutARunningMarker(@TempDir Path runs) throws Exception {
+        // a run folder whose writer has claimed it but not (yet, or any more) written RUNNING:
+        // e.g. resume finishing the end files, a baseline recording, or a claim before the first epoch
+        Path run = RecordedRuns.reprogram(runs.resolve("20260101-000000-pad-ilm-digits"), CFG, 2, 0.8, true, true);
+        assertFalse(Files.exists(run.resolve(RunFiles.RUNNING)));
+        java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (RunFolderLock claim = RunFolderLock.claim(run, false)) {
+                claimed.countDown();
+                release.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        holder.start();
+        assertTrue(claimed.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            UserInputException e = assertThrows(UserInputException.class, () -> new RunTrash(runs).delete(run));
+            assertTrue(e.getMessage().startsWith(run.toString()) && e.getMessage().contains("is still training")
+                    && e.getMessage().contains("Fix: "), e.getMessage());
+            assertTrue(Files.exists(run.resolve(RunFiles.METRICS)), "nothing moved");
+            assertFalse(Files.exists(runs.resolve(RunTrash.FOLDER).resolve(run.getFileName())));
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+        }
+        RunTrash.Trashed t = new RunTrash(runs).delete(run);
+        assertTrue(Files.isDirectory(t.trashed()));
+        assertFalse(Files.exists(t.trashed().resolve(RunFolderLock.NAME)), "no lock file left in the trash");
+        assertEquals(run.toAbsolutePath(), new RunTrash(runs).restore(t).toAbsolutePath());
+        try (RunFolderLock again = RunFolderLock.claim(run, false)) {
+            assertEquals(run.toAbsolutePath().normalize(), again.dir(), "a restored run can be claimed again");
+        }
+    }
+
+    @Test
     void aRunThatIsStillTrainingIsRefusedAndStays(@TempDir Path runs) throws Exception {
         // recorded without an end: the RUNNING marker names this (live) process
         Path live = RecordedRuns.reprogram(runs.resolve("20260101-000000-pad-ilm-digits"), CFG, 1, 0.5, false, true);
