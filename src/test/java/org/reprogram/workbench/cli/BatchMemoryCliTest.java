@@ -71,4 +71,29 @@ class BatchMemoryCliTest {
                 base.toString());
         assertRefused(finetune, 1000, 256);
     }
+
+    @Test
+    void resumeRefusesWithAFixResumeAccepts(@TempDir Path tmp) throws Exception {
+        // trained with a batch that fits; on resume the machine (here: the budget) has less memory
+        System.setProperty("reprogram.batchMemory", "1G");
+        Path run = tmp.resolve("run");
+        CliTest.Outcome train = CliTest.cli("train", "--target", TestPaths.digits().toString(), "--epochs", "1",
+                "--batch-size", "1000", "--threads", "1", "--out", run.toString());
+        assertEquals(0, train.code(), train.out() + train.err());
+        RunFolderClaimTest.makeResumable(run, 2);
+        String metrics = Files.readString(run.resolve("metrics.csv"));
+        System.setProperty("reprogram.batchMemory", "64M");
+        CliTest.Outcome o = CliTest.cli("resume", run.toString(), "--threads", "1");
+        assertEquals(2, o.code(), o.out() + o.err());
+        List<String> errors = o.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), o.err());
+        String e = errors.get(0);
+        assertTrue(e.startsWith("error: " + run), "names the run: " + e);
+        assertTrue(e.contains("batch size 1000") && e.contains("config.json"), e);
+        assertFalse(e.contains("pass --batch-size") || e.contains("(--batch-size)"), "resume has no --batch-size: " + e);
+        assertTrue(e.contains("train --batch-size 256 or less"), "a new run may choose a smaller batch: " + e);
+        assertTrue(e.contains("Fix: ") && e.contains("-Dreprogram.batchMemory"), e);
+        assertFalse(o.err().contains("\tat "), o.err());
+        assertEquals(metrics, Files.readString(run.resolve("metrics.csv")), "the run is left as it was");
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.Trainer;
@@ -76,7 +77,13 @@ public final class RunLauncher {
             if (dataset == null) {
                 TargetFingerprint.check(runDir, Path.of(config.target()));
             }
-            try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
+            Experiment opened;
+            try {
+                opened = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset);
+            } catch (BatchMemory.TooLarge e) {
+                throw e.forResume(runDir, config.batchSize()); // resume takes no --batch-size
+            }
+            try (Experiment exp = opened) {
                 requireSameClasses(runDir, rec, exp);
                 RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
                 try (recorder) {

@@ -64,6 +64,36 @@ public final class BatchMemory {
         }
     }
 
+    /** A batch refused by {@link OptionChecks#requireBatchFits}: the command-line wording, and the refusal itself. */
+    public static final class TooLarge extends org.reprogram.workbench.core.UserInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Refusal refusal;
+
+        TooLarge(Refusal refusal) {
+            super(refusal.withFix());
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+
+        /**
+         * For resuming run RUNDIR, whose config.json fixes the batch size at BATCHSIZE: resume takes no
+         * --batch-size, so the fix is more memory (another machine, or a budget the machine has).
+         */
+        public org.reprogram.workbench.core.UserInputException forResume(java.nio.file.Path runDir, int batchSize) {
+            return org.reprogram.workbench.core.UserInputException.forFile(runDir, String.format(Locale.ROOT,
+                    "its batch size %d (config.json) needs at least %s of memory (images, activations and gradients),"
+                    + " more than the %s this machine has", batchSize, describe(refusal.needBytes()),
+                    describe(refusal.budgetBytes())), "resume it on a machine with more memory, or, where this one"
+                    + " has more than it reports (a container's limit), set the budget with -Dreprogram.batchMemory=SIZE"
+                    + " (e.g. 8G); or start a new run with train --batch-size " + refusal.maxBatch() + " or less", this);
+        }
+    }
+
     /**
      * Null when a batch of BATCHSIZE canvases of C x H x W fits in BUDGET bytes (TRAINIMAGES: the
      * images batches are drawn from; a batch is never larger), else why not.

@@ -51,7 +51,7 @@ public final class OptionChecks {
         BatchMemory.Refusal r = BatchMemory.check(batchSize, trainImages, shape[0], shape[1], shape[2],
                 BatchMemory.budgetBytes());
         if (r != null) {
-            throw new UserInputException(r.withFix());
+            throw new BatchMemory.TooLarge(r);
         }
     }
 }
