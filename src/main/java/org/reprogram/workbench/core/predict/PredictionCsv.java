@@ -56,14 +56,6 @@ public final class PredictionCsv {
 
     /** RFC 4180: a field with a comma, a quote, a line feed or a carriage return is quoted, its quotes doubled. */
     static String quote(String s) {
-        if (s == null) {
-            return "";
-        }
-        boolean special = false;
-        for (int i = 0; i < s.length() && !special; i++) {
-            char c = s.charAt(i);
-            special = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return special ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.reprogram.workbench.core.report.Csv.field(s);
     }
 }

@@ -190,7 +190,7 @@ public final class RunRecorder implements TrainingListener {
     }
 
     private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.reprogram.workbench.core.report.Csv.field(s); // RFC 4180: also a class name's CR or LF
     }
 
     private void append(String file, String line) {

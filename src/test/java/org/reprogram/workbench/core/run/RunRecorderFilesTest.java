@@ -56,6 +56,31 @@ class RunRecorderFilesTest {
     }
 
     @Test
+    void mappingCsvQuotesClassNamesWithLineBreaksAsRfc4180(@TempDir Path dir) throws Exception {
+        // class names come from folder names, which may hold a carriage return or a line feed
+        RunRecorder rec = new RunRecorder(dir, TrainConfig.defaults("digits").withOptimization(64, 0.01, 1));
+        rec.onStart(new RunInfo("builtin", List.of("a", "b\rc", "d"), "digits", List.of("x\ry", "z\nw"), null, 8,
+                100, "cpu()", List.of(), 10, 0, 5, new int[0]));
+        rec.onSnapshot(snapshot(0));
+        rec.onEpoch(epoch(1));
+        rec.onSnapshot(snapshot(1));
+        rec.onFinish(new TrainingResult("completed", null, 0.8, 0.5, Double.NaN, 8, 100, 1.5, 1, 1, "pad", "ilm",
+                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", Double.NaN, 0, 0, 0, 0));
+        String csv = Files.readString(dir.resolve(RunFiles.MAPPING_CSV));
+        assertTrue(csv.contains(",\"x\ry\","), csv);
+        assertTrue(csv.contains(",\"z\nw\","), csv);
+        assertTrue(csv.contains("\"b\rc;") || csv.contains(";b\rc\"") || csv.contains(";b\rc;"), csv);
+        int records = 0;
+        boolean quoted = false;
+        for (char c : csv.toCharArray()) {
+            quoted ^= c == '"';
+            records += !quoted && c == '\n' ? 1 : 0;
+        }
+        assertEquals(3, records, "header and two rows: " + csv);
+        assertFalse(csv.replaceAll("\"[^\"]*\"", "").contains("\r"), "no bare carriage return: " + csv);
+    }
+
+    @Test
     void runFilesAreStrictJsonAndReadBackNaN(@TempDir Path dir) throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"), "Linux file system");
         record(dir);
