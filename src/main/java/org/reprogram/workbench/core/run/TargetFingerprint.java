@@ -104,10 +104,12 @@ public record TargetFingerprint(String target, Map<String, Folder> folders) {
         Path root = target.toAbsolutePath().normalize();
         Map<String, List<String>> lines = new TreeMap<>();
         Map<String, long[]> sums = new TreeMap<>();
+        // the image-folder loader's layout: train/CLASS and test/CLASS when both exist, else CLASS
+        boolean presplit = Files.isDirectory(root.resolve("train")) && Files.isDirectory(root.resolve("test"));
         try (Stream<Path> all = Files.walk(root, 3, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
                 Path rel = root.relativize(p);
-                if (!counts(rel, p)) {
+                if (!counts(rel, p, presplit)) {
                     continue;
                 }
                 String folder = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
@@ -128,8 +130,11 @@ public record TargetFingerprint(String target, Map<String, Folder> folders) {
         return new TargetFingerprint(target.toString(), folders);
     }
 
-    /** Files the loaders read: images in (class) folders, IDX files at the top; nothing hidden. */
-    private static boolean counts(Path rel, Path file) {
+    /**
+     * Files the loaders read: images directly in a class folder (CLASS/, or train/CLASS/ and
+     * test/CLASS/ when PRESPLIT; not in its subfolders), IDX files at the top; nothing hidden.
+     */
+    private static boolean counts(Path rel, Path file, boolean presplit) {
         for (Path part : rel) {
             if (part.toString().startsWith(".")) {
                 return false;
@@ -139,7 +144,10 @@ public record TargetFingerprint(String target, Map<String, Folder> folders) {
             String n = rel.toString();
             return n.contains("idx") || n.contains("ubyte");
         }
-        return ImageDecoder.isImageFile(file);
+        boolean inClassFolder = presplit
+                ? rel.getNameCount() == 3 && List.of("train", "test").contains(rel.getName(0).toString())
+                : rel.getNameCount() == 2;
+        return inClassFolder && ImageDecoder.isImageFile(file);
     }
 
     private static String sha256(String text) {

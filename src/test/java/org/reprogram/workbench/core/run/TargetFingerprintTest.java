@@ -46,6 +46,30 @@ class TargetFingerprintTest {
     }
 
     @Test
+    void imagesTheLoaderDoesNotReadDoNotCount(@TempDir Path tmp) throws Exception {
+        // the loader reads CLASS/*.png (flat) or train|test/CLASS/*.png (split), nothing deeper or looser
+        Path flat = Files.createDirectories(tmp.resolve("flat"));
+        for (String c : List.of("cat", "dog")) {
+            Path d = Files.createDirectories(flat.resolve(c));
+            for (int i = 0; i < 3; i++) {
+                Files.writeString(d.resolve(i + ".png"), "png" + i);
+            }
+        }
+        TargetFingerprint then = TargetFingerprint.of(flat);
+        assertEquals(List.of("cat", "dog"), List.copyOf(then.folders().keySet()));
+        Files.createDirectories(flat.resolve("cat/originals"));
+        Files.writeString(flat.resolve("cat/originals/0.png"), "a subfolder the loader does not read");
+        assertEquals(List.of(), then.changesTo(TargetFingerprint.of(flat)));
+
+        Path split = data(tmp);
+        TargetFingerprint before = TargetFingerprint.of(split);
+        Files.writeString(split.resolve("train/loose.png"), "not in a class folder: not read");
+        Files.createDirectories(split.resolve("train/cat/crops"));
+        Files.writeString(split.resolve("train/cat/crops/0.png"), "too deep: not read");
+        assertEquals(List.of(), before.changesTo(TargetFingerprint.of(split)));
+    }
+
+    @Test
     void aTargetThatIsNotAFolderGetsNoFingerprintAndAMissingOnePassesTheCheck(@TempDir Path tmp) throws Exception {
         Path run = Files.createDirectories(tmp.resolve("run"));
         TargetFingerprint.write(run, tmp.resolve("missing"));
