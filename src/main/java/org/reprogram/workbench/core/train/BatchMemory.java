@@ -31,7 +31,13 @@ public final class BatchMemory {
     public static long budgetBytes() {
         String p = System.getProperty("reprogram.batchMemory", "");
         if (!p.isBlank()) {
-            long b = org.reprogram.workbench.core.data.DataMemory.parse(p);
+            long b;
+            try {
+                b = org.reprogram.workbench.core.data.DataMemory.parse(p);
+            } catch (org.reprogram.workbench.core.UserInputException e) { // its words name --data-memory
+                throw new org.reprogram.workbench.core.UserInputException("-Dreprogram.batchMemory: '" + p
+                        + "' is not a size. Fix: write e.g. 8G or 512M, or leave it out for this machine's memory", e);
+            }
             if (b > 0) {
                 return b;
             }
