@@ -150,7 +150,11 @@ public final class RunsView extends VBox {
         undo.setOnAction(e -> vm.deletion.undo());
         undo.setMinWidth(Region.USE_PREF_SIZE);
         HBox messageBar = new HBox(8, message, undo);
+        messageBar.setId("runsMessageBar");
         messageBar.setAlignment(Pos.CENTER_LEFT);
+        // no empty row between the notes bar and the list while there is nothing to say
+        messageBar.managedProperty().bind(message.textProperty().isNotEmpty().or(vm.deletion.canUndo()));
+        messageBar.visibleProperty().bind(messageBar.managedProperty());
         SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison, vm.root()));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36);

@@ -146,4 +146,19 @@ class RunsDeleteSortGuiTest {
         double sum = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
         assertTrue(sum <= table.getWidth() - 40, "columns " + sum + " px in a " + table.getWidth() + " px list");
     }
+
+    /** The message row takes no room while it has nothing to say, and appears with a delete's message and Undo. */
+    @Test
+    void theMessageRowTakesRoomOnlyWhenItSaysSomething(FxRobot robot) throws Exception {
+        TableView<RunRecord> table = table(robot);
+        waitFor(() -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bar = robot.lookup("#runsMessageBar").query();
+        assertFalse(bar.isManaged() || bar.isVisible(), "an empty row between the notes and the list");
+        robot.clickOn(B);
+        waitFor(() -> vm.selected.size() == 1);
+        robot.clickOn("#deleteRuns");
+        waitFor(() -> table.getItems().size() == 2);
+        waitFor(() -> bar.isManaged() && bar.isVisible());
+    }
 }
