@@ -188,9 +188,9 @@ public final class RunsView extends VBox {
             }
         });
         table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
-        table.getColumns().add(TextColumns.column("Run", RunRecord::displayName, 190,
+        table.getColumns().add(TextColumns.column("Run", RunRecord::displayName, 205,
                 "Your name for the run (set it below), else its folder name", RunsView::runTip));
-        table.getColumns().add(TextColumns.column("Note", r -> r.notes().note(), 60, "Your note", null));
+        table.getColumns().add(TextColumns.column("Note", r -> r.notes().note(), 50, "Your note", null));
         table.getColumns().add(TextColumns.column("Status", RunRecord::status, 80, null));
         table.getColumns().add(TextColumns.column("Method", ResultTexts::method, 105, null));
         table.getColumns().add(TextColumns.column("Source", r -> r.info() != null ? r.info().sourceName()
