@@ -71,6 +71,8 @@ public final class WorkbenchViewModel {
         canRunBaselines = canStart;
         canStart.addListener(o -> readyStatus());
         setup.attention().addListener(o -> readyStatus());
+        setup.modelCard().addListener(o -> readyStatus());
+        setup.target().addListener(o -> readyStatus());
         readyStatus();
         // --demo: start once the model is checked and the folder is read (or give up on an error)
         setup.busy.addListener((o, was, busy) -> {
@@ -83,7 +85,9 @@ public final class WorkbenchViewModel {
     }
 
     /** Before any run: the status line says what is missing, or that Start is ready. */
-    static final String CHOOSE = "Ready. Choose a source model and a target dataset.";
+    static final String CHOOSE = "Choose a source model and a target dataset.";
+    static final String CHOOSE_MODEL = "Choose a source model.";
+    static final String CHOOSE_TARGET = "Choose a target dataset: a folder, or Sample digits.";
     static final String READY = "Ready: press Start training (or Start teaching demo for the preset).";
 
     private String readyText = CHOOSE;
@@ -92,10 +96,12 @@ public final class WorkbenchViewModel {
         if (training.running.get() || !readyText.equals(training.status.get())) {
             return; // a run's own status stays until the next run
         }
-        boolean chosen = setup.modelCard().get() != null && setup.target().get() != null
-                && !setup.target().get().isBlank();
+        boolean model = setup.modelCard().get() != null;
+        boolean target = setup.target().get() != null && !setup.target().get().isBlank();
         String attention = setup.attention().get();
-        readyText = canStart.get() ? READY : !chosen || attention.isEmpty() ? CHOOSE
+        // says what is still missing (not "Ready." while Start is disabled)
+        String choose = !model && !target ? CHOOSE : !model ? CHOOSE_MODEL : CHOOSE_TARGET;
+        readyText = canStart.get() ? READY : !(model && target) || attention.isEmpty() ? choose
                 : "Not ready: " + attention + " (see the setup).";
         training.status.set(readyText);
     }

@@ -17,7 +17,8 @@ class StatusLineViewModelTest {
     void onceModelAndTargetAreChosenTheStatusSaysStartIsReady(@TempDir Path runs) {
         WorkbenchViewModel vm = new WorkbenchViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 TrainingBackend.engine(0));
-        assertEquals("Ready. Choose a source model and a target dataset.", vm.training.status.get());
+        assertEquals(vm.setup.modelCard().get() == null ? "Choose a source model and a target dataset."
+                : "Choose a target dataset: a folder, or Sample digits.", vm.training.status.get());
         vm.setup.useSampleDigits();
         assertTrue(vm.canStart().get(), vm.setup.problems.toString());
         assertEquals("Ready: press Start training (or Start teaching demo for the preset).", vm.training.status.get(),
@@ -27,5 +28,15 @@ class StatusLineViewModelTest {
                 "a setup problem: not ready (the field says which)");
         vm.setup.epochs.set("2");
         assertTrue(vm.training.status.get().startsWith("Ready: press Start"), vm.training.status.get());
+    }
+
+    /** With the built-in model loaded, the line asks only for the target, and never says "Ready." before Start is. */
+    @Test
+    void withTheModelChosenTheStatusAsksOnlyForTheTarget(@TempDir Path runs) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SyncTaskExecutor(), new RunStore(runs),
+                TrainingBackend.engine(0));
+        assertTrue(vm.setup.modelCard().get() != null, "the built-in model loads at start");
+        assertEquals("Choose a target dataset: a folder, or Sample digits.", vm.training.status.get());
+        assertTrue(!vm.canStart().get() && !vm.training.status.get().startsWith("Ready"), vm.training.status.get());
     }
 }

@@ -132,7 +132,7 @@ public final class BaselineQueueViewModel {
                             executor.runOnUi(() -> {
                                 set(index, String.format(Locale.ROOT, "%s %d/%d, val %.3f", step, m.epoch(),
                                         config.epochs(), m.valAccuracy()));
-                                status.set("Baselines: " + kind + ", " + step + " " + m.epoch() + "/" + config.epochs());
+                                status.set("Baselines: " + ResultTexts.method(kind) + ", " + step + " " + m.epoch() + "/" + config.epochs());
                             });
                         }
                     }, c);

@@ -45,6 +45,7 @@ final class CompareChartView extends BorderPane {
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
     private final VBox legend = new VBox(4);
+    private final ScrollPane legendScroll = new ScrollPane(legend);
     private final Label chartPlaceholder = new Label();
     /** What a saved PNG shows: the plot and its legend. */
     private final HBox figure;
@@ -103,9 +104,8 @@ final class CompareChartView extends BorderPane {
         StackPane plot = new StackPane(chart, chartPlaceholder);
         legend.setId("compareLegend");
         legend.setPadding(new Insets(4));
-        ScrollPane legendScroll = new ScrollPane(legend);
         legendScroll.setFitToWidth(true);
-        legendScroll.setPrefWidth(240);
+        legendScroll.setPrefWidth(LEGEND_MIN);
         legendScroll.setMinWidth(160);
         legendScroll.getStyleClass().add("edge-to-edge");
         vm.curves.addListener((ListChangeListener<ComparisonViewModel.Curve>) c -> redraw());
@@ -173,6 +173,29 @@ final class CompareChartView extends BorderPane {
             key.getStyleClass().add("hint");
             legend.getChildren().add(key);
         }
+        fitLegend();
+    }
+
+    /** The legend's narrowest and widest preferred width; in between, as wide as its longest name. */
+    static final double LEGEND_MIN = 240;
+    static final double LEGEND_MAX = 380;
+
+    /**
+     * The legend as wide as its longest entry (within LEGEND_MIN..LEGEND_MAX), so that a short name
+     * such as "pad · ilm · epochs 1 · step · seed 3" stays on one line instead of wrapping "seed / 3".
+     */
+    private void fitLegend() {
+        double widest = 0;
+        for (javafx.scene.Node n : legend.getChildren()) {
+            if (n instanceof Label l) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(l.getText());
+                t.setFont(l.getFont());
+                double graphic = l.getGraphic() == null ? 0 : 18 + l.getGraphicTextGap();
+                widest = Math.max(widest, t.getLayoutBounds().getWidth() + graphic);
+            }
+        }
+        // the legend's padding, the label's own room and a vertical scroll bar
+        legendScroll.setPrefWidth(Math.min(LEGEND_MAX, Math.max(LEGEND_MIN, widest + 8 + 8 + 16)));
     }
 
     private static Label legendEntry(ComparisonViewModel.Curve c, String color) {

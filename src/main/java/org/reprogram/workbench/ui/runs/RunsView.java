@@ -150,7 +150,11 @@ public final class RunsView extends VBox {
         undo.setOnAction(e -> vm.deletion.undo());
         undo.setMinWidth(Region.USE_PREF_SIZE);
         HBox messageBar = new HBox(8, message, undo);
+        messageBar.setId("runsMessageBar");
         messageBar.setAlignment(Pos.CENTER_LEFT);
+        // no empty row between the notes bar and the list while there is nothing to say
+        messageBar.managedProperty().bind(message.textProperty().isNotEmpty().or(vm.deletion.canUndo()));
+        messageBar.visibleProperty().bind(messageBar.managedProperty());
         SplitPane split = new SplitPane(table, new ComparisonView(vm.comparison, vm.root()));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36);
@@ -186,7 +190,7 @@ public final class RunsView extends VBox {
         table.setPlaceholder(new Label("No runs in " + vm.root() + " yet."));
         table.getColumns().add(TextColumns.column("Run", RunRecord::displayName, 205,
                 "Your name for the run (set it below), else its folder name", RunsView::runTip));
-        table.getColumns().add(TextColumns.column("Note", r -> r.notes().note(), 100, "Your note", null));
+        table.getColumns().add(TextColumns.column("Note", r -> r.notes().note(), 50, "Your note", null));
         table.getColumns().add(TextColumns.column("Status", RunRecord::status, 80, null));
         table.getColumns().add(TextColumns.column("Method", ResultTexts::method, 105, null));
         table.getColumns().add(TextColumns.column("Source", r -> r.info() != null ? r.info().sourceName()

@@ -51,8 +51,11 @@ public final class StoryLine {
         }
     }
 
-    /** "A fmnist-cnn classifier learns to read digits" (one line in large type at 1280 px). */
+    /**
+     * "The fmnist-cnn classifier learns to read digits" (one line in large type at 1280 px). "The",
+     * not "A": a model's name can start with any sound ("A fmnist-cnn", "A resnet18" read wrong).
+     */
     static String proposal(RunInfo i) {
-        return "A " + i.sourceName() + " classifier learns to read " + i.targetName();
+        return "The " + i.sourceName() + " classifier learns to read " + i.targetName();
     }
 }

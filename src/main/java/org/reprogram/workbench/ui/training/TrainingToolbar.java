@@ -74,6 +74,9 @@ final class TrainingToolbar extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         Label status = label("status", vm.status);
         status.getStyleClass().add("status");
+        // a replay's summary is longer than the row beside the setup at 1280 px: wrap, never "…"
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Label headline = label("headline", vm.headline);
         headline.getStyleClass().add("headline");
         headline.visibleProperty().bind(vm.presentation.and(vm.headline.isNotEmpty()));

@@ -47,7 +47,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final BooleanProperty paused = new SimpleBooleanProperty();
     public final BooleanProperty stopRequested = new SimpleBooleanProperty();
-    public final StringProperty status = new SimpleStringProperty("Ready. Choose a source model and a target dataset.");
+    public final StringProperty status = new SimpleStringProperty("Choose a source model and a target dataset.");
     public final StringProperty progressText = new SimpleStringProperty("");
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty deviceText = new SimpleStringProperty("");

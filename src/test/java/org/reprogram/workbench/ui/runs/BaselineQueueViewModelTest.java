@@ -146,4 +146,22 @@ class BaselineQueueViewModelTest {
         assertEquals("Baselines cancelled.", vm.status.get());
         assertFalse(vm.running.get());
     }
+
+    /** The status line names a baseline as the queue and the runs list do ("fine-tuning", not the CLI's "finetune"). */
+    @Test
+    void theStatusNamesTheBaselineAsTheQueueDoes(@TempDir Path tmp) {
+        List<String> statuses = new ArrayList<>();
+        BaselineQueueViewModel[] holder = new BaselineQueueViewModel[1];
+        BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
+                (c, dir, listener, control) -> {
+                    dir.create();
+                    listener.onEpoch(new EpochMetrics(1, 1, 0.5, 1, 0.75, 0.01, 10, 1, 0, Double.NaN, null));
+                    statuses.add(holder[0].status.get());
+                    return result(c, "completed");
+                });
+        holder[0] = vm;
+        vm.runAll(SETUP);
+        assertEquals(List.of("Baselines: linear probe, iteration 1/" + BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS,
+                "Baselines: fine-tuning, epoch 1/3", "Baselines: from scratch, epoch 1/3"), statuses);
+    }
 }

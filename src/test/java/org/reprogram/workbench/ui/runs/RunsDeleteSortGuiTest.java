@@ -132,4 +132,33 @@ class RunsDeleteSortGuiTest {
         waitFor(() -> table.getItems().size() == 2);
         assertTrue(Files.isDirectory(runs.resolve(RunTrash.FOLDER).resolve(A)), "the Delete key deletes too");
     }
+
+    /**
+     * At 1280 px every column of the runs list is visible without scrolling sideways (the seed column
+     * had pushed "Wall s" off the edge): the columns leave room for the window's tab pane and
+     * borders (about 25 px) and a vertical scroll bar (about 15 px) that the list gets with many runs.
+     */
+    @Test
+    void allColumnsFitAt1280(FxRobot robot) throws Exception {
+        TableView<RunRecord> table = table(robot);
+        waitFor(() -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        double sum = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(sum <= table.getWidth() - 40, "columns " + sum + " px in a " + table.getWidth() + " px list");
+    }
+
+    /** The message row takes no room while it has nothing to say, and appears with a delete's message and Undo. */
+    @Test
+    void theMessageRowTakesRoomOnlyWhenItSaysSomething(FxRobot robot) throws Exception {
+        TableView<RunRecord> table = table(robot);
+        waitFor(() -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bar = robot.lookup("#runsMessageBar").query();
+        assertFalse(bar.isManaged() || bar.isVisible(), "an empty row between the notes and the list");
+        robot.clickOn(B);
+        waitFor(() -> vm.selected.size() == 1);
+        robot.clickOn("#deleteRuns");
+        waitFor(() -> table.getItems().size() == 2);
+        waitFor(() -> bar.isManaged() && bar.isVisible());
+    }
 }

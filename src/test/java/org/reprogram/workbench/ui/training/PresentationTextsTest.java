@@ -24,14 +24,14 @@ class PresentationTextsTest {
                 TrainingViewModelTest.scripted("completed", null));
         assertEquals("", vm.story.text().get());
         vm.start(TrainingViewModelTest.CONFIG, null);
-        assertEquals("A src classifier learns to read digits",
+        assertEquals("The src classifier learns to read digits",
                 vm.story.text().get(), "the run's own line, from its models");
         vm.story.text().set("a clothing classifier learns to read digits"); // typed in presentation mode
         assertTrue(vm.story.edited());
         vm.start(TrainingViewModelTest.CONFIG, null);
         assertEquals("a clothing classifier learns to read digits", vm.story.text().get(), "kept for the next run");
         vm.story.text().set("");
-        assertEquals("A src classifier learns to read digits",
+        assertEquals("The src classifier learns to read digits",
                 vm.story.text().get(), "cleared: the run's own line again");
         assertFalse(vm.story.edited());
     }
