@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.run.LearnedMapping;
 import org.reprogram.workbench.core.run.LearnedState;
 import org.reprogram.workbench.core.run.ReplicateGroups;
@@ -172,10 +173,17 @@ public final class ComparisonViewModel {
         groupSummary.set(runs.isEmpty() ? "" : ReplicateRows.summary(runs.size(), groups));
     }
 
-    /** The lines of METRIC for RUNS, one (or two: validation and training) per run, coloured by place. */
+    /**
+     * The lines of METRIC for RUNS, one (or two: validation and training) per run, coloured by place.
+     * A linear probe's rows are L-BFGS iterations (often 100-200), not epochs: beside runs with
+     * epochs it is drawn as a level line at its final value across their epochs, so it neither
+     * squashes their curves into the axis's first few percent nor reads as "160 epochs".
+     */
     static List<Curve> curves(List<RunRecord> runs, CurveMetric metric) {
         List<Curve> out = new ArrayList<>();
         List<String> names = ShortNames.of(runs);
+        int epochs = runs.stream().filter(r -> !isProbe(r)).flatMap(r -> r.metrics().stream())
+                .mapToInt(EpochMetrics::epoch).max().orElse(0);
         for (int i = 0; i < runs.size(); i++) {
             RunRecord run = runs.get(i);
             for (CurveMetric.Line line : metric.lines()) {
@@ -186,12 +194,20 @@ public final class ComparisonViewModel {
                         pts.add(new double[] {m.epoch(), v});
                     }
                 }
+                if (isProbe(run) && epochs > 0 && !pts.isEmpty()) {
+                    double last = pts.get(pts.size() - 1)[1];
+                    pts = List.of(new double[] {Math.min(1, epochs), last}, new double[] {epochs, last});
+                }
                 boolean both = metric.trainAndVal();
                 out.add(new Curve(names.get(i), run.displayName(), run.name(), i, both ? line.label() : "", both && line.dashed(),
                         pts));
             }
         }
         return out;
+    }
+
+    private static boolean isProbe(RunRecord run) {
+        return BaselineKind.LINEAR_PROBE.id().equals(run.method());
     }
 
     /**

@@ -166,4 +166,24 @@ class ComparisonViewModelTest {
     private static double last(ComparisonViewModel.Curve c) {
         return c.points().get(c.points().size() - 1)[1];
     }
+
+    @Test
+    void aLinearProbesIterationsAreALevelLineAcrossTheOtherRunsEpochs(@TempDir Path tmp) throws Exception {
+        RunRecord pad = run(tmp, "pad", PAD, 3, 0.8, true);
+        RunRecord probe = RunStore.load(RecordedRuns.baseline(tmp.resolve("probe"),
+                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits"), 40, 0.6), false);
+        vm.compare(List.of(pad, probe));
+        ComparisonViewModel.Curve padLine = vm.curves.get(0);
+        ComparisonViewModel.Curve probeLine = vm.curves.get(1);
+        assertEquals(3, padLine.points().size(), "a run with epochs keeps its points");
+        assertEquals(2, probeLine.points().size(), "the probe: one level line");
+        assertEquals(1, probeLine.points().get(0)[0]);
+        assertEquals(3, probeLine.points().get(1)[0], "as long as the other runs' epochs, not its 40 iterations");
+        double last = probe.metrics().get(probe.metrics().size() - 1).valAccuracy();
+        assertEquals(last, probeLine.points().get(0)[1]);
+        assertEquals(last, probeLine.points().get(1)[1]);
+
+        vm.compare(List.of(probe));
+        assertEquals(40, vm.curves.get(0).points().size(), "alone, the probe shows its iterations");
+    }
 }
