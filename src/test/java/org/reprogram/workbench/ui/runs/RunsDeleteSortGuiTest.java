@@ -58,6 +58,7 @@ class RunsDeleteSortGuiTest {
         vm = new RunsViewModel(new FxTaskExecutor(), new RunStore(runs));
         RunsView view = new RunsView(vm, r -> { }, r -> { }, new HBox(new Label("baselines bar")));
         stage.setScene(new Scene(new BorderPane(view), 1280, 720));
+        stage.sizeToScene(); // TestFX reuses one stage: a width an earlier test set would win over the scene's
         stage.show();
         vm.refresh();
     }
