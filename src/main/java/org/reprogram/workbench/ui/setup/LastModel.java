@@ -2,11 +2,10 @@ package org.reprogram.workbench.ui.setup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.reprogram.workbench.core.AtomicFiles;
 
 /**
  * The source model last chosen in the window (one that loaded), kept between sessions in a small
@@ -47,15 +46,7 @@ final class LastModel {
         p.setProperty(KEY, spec);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".settings", ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    p.store(out, "Reprogram Workbench window settings");
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, out -> p.store(out, "Reprogram Workbench window settings"));
         } catch (IOException | UnsupportedOperationException e) {
             // nothing remembered this time; the window works the same
         }
