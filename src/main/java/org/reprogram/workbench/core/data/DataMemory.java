@@ -30,11 +30,16 @@ public final class DataMemory {
 
     public static long defaultBytes() {
         long heap = Runtime.getRuntime().maxMemory() / 4;
-        long machine = Long.MAX_VALUE;
+        long machine = physicalBytes();
+        return Math.max(16L << 20, Math.min(heap, machine == Long.MAX_VALUE ? machine : machine / 8));
+    }
+
+    /** This machine's physical memory in bytes; Long.MAX_VALUE where the JVM cannot tell. */
+    public static long physicalBytes() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            machine = os.getTotalMemorySize() / 8;
+            return os.getTotalMemorySize();
         }
-        return Math.max(16L << 20, Math.min(heap, machine));
+        return Long.MAX_VALUE;
     }
 
     /** "512M", "2G", "1500000" (bytes), "64k"; 0 or "auto" for the default. */

@@ -1,6 +1,5 @@
 package org.reprogram.workbench.core.train;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -42,10 +41,7 @@ public final class BatchMemory {
                 return b;
             }
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
-        }
-        return Long.MAX_VALUE;
+        return org.reprogram.workbench.core.data.DataMemory.physicalBytes();
     }
 
     /** The largest batch of C x H x W canvases that the budget can hold. */
