@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.reprogram.workbench.core.AtomicFiles;
+import org.reprogram.workbench.core.report.Csv;
 
 /**
  * Predictions as CSV, one row per image: the file, the top-K target classes with their
@@ -26,17 +27,17 @@ public final class PredictionCsv {
 
     /** One row for P; TARGETCLASSES name its true class. */
     public static String row(Prediction p, int topK, List<String> targetClasses) {
-        StringBuilder sb = new StringBuilder(quote(p.name()));
+        StringBuilder sb = new StringBuilder(Csv.field(p.name()));
         for (int k = 0; k < topK; k++) {
             Prediction.ClassScore s = k < p.top().size() ? p.top().get(k) : null;
-            sb.append(',').append(s == null ? "" : quote(s.name()))
+            sb.append(',').append(s == null ? "" : Csv.field(s.name()))
                     .append(',').append(s == null ? "" : number(s.probability()));
         }
         sb.append(',').append(p.ok() ? Integer.toString(p.sourceClass()) : "")
-                .append(',').append(p.ok() ? quote(p.sourceName()) : "")
+                .append(',').append(p.ok() ? Csv.field(p.sourceName()) : "")
                 .append(',').append(p.ok() ? number(p.sourceProbability()) : "")
-                .append(',').append(p.trueClass() >= 0 ? quote(targetClasses.get(p.trueClass())) : "")
-                .append(',').append(p.ok() ? "" : quote(p.error()));
+                .append(',').append(p.trueClass() >= 0 ? Csv.field(targetClasses.get(p.trueClass())) : "")
+                .append(',').append(p.ok() ? "" : Csv.field(p.error()));
         return sb.toString();
     }
 
@@ -54,8 +55,4 @@ public final class PredictionCsv {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
-    /** RFC 4180: a field with a comma, a quote, a line feed or a carriage return is quoted, its quotes doubled. */
-    static String quote(String s) {
-        return org.reprogram.workbench.core.report.Csv.field(s);
-    }
 }

@@ -19,6 +19,7 @@ import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.core.report.Csv;
 
 /**
  * Writes a run folder as training goes (reprogramming and baseline runs alike): config.json at once, info.json at start, a metrics.csv
@@ -153,8 +154,8 @@ public final class RunRecorder implements TrainingListener {
                 names.add(info.sourceClasses().get(src));
                 weights.add(String.format(java.util.Locale.ROOT, "%.4g", s.mappingWeights()[src][t]));
             }
-            csv.append(t).append(',').append(quote(info.targetClasses().get(t))).append(',')
-                    .append(join(sources)).append(',').append(quote(String.join(";", names))).append(',')
+            csv.append(t).append(',').append(Csv.field(info.targetClasses().get(t))).append(',')
+                    .append(join(sources)).append(',').append(Csv.field(String.join(";", names))).append(',')
                     .append(String.join(";", weights)).append('\n');
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", info.targetClasses().get(t));
@@ -189,9 +190,6 @@ public final class RunRecorder implements TrainingListener {
         return sb.toString();
     }
 
-    private static String quote(String s) {
-        return org.reprogram.workbench.core.report.Csv.field(s); // RFC 4180: also a class name's CR or LF
-    }
 
     private void append(String file, String line) {
         io(() -> AtomicFiles.appendLine(dir.resolve(file), line));

@@ -49,9 +49,9 @@ class PredictionCsvTest {
 
     @Test
     void plainFieldsStayUnquoted() {
-        assertEquals("plain.png", PredictionCsv.quote("plain.png"));
-        assertEquals("\"a\rb\"", PredictionCsv.quote("a\rb"));
-        assertEquals("\"say \"\"hi\"\"\"", PredictionCsv.quote("say \"hi\""));
+        assertEquals("plain.png", org.reprogram.workbench.core.report.Csv.field("plain.png"));
+        assertEquals("\"a\rb\"", org.reprogram.workbench.core.report.Csv.field("a\rb"));
+        assertEquals("\"say \"\"hi\"\"\"", org.reprogram.workbench.core.report.Csv.field("say \"hi\""));
     }
 
     /**
