@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.mapping;
 
+import java.util.List;
+
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -26,5 +28,18 @@ public class FrequencyLabelMapping extends HardLabelMapping {
     @Override
     public boolean needsFrequencies(int epoch) {
         return epoch == 0;
+    }
+
+    /** Registration: id "flm". */
+    public static final class Type extends AbstractMappingType {
+        public Type() {
+            super("flm", "flm – frequency, once", "Frequency label mapping, computed once",
+                    "Needs at least as many source classes as target classes.", true, List.of());
+        }
+
+        @Override
+        public LabelMapping create(MappingContext c, NDManager manager) {
+            return new FrequencyLabelMapping(c.sourceClasses(), c.targetClassCount(), manager);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.mapping;
 
+import java.util.List;
+
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -20,5 +22,18 @@ public final class IterativeLabelMapping extends FrequencyLabelMapping {
     @Override
     public boolean needsFrequencies(int epoch) {
         return true;
+    }
+
+    /** Registration: id "ilm". */
+    public static final class Type extends AbstractMappingType {
+        public Type() {
+            super("ilm", "ilm – frequency, each epoch", "Iterative label mapping, recomputed every epoch",
+                    "Needs at least as many source classes as target classes.", true, List.of());
+        }
+
+        @Override
+        public LabelMapping create(MappingContext c, NDManager manager) {
+            return new IterativeLabelMapping(c.sourceClasses(), c.targetClassCount(), manager);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.mapping;
 
+import org.reprogram.workbench.core.param.ParameterValues;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -85,4 +87,22 @@ public final class LinearLabelMapping extends AbstractLabelMapping {
         ArrayWrites.write(bias, b);
     }
 
+
+    /** Registration: id "linear"; reads every source class. */
+    public static final class Type extends AbstractMappingType {
+        public Type() {
+            super("linear", "linear – learned layer", "Learned linear layer K_s -> K_t",
+                    "Works with any number of classes.", false, List.of());
+        }
+
+        @Override
+        public int exclusiveSourcesPerTarget(ParameterValues settings) {
+            return 0;
+        }
+
+        @Override
+        public LabelMapping create(MappingContext c, NDManager manager) {
+            return new LinearLabelMapping(c.sourceClasses(), c.targetClassCount(), c.seed(), manager);
+        }
+    }
 }

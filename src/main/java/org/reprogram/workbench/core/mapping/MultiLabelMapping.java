@@ -1,5 +1,8 @@
 package org.reprogram.workbench.core.mapping;
 
+import java.util.List;
+import org.reprogram.workbench.core.param.ParameterValues;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
@@ -55,5 +58,26 @@ public final class MultiLabelMapping extends HardLabelMapping {
     @Override
     public void update(double[][] frequencies) {
         assign(GreedyMatching.manyToOne(frequencies, perTarget));
+    }
+
+    /** Registration: id "bar", m frequency-chosen sources per target class. */
+    public static final class Type extends AbstractMappingType {
+        public Type() {
+            super("bar", "bar – m sources per class",
+                    "BAR multi-label: m frequency-chosen sources per target, probabilities averaged",
+                    "Needs (sources per class) × (target classes) source classes.", true,
+                    List.of(MappingSettings.SOURCES_PER_CLASS));
+        }
+
+        @Override
+        public int exclusiveSourcesPerTarget(ParameterValues settings) {
+            return settings.get(MappingSettings.SOURCES_PER_CLASS);
+        }
+
+        @Override
+        public LabelMapping create(MappingContext c, NDManager manager) {
+            return new MultiLabelMapping(c.sourceClasses(), c.targetClassCount(),
+                    c.settings().get(MappingSettings.SOURCES_PER_CLASS), manager);
+        }
     }
 }

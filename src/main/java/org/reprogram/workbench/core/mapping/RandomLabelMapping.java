@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.mapping;
 
+import org.reprogram.workbench.core.param.ParameterValues;
+
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,5 +43,25 @@ public final class RandomLabelMapping extends HardLabelMapping {
     @Override
     public boolean needsFrequencies(int epoch) {
         return false;
+    }
+
+    /** Registration: id "random", m sources per class. */
+    public static final class Type extends AbstractMappingType {
+        public Type() {
+            super("random", "random – fixed at random", "Random many-to-one, fixed",
+                    "Needs at least as many source classes as target classes.", false,
+                    List.of(MappingSettings.SOURCES_PER_CLASS));
+        }
+
+        @Override
+        public int exclusiveSourcesPerTarget(ParameterValues settings) {
+            return settings.get(MappingSettings.SOURCES_PER_CLASS);
+        }
+
+        @Override
+        public LabelMapping create(MappingContext c, NDManager manager) {
+            return new RandomLabelMapping(c.sourceClasses(), c.targetClassCount(),
+                    c.settings().get(MappingSettings.SOURCES_PER_CLASS), c.seed(), manager);
+        }
     }
 }

@@ -1,5 +1,10 @@
 package org.reprogram.workbench.core.program;
 
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 
@@ -27,5 +32,23 @@ public final class FullProgram extends MaskedDeltaProgram {
     @Override
     public String name() {
         return "full";
+    }
+
+    /** Registration: id "full", no settings of its own. */
+    public static final class Type extends AbstractProgramType {
+        public Type() {
+            super("full", "full – whole image", "Full-image additive delta in normalised space (ILM-VP additive prompt)",
+                    "The target fills the canvas; one learned delta is added everywhere.", List.of());
+        }
+
+        @Override
+        public InputProgram create(ProgramSetup setup, NDManager manager) {
+            return new FullProgram(setup, manager);
+        }
+
+        @Override
+        public ProgramLegend legend(boolean signed) {
+            return signed ? new ProgramLegend("≤ −1", "0", "≥ +1", ProgramLegend.FULL) : ProgramLegend.UNSIGNED_FRAME;
+        }
     }
 }

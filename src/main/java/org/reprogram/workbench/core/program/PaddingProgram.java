@@ -1,5 +1,10 @@
 package org.reprogram.workbench.core.program;
 
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -13,7 +18,7 @@ import ai.djl.ndarray.NDManager;
 public final class PaddingProgram extends MaskedDeltaProgram {
 
     public PaddingProgram(ProgramSetup setup, NDManager manager) {
-        super(setup, frameMask(setup.placement()), setup.frame(), false, manager);
+        super(setup, frameMask(setup.placement()), setup.settings().get(FrameSettings.FRAME), false, manager);
     }
 
     static float[] frameMask(Placement p) {
@@ -32,5 +37,34 @@ public final class PaddingProgram extends MaskedDeltaProgram {
     @Override
     public String name() {
         return "pad";
+    }
+
+    /** Registration: id "pad", settings inner size and frame activation. */
+    public static final class Type extends AbstractProgramType {
+        public Type() {
+            super("pad", "pad – frame", "Padding frame around the resized target (Elsayed et al.; ILM-VP)",
+                    "The target is shrunk to the inner size; only the frame is learned.",
+                    List.of(FrameSettings.INNER_SIZE, FrameSettings.FRAME));
+        }
+
+        @Override
+        public Placement placement(ModelCard card, ParameterValues settings) {
+            return FrameSettings.placement(card, settings);
+        }
+
+        @Override
+        public List<Problem> problems(ModelCard card, ParameterValues settings) {
+            return FrameSettings.problems(card, settings);
+        }
+
+        @Override
+        public InputProgram create(ProgramSetup setup, NDManager manager) {
+            return new PaddingProgram(setup, manager);
+        }
+
+        @Override
+        public ProgramLegend legend(boolean signed) {
+            return signed ? ProgramLegend.SIGNED_FRAME : ProgramLegend.UNSIGNED_FRAME;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.program;
 
+import org.reprogram.workbench.core.param.ParameterValues;
+
 /**
  * What a program needs to know to be built.
  *
@@ -9,13 +11,15 @@ package org.reprogram.workbench.core.program;
  *     itself): programs that the authors define in normalised space scale their delta by it, so
  *     that x' = x + std * delta in pixel space is exactly (x - mean) / std + delta after the
  *     source model's normalisation
- * @param frame activation of the frame weights (pad, scale)
- * @param initScale initial input scale (scale program)
+ * @param settings the program's own settings ({@link ProgramType#parameters()}; defaults where not given)
  * @param seed seeds random initialisation (smm's mask network)
  */
-public record ProgramSetup(Placement placement, float[] mean, float[] std, FrameActivation frame, double initScale, long seed) {
+public record ProgramSetup(Placement placement, float[] mean, float[] std, ParameterValues settings, long seed) {
 
     public ProgramSetup {
+        if (settings == null) {
+            settings = ParameterValues.empty();
+        }
         if (mean == null) {
             mean = new float[placement.channels()];
         }
@@ -30,6 +34,7 @@ public record ProgramSetup(Placement placement, float[] mean, float[] std, Frame
 
     /** A setup without normalisation, tanh frame, scale 1 (tests and simple uses). */
     public static ProgramSetup plain(Placement placement) {
-        return new ProgramSetup(placement, null, null, FrameActivation.TANH, 1.0, 0);
+        return new ProgramSetup(placement, null, null,
+                ParameterValues.empty().with(FrameSettings.FRAME, FrameActivation.TANH).with(ScaleProgram.INIT_SCALE, 1.0), 0);
     }
 }

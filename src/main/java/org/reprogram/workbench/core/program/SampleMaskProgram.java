@@ -1,5 +1,10 @@
 package org.reprogram.workbench.core.program;
 
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -96,5 +101,35 @@ public final class SampleMaskProgram extends AbstractInputProgram {
     @Override
     public boolean signedPerturbation() {
         return true;
+    }
+
+    /** Registration: id "smm"; needs a canvas whose sides are divisible by {@value #PATCH}. */
+    public static final class Type extends AbstractProgramType {
+        public Type() {
+            super("smm", "smm – per-image masks",
+                    "Sample-specific masks from a small mask network times one shared delta (SMM)",
+                    "The target fills the canvas; needs sides divisible by 8.", List.of());
+        }
+
+        @Override
+        public List<Problem> problems(ModelCard card, ParameterValues settings) {
+            if (card.height() % PATCH != 0 || card.width() % PATCH != 0) {
+                return List.of(new Problem("program", "program 'smm' needs a canvas whose sides are divisible by "
+                        + PATCH + " (its mask network pools three times), but source model '" + card.name()
+                        + "' takes " + card.height() + "x" + card.width(),
+                        "choose --program pad, full or scale, or a source model with such a canvas"));
+            }
+            return List.of();
+        }
+
+        @Override
+        public InputProgram create(ProgramSetup setup, NDManager manager) {
+            return new SampleMaskProgram(setup, manager);
+        }
+
+        @Override
+        public ProgramLegend legend(boolean signed) {
+            return signed ? new ProgramLegend("≤ −1", "0", "≥ +1", ProgramLegend.SMM) : ProgramLegend.UNSIGNED_FRAME;
+        }
     }
 }

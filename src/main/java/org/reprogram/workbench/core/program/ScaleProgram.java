@@ -1,5 +1,12 @@
 package org.reprogram.workbench.core.program;
 
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ValueType;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -37,7 +44,7 @@ public final class ScaleProgram extends AbstractInputProgram {
         Placement p = setup.placement();
         maxScale = Math.min(MAX_SCALE, Math.min((double) p.height() / p.innerHeight(),
                 (double) p.width() / p.innerWidth()));
-        double s0 = Math.max(MIN_SCALE, Math.min(maxScale, setup.initScale()));
+        double s0 = Math.max(MIN_SCALE, Math.min(maxScale, setup.settings().get(INIT_SCALE)));
         scale = addParameter(manager.create(new float[] {(float) s0}), null);
         weight = addParameter(manager.zeros(new Shape(1, p.channels(), p.height(), p.width())), null);
     }
@@ -81,7 +88,7 @@ public final class ScaleProgram extends AbstractInputProgram {
     }
 
     private NDArray frame(NDArray w, NDManager m) {
-        return setup.frame().apply(w).mul(m.create(frameMask(currentScale()), w.getShape()));
+        return setup.settings().get(FrameSettings.FRAME).apply(w).mul(m.create(frameMask(currentScale()), w.getShape()));
     }
 
     /** 1 outside the centred window of side min(int(inner * s), canvas), recomputed from S. */
@@ -132,6 +139,40 @@ public final class ScaleProgram extends AbstractInputProgram {
 
     @Override
     public boolean signedPerturbation() {
-        return setup.frame().signed();
+        return setup.settings().get(FrameSettings.FRAME).signed();
+    }
+
+    /** The initial input scale s (AutoVP searches 0.5, 1.0 and 1.5). */
+    public static final Parameter<Double> INIT_SCALE = Parameter.of("program.init_scale",
+            ValueType.real(MIN_SCALE, true, MAX_SCALE, true)).key("initScale").label("Initial scale s")
+            .help("initial input scale s (AutoVP searches 0.5, 1.0, 1.5)").defaultValue(1.5).build();
+
+    /** Registration: id "scale", settings inner size, frame activation and initial scale. */
+    public static final class Type extends AbstractProgramType {
+        public Type() {
+            super("scale", "scale – size + frame", "Learnable input scale plus a frame outside the image (AutoVP)",
+                    "One learned number s scales the target; the frame fills the rest.",
+                    List.of(FrameSettings.INNER_SIZE, FrameSettings.FRAME, INIT_SCALE));
+        }
+
+        @Override
+        public Placement placement(ModelCard card, ParameterValues settings) {
+            return FrameSettings.placement(card, settings);
+        }
+
+        @Override
+        public List<Problem> problems(ModelCard card, ParameterValues settings) {
+            return FrameSettings.problems(card, settings);
+        }
+
+        @Override
+        public InputProgram create(ProgramSetup setup, NDManager manager) {
+            return new ScaleProgram(setup, manager);
+        }
+
+        @Override
+        public ProgramLegend legend(boolean signed) {
+            return signed ? ProgramLegend.SIGNED_FRAME : ProgramLegend.UNSIGNED_FRAME;
+        }
     }
 }

@@ -1,6 +1,4 @@
-package org.reprogram.workbench.ui.training;
-
-import org.reprogram.workbench.core.program.ProgramKind;
+package org.reprogram.workbench.core.program;
 
 /**
  * What the gray levels of the program image mean (plain text; the view draws a black-to-white bar
@@ -27,32 +25,30 @@ import org.reprogram.workbench.core.program.ProgramKind;
  */
 public record ProgramLegend(String low, String mid, String high, String note) {
 
-    static final String FRAME_TANH = "Frame value tanh(W), added to the black padding: it is the pixel the model"
+    public static final String FRAME_TANH = "Frame value tanh(W), added to the black padding: it is the pixel the model"
             + " sees (gray leaves the frame black, −1 is below black). Gray centre: the target image's window,"
             + " unchanged.";
-    static final String FRAME_SIGMOID = "Frame value sigmoid(W): the pixel the model sees (black 0, white 1; it"
+    public static final String FRAME_SIGMOID = "Frame value sigmoid(W): the pixel the model sees (black 0, white 1; it"
             + " starts at 0.5). Black centre: the target image's window, unchanged.";
-    static final String FULL = "Delta added to every pixel of the resized target (pixel units): gray leaves a pixel"
+    public static final String FULL = "Delta added to every pixel of the resized target (pixel units): gray leaves a pixel"
             + " as it is, white brightens, black darkens; clipped at ±1 in this picture.";
-    static final String SMM = "The shared delta, before each image's own mask multiplies it (masks: Samples):"
+    public static final String SMM = "The shared delta, before each image's own mask multiplies it (masks: Samples):"
             + " gray no change, white brightens, black darkens; clipped at ±1 in this picture.";
-    static final String SIGNED = "Added to the input: gray no change, white +1, black −1 (clipped at ±1).";
+    public static final String SIGNED = "Added to the input: gray no change, white +1, black −1 (clipped at ±1).";
 
-    /** The legend of a program of KIND (null when unknown) whose image is SIGNED or not. */
-    static ProgramLegend of(ProgramKind kind, boolean signed) {
+    /** A signed picture of a program whose type gives no better reading. */
+    public static final ProgramLegend SIGNED_PLAIN = new ProgramLegend("−1", "0", "+1", SIGNED);
+    /** An unsigned picture: a sigmoid frame (pad, scale with --frame sigmoid). */
+    public static final ProgramLegend UNSIGNED_FRAME = new ProgramLegend("0", "0.5", "1", FRAME_SIGMOID);
+    /** A tanh frame (pad, scale). */
+    public static final ProgramLegend SIGNED_FRAME = new ProgramLegend("−1", "0", "+1", FRAME_TANH);
+
+    /** The legend of a program of TYPE (null when unknown) whose image is SIGNED or not. */
+    public static ProgramLegend of(ProgramType type, boolean signed) {
         if (!signed) {
-            return new ProgramLegend("0", "0.5", "1", FRAME_SIGMOID);
+            return UNSIGNED_FRAME;
         }
-        if (kind == ProgramKind.PAD || kind == ProgramKind.SCALE) {
-            return new ProgramLegend("−1", "0", "+1", FRAME_TANH);
-        }
-        if (kind == ProgramKind.FULL) {
-            return new ProgramLegend("≤ −1", "0", "≥ +1", FULL);
-        }
-        if (kind == ProgramKind.SMM) {
-            return new ProgramLegend("≤ −1", "0", "≥ +1", SMM);
-        }
-        return new ProgramLegend("−1", "0", "+1", SIGNED);
+        return type == null ? SIGNED_PLAIN : type.legend(true);
     }
 
     /** One line for tooltips and tests: "black −1 · gray 0 · white +1". */

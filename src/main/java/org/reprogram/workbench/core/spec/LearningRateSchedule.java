@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.train;
+package org.reprogram.workbench.core.spec;
 
 /** Learning-rate schedules over the run's total steps. */
 public enum LearningRateSchedule {
@@ -16,6 +16,11 @@ public enum LearningRateSchedule {
             case STEP -> base * (progress >= 0.72 ? 0.01 : progress >= 0.5 ? 0.1 : 1);
             case COSINE -> base * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress)));
         };
+    }
+
+    /** The id on the command line and in config.json ("step"). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static LearningRateSchedule parse(String s) {

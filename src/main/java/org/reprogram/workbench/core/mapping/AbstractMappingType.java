@@ -1,0 +1,90 @@
+package org.reprogram.workbench.core.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
+/**
+ * The words, settings and capabilities of a {@link MappingType}, and the class-count check every
+ * exclusive mapping shares (K_t x sources per target <= K_s).
+ */
+public abstract class AbstractMappingType implements MappingType {
+
+    private final String id;
+    private final String label;
+    private final String description;
+    private final String details;
+    private final boolean frequencyDriven;
+    private final List<Parameter<?>> parameters;
+
+    protected AbstractMappingType(String id, String label, String description, String details,
+            boolean frequencyDriven, List<Parameter<?>> parameters) {
+        this.id = id;
+        this.label = label;
+        this.description = description;
+        this.details = details;
+        this.frequencyDriven = frequencyDriven;
+        this.parameters = List.copyOf(parameters);
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String label() {
+        return label;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final String details() {
+        return details;
+    }
+
+    @Override
+    public final boolean frequencyDriven() {
+        return frequencyDriven;
+    }
+
+    @Override
+    public final List<Parameter<?>> parameters() {
+        return parameters;
+    }
+
+    /** One source class per target class unless a subclass says otherwise. */
+    @Override
+    public int exclusiveSourcesPerTarget(ParameterValues settings) {
+        return 1;
+    }
+
+    @Override
+    public List<Problem> problems(MappingContext c) {
+        List<Problem> p = new ArrayList<>();
+        int perClass = exclusiveSourcesPerTarget(c.settings());
+        int ks = c.sourceClasses();
+        int kt = c.targetClassCount();
+        if (perClass > 0 && (long) kt * perClass > ks) {
+            List<String> any = MappingTypes.all().stream().filter(t -> t.exclusiveSourcesPerTarget(c.settings()) == 0)
+                    .map(MappingType::id).toList();
+            p.add(new Problem("mapping", "the target has " + kt + " classes but source model '" + c.source().name()
+                    + "' has only " + ks + (perClass > 1 ? " (x " + perClass + " per class)" : "") + ": mapping '" + id
+                    + "' maps " + (perClass > 1 ? perClass + " source classes" : "one source class")
+                    + " to one target class", "use --mapping " + org.reprogram.workbench.core.param.ValueType.orList(any)
+                    + ", or a source model with more classes"));
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,54 @@
+package org.reprogram.workbench.core.mapping;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
+/**
+ * A label mapping the workbench offers, registered through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType}; {@link MappingTypes}
+ * lists them). It carries its id, words, own settings and capabilities, says what it cannot do with a
+ * source model and target, and builds the mapping from a {@link MappingContext} (source card and
+ * target class names: room for mappings made of text). See docs/adding-a-method.md.
+ */
+public interface MappingType {
+
+    /** The id on the command line, in config.json and in results ("ilm"). */
+    String id();
+
+    /** The short name in the form's list ("ilm – frequency, each epoch"). */
+    String label();
+
+    /** One line for the CLI help and tooltips. */
+    String description();
+
+    /** What it needs, for the form ("Needs at least as many source classes as target classes."). */
+    String details();
+
+    /** Its own settings (declared once); they apply only to the mappings that list them. */
+    default List<Parameter<?>> parameters() {
+        return List.of();
+    }
+
+    /**
+     * How many source classes each target class reads alone (hard one-to-one and many-to-one
+     * mappings: the target needs K_t x that many source classes); 0 when every target class reads
+     * every source class (linear, Bayesian).
+     */
+    int exclusiveSourcesPerTarget(ParameterValues settings);
+
+    /**
+     * Whether it is (re)computed from the frequency matrix the trainer measures over the training
+     * split ({@link LabelMapping#needsFrequencies}): the capability the views and the docs read,
+     * instead of a list of names.
+     */
+    boolean frequencyDriven();
+
+    /** Why it cannot map CONTEXT's source classes to its target classes (naming the setting to change), or none. */
+    List<Problem> problems(MappingContext context);
+
+    /** The mapping for CONTEXT. */
+    LabelMapping create(MappingContext context, NDManager manager);
+}

@@ -1,0 +1,44 @@
+package org.reprogram.workbench.core.program;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.param.ValueType;
+
+/** The settings of the programs that put the target in a window inside a learned frame (pad, scale). */
+public final class FrameSettings {
+
+    private FrameSettings() {}
+
+    public static final Parameter<Integer> INNER_SIZE = Parameter.of("program.inner_size",
+            ValueType.integer(0, Integer.MAX_VALUE)).key("innerSize").label("Inner size").unit("px")
+            .help("side of the target window in pixels (0 = half the canvas)").defaultValue(0).build();
+
+    public static final Parameter<FrameActivation> FRAME = Parameter.of("program.frame",
+            ValueType.choice(FrameActivation.class, FrameActivation::id)).key("frame").label("Frame activation")
+            .help("tanh (Elsayed et al.: starts black, range -1..1) or sigmoid (ILM-VP, AutoVP: starts mid-gray)")
+            .defaultValue(FrameActivation.DEFAULT).build();
+
+    /** The target resized to the inner size (0: half of each side) and centred. */
+    public static Placement placement(ModelCard card, ParameterValues settings) {
+        int inner = settings.get(INNER_SIZE);
+        int h = inner > 0 ? inner : Math.max(1, card.height() / 2);
+        int w = inner > 0 ? inner : Math.max(1, card.width() / 2);
+        return new Placement(card.channels(), card.height(), card.width(), h, w);
+    }
+
+    /** An inner size that does not fit CARD's canvas. */
+    public static List<Problem> problems(ModelCard card, ParameterValues settings) {
+        List<Problem> p = new ArrayList<>();
+        int side = Math.min(card.height(), card.width());
+        int inner = settings.get(INNER_SIZE);
+        if (inner > side) {
+            p.add(Problem.of(INNER_SIZE, "{} " + inner + " is larger than the source canvas (" + side + " px)",
+                    "choose 1.." + side + ", or 0 for half the canvas"));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,49 @@
+package org.reprogram.workbench.core.program;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
+
+/**
+ * An input program the workbench offers, registered through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/org.reprogram.workbench.core.program.ProgramType}; {@link ProgramTypes}
+ * lists them): its id, words for the help and the form, its own settings, what it cannot do with a
+ * given source model, and how to build it. Adding a program is one class (the program with a nested
+ * type) plus that one line; see docs/adding-a-method.md.
+ */
+public interface ProgramType {
+
+    /** The id on the command line, in config.json and in results ("pad"). */
+    String id();
+
+    /** The short name in the form's list ("pad – frame"). */
+    String label();
+
+    /** One line for the CLI help and tooltips, with the paper it follows. */
+    String description();
+
+    /** What the program does to the target, for the form ("The target is shrunk to the inner size; …"). */
+    String details();
+
+    /** Its own settings (declared once, e.g. {@link FrameSettings#INNER_SIZE}); they apply only to it. */
+    default List<Parameter<?>> parameters() {
+        return List.of();
+    }
+
+    /** Where the target goes on CARD's canvas with these SETTINGS. */
+    Placement placement(ModelCard card, ParameterValues settings);
+
+    /** Why it cannot run on CARD's canvas with SETTINGS (each naming the setting to change), or none. */
+    default List<Problem> problems(ModelCard card, ParameterValues settings) {
+        return List.of();
+    }
+
+    /** The program for SETUP (built from {@link #placement} and the source model). */
+    InputProgram create(ProgramSetup setup, NDManager manager);
+
+    /** How to read the program's picture: the value at black, gray and white, and what a pixel does. */
+    ProgramLegend legend(boolean signed);
+}

@@ -1,0 +1,167 @@
+package org.reprogram.workbench.core.spec;
+
+import java.util.List;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ValueType;
+import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.mapping.MappingTypes;
+
+/**
+ * The settings every run has (source, data, method, trainer, optimisation, seed, resources), declared
+ * once each. The settings of a program or mapping are declared by that program or mapping and bound
+ * by {@link ParameterRegistry}. Help texts follow the CLI's wording; the form shows them as hints.
+ */
+public final class Settings {
+
+    private Settings() {}
+
+    /** Threads per available core that {@link #THREADS} accepts at most (more only oversubscribes). */
+    public static final int MAX_THREADS_PER_CORE = 4;
+
+    public static final Setting<Method> METHOD = Setting.bind(Parameter.of("method",
+            ValueType.choice(Method.class, Method::id)).label("Method").option("--method")
+            .help("reprogram, or a baseline: linear-probe, finetune or scratch").defaultValue(Method.REPROGRAM).build(),
+            RunSpec::method, RunSpec::withMethod).build();
+
+    public static final Setting<String> SOURCE = Setting.bind(Parameter.of("source", ValueType.text(false))
+            .label("Source model").help("builtin, builtin:NAME or a TorchScript FILE.pt with FILE.pt.json")
+            .defaultValue("builtin").build(), RunSpec::source, RunSpec::withSource).build();
+
+    public static final Setting<String> TARGET = Setting.bind(Parameter.of("data.target", ValueType.text(false))
+            .key("target").label("Target dataset").option("--target")
+            .help("target dataset folder (ImageFolder or IDX); sample-data/digits is the shipped sample")
+            .defaultValue("").build(), s -> s.data().target(),
+            (s, v) -> s.withData(new DataSpec(v, s.data().shots(), s.data().valFraction(), s.data().skipBadImages())))
+            .build();
+
+    public static final Setting<Integer> SHOTS = Setting.bind(Parameter.of("data.shots",
+            ValueType.integer(0, Integer.MAX_VALUE)).label("Shots per class")
+            .help("training images per class (0 = all)").defaultValue(0).build(),
+            s -> s.data().shots(),
+            (s, v) -> s.withData(new DataSpec(s.data().target(), v, s.data().valFraction(), s.data().skipBadImages())))
+            .build();
+
+    public static final Setting<Double> VAL_FRACTION = Setting.bind(Parameter.of("data.val_fraction",
+            ValueType.real(0, true, 0.9, false)).label("Validation share")
+            .help("share of the training images held out for validation").defaultValue(0.1).build(),
+            s -> s.data().valFraction(),
+            (s, v) -> s.withData(new DataSpec(s.data().target(), s.data().shots(), v, s.data().skipBadImages())))
+            .build();
+
+    public static final Setting<Boolean> SKIP_BAD_IMAGES = Setting.bind(Parameter.of("data.skip_bad_images",
+            ValueType.bool()).label("Skip unreadable images").help("leave unreadable target images out (listed in the"
+            + " output and in result.json) instead of refusing the dataset").defaultValue(false).build(),
+            s -> s.data().skipBadImages(),
+            (s, v) -> s.withData(new DataSpec(s.data().target(), s.data().shots(), s.data().valFraction(), v))).build();
+
+    public static final Setting<Long> SEED = Setting.bind(Parameter.of("seed", ValueType.anyLong()).label("Seed")
+            .help("seeds splits, shuffling, random mapping and initialisation: the same seed repeats a run exactly")
+            .defaultValue(0L).build(), RunSpec::seed, RunSpec::withSeed).build();
+
+    public static final Setting<String> PROGRAM = Setting.bind(Parameter.of("program",
+            ValueType.choice(ProgramTypes.ids())).label("Program").help(describe(true)).defaultValue("pad").build(),
+            s -> s.program().id(), (s, v) -> s.withProgram(new ProgramSpec(v, s.program().settings())))
+            .when(RunSpec::isReprogramming).build();
+
+    public static final Setting<String> MAPPING = Setting.bind(Parameter.of("mapping",
+            ValueType.choice(MappingTypes.ids())).label("Label mapping").help(describe(false)).defaultValue("ilm").build(),
+            s -> s.mapping().id(), (s, v) -> s.withMapping(new MappingSpec(v, s.mapping().settings())))
+            .when(RunSpec::isReprogramming).build();
+
+    public static final Setting<TrainerKind> TRAINER = Setting.bind(Parameter.of("trainer",
+            ValueType.choice(TrainerKind.class, TrainerKind::id)).label("Trainer")
+            .help("whitebox (backprop) or blackbox (zeroth-order)").defaultValue(TrainerKind.WHITEBOX).build(),
+            s -> s.trainer().kind(),
+            (s, v) -> s.withTrainer(new TrainerSpec(v, s.trainer().queryDirections(), s.trainer().smoothing())))
+            .when(RunSpec::isReprogramming).build();
+
+    public static final Setting<Integer> QUERY_DIRECTIONS = Setting.bind(Parameter.of("trainer.queries",
+            ValueType.integer(1, Integer.MAX_VALUE)).key("queryDirections").label("Query directions")
+            .option("--queries").help("blackbox: random directions q per step (BAR's code: 1)").defaultValue(10).build(),
+            s -> s.trainer().queryDirections(),
+            (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), v, s.trainer().smoothing())))
+            .when(s -> s.isReprogramming() && s.trainer().blackBox()).build();
+
+    public static final Setting<Double> SMOOTHING = Setting.bind(Parameter.of("trainer.smoothing",
+            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).label("Smoothing β")
+            .help("blackbox: smoothing radius beta (BAR's code: 0.1)").defaultValue(0.05).build(),
+            s -> s.trainer().smoothing(),
+            (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), s.trainer().queryDirections(), v)))
+            .when(s -> s.isReprogramming() && s.trainer().blackBox()).build();
+
+    public static final Setting<LossKind> LOSS = Setting.bind(Parameter.of("optimization.loss",
+            ValueType.choice(LossKind.class, LossKind::id)).key("loss").label("Loss")
+            .help("ce (cross-entropy) or focal (BAR: gamma 4, alpha 0.8)").defaultValue(LossKind.CE).build(),
+            s -> s.optimization().loss(), (s, v) -> s.withOptimization(optimization(s.optimization(), null, null,
+                    null, null, null, v)))
+            .when(RunSpec::isReprogramming).build();
+
+    public static final Setting<Integer> EPOCHS = Setting.bind(Parameter.of("optimization.epochs",
+            ValueType.integer(1, Integer.MAX_VALUE)).label("Epochs")
+            .help("passes over the training images (linear-probe: the most L-BFGS iterations; it stops once converged)")
+            .defaultValue(10).build(), s -> s.optimization().epochs(),
+            (s, v) -> s.withOptimization(optimization(s.optimization(), v, null, null, null, null, null)))
+            .defaultFor(Method.LINEAR_PROBE, 1000).build();
+
+    public static final Setting<Integer> BATCH_SIZE = Setting.bind(Parameter.of("optimization.batch_size",
+            ValueType.integer(1, Integer.MAX_VALUE)).label("Batch size").help("images per step").defaultValue(64).build(),
+            s -> s.optimization().batchSize(),
+            (s, v) -> s.withOptimization(optimization(s.optimization(), null, v, null, null, null, null)))
+            .when(s -> s.method() != Method.LINEAR_PROBE).build();
+
+    public static final Setting<Double> LR = Setting.bind(Parameter.of("optimization.lr",
+            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).key("lr").label("Learning rate").option("--lr")
+            .help("Adam step size (0.01-0.05 for pixel-space programs; fine-tuning and scratch: 0.001)")
+            .defaultValue(0.01).build(), s -> s.optimization().lr(),
+            (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, v, null, null, null)))
+            .when(s -> s.method() != Method.LINEAR_PROBE)
+            .defaultFor(Method.FINETUNE, 0.001).defaultFor(Method.SCRATCH, 0.001).build();
+
+    public static final Setting<LearningRateSchedule> SCHEDULE = Setting.bind(Parameter.of("optimization.schedule",
+            ValueType.choice(LearningRateSchedule.class, LearningRateSchedule::id)).key("schedule").label("LR schedule")
+            .help("constant, step (x0.1 at 50% and 72% of the steps, ILM-VP) or cosine (decays to zero)")
+            .defaultValue(LearningRateSchedule.STEP).build(), s -> s.optimization().schedule(),
+            (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, null, v, null, null)))
+            .when(s -> s.method() != Method.LINEAR_PROBE)
+            .defaultFor(Method.FINETUNE, LearningRateSchedule.CONSTANT)
+            .defaultFor(Method.SCRATCH, LearningRateSchedule.CONSTANT).build();
+
+    public static final Setting<Double> WEIGHT_DECAY = Setting.bind(Parameter.of("optimization.weight_decay",
+            ValueType.real(0, true, Double.POSITIVE_INFINITY, false)).label("Weight decay")
+            .help("L2 penalty on the program weights").defaultValue(0.0).build(), s -> s.optimization().weightDecay(),
+            (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, null, null, v, null)))
+            .when(RunSpec::isReprogramming).build();
+
+    public static final Setting<String> DEVICE = Setting.bind(Parameter.of("resources.device",
+            ValueType.choice(List.of("auto", "cpu", "gpu"))).key("device").label("Device")
+            .help("auto (the GPU when one is visible, else the CPU), cpu or gpu").defaultValue("auto").build(),
+            s -> s.resources().device(),
+            (s, v) -> s.withResources(new ResourceSpec(v, s.resources().threads(), s.resources().dataMemoryBytes())))
+            .build();
+
+    public static final Setting<Integer> THREADS = Setting.bind(Parameter.of("resources.threads",
+            ValueType.integer(0, Runtime.getRuntime().availableProcessors() * MAX_THREADS_PER_CORE)).label("Threads")
+            .help("PyTorch threads for this run (0 = the available cores); float sums, and so the last digits,"
+                    + " depend on it").defaultValue(0).build(),
+            s -> s.resources().threads(),
+            (s, v) -> s.withResources(new ResourceSpec(s.resources().device(), v, s.resources().dataMemoryBytes())))
+            .build();
+
+    /** The core settings in the order of the CLI help, the form and the compare table (method settings go in between). */
+    static List<Setting<?>> core() {
+        return List.of(METHOD, SOURCE, TARGET, PROGRAM, MAPPING, TRAINER, QUERY_DIRECTIONS, SMOOTHING, LOSS, EPOCHS,
+                BATCH_SIZE, LR, SCHEDULE, WEIGHT_DECAY, SEED, SHOTS, VAL_FRACTION, SKIP_BAD_IMAGES, DEVICE, THREADS);
+    }
+
+    private static OptimizationSpec optimization(OptimizationSpec o, Integer epochs, Integer batch, Double lr,
+            LearningRateSchedule schedule, Double weightDecay, LossKind loss) {
+        return new OptimizationSpec(epochs != null ? epochs : o.epochs(), batch != null ? batch : o.batchSize(),
+                lr != null ? lr : o.lr(), schedule != null ? schedule : o.schedule(),
+                weightDecay != null ? weightDecay : o.weightDecay(), loss != null ? loss : o.loss());
+    }
+
+    private static String describe(boolean programs) {
+        return programs ? String.join("; ", ProgramTypes.all().stream().map(t -> t.id() + ": " + t.description()).toList())
+                : String.join("; ", MappingTypes.all().stream().map(t -> t.id() + ": " + t.description()).toList());
+    }
+}
