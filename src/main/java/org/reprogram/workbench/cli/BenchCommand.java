@@ -8,13 +8,16 @@ import java.util.stream.Collectors;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.mapping.MappingType;
+import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.MemoryProbe;
 import org.reprogram.workbench.core.train.StepBenchmark;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.program.FrameSettings;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -88,9 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         Path data = target != null ? target : TargetDatasets.sampleDigits();
-        TrainConfig cfg = TrainConfig.defaults(data.toString()).withSource(source)
-                .withProgramAndMapping(ProgramKind.parse(program), innerSize, MappingKind.parse(mapping))
-                .withOptimization(batchSize, 0.01, 0).withDevice(device).withEpochs(Math.max(1, soak));
+        RunSpec cfg = ParameterRegistry.withText(ParameterRegistry.withText(RunSpec.defaults(data.toString())
+                .with(Settings.SOURCE, source), Settings.PROGRAM.id(), program), Settings.MAPPING.id(), mapping)
+                .withValue(ParameterRegistry.get(FrameSettings.INNER_SIZE.id()), innerSize)
+                .with(Settings.BATCH_SIZE, batchSize).with(Settings.LR, 0.01).with(Settings.SEED, 0L)
+                .with(Settings.DEVICE, device).with(Settings.EPOCHS, Math.max(1, soak));
         TargetDataset dataset = TargetDatasets.open(data, cfg.seed());
         if (soak > 0) {
             return soak(cfg, dataset);
@@ -134,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Full training epochs with RSS after each; the RSS line of epoch 2 is the reference. */
-    private int soak(TrainConfig cfg, TargetDataset dataset) {
+    private int soak(RunSpec cfg, TargetDataset dataset) {
         double[] rss = new double[soak + 1];
         TrainingListener l = new TrainingListener() {
             private long lastAllocated = MemoryProbe.allocatedBytes();

@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.mapping.MappingType;
+import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.run.ProgramImages;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.MemoryProbe;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -50,10 +52,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        TrainConfig cfg = TrainConfig.defaults(TargetDatasets.sampleDigits().toString())
-                .withProgramAndMapping(ProgramKind.parse(program), 0, MappingKind.parse(mapping))
-                .withEpochs(epochs).withOptimization(batchSize, 0.01, 0).withDevice("cpu");
-        TargetDataset data = TargetDatasets.open(java.nio.file.Path.of(cfg.target()), cfg.seed(), cfg.skipBadImages());
+        RunSpec cfg = ParameterRegistry.withText(ParameterRegistry.withText(
+                RunSpec.defaults(TargetDatasets.sampleDigits().toString()), Settings.PROGRAM.id(), program),
+                Settings.MAPPING.id(), mapping).with(Settings.EPOCHS, epochs).with(Settings.BATCH_SIZE, batchSize)
+                .with(Settings.LR, 0.01).with(Settings.SEED, 0L).with(Settings.DEVICE, "cpu");
+        TargetDataset data = TargetDatasets.open(java.nio.file.Path.of(cfg.data().target()), cfg.seed(), cfg.data().skipBadImages());
         System.out.printf(Locale.ROOT, "benchmark: %s/%s, batch %d, %d epochs per run, %d cores%n", program, mapping,
                 batchSize, epochs, Runtime.getRuntime().availableProcessors());
         run(cfg, data, 0, new TrainingListener() {}); // warm-up
@@ -81,7 +84,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static TrainingResult run(TrainConfig cfg, TargetDataset data, long snapshotMs, TrainingListener l) {
+    private static TrainingResult run(RunSpec cfg, TargetDataset data, long snapshotMs, TrainingListener l) {
         try (Experiment exp = Experiment.open(cfg, data)) {
             return Trainer.forConfig(cfg, snapshotMs).train(exp, l, new TrainingControl());
         }

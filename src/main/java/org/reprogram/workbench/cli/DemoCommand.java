@@ -3,7 +3,8 @@ package org.reprogram.workbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,12 +33,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         resources.apply();
-        TrainConfig config = TrainConfig.demo(TargetDatasets.sampleDigits().toString()).withSkipBadImages(skipBadImages);
+        RunSpec config = RunSpec.demo(TargetDatasets.sampleDigits().toString())
+                .with(Settings.SKIP_BAD_IMAGES, skipBadImages);
         if (epochs != null) {
-            config = config.withEpochs(epochs);
+            config = config.with(Settings.EPOCHS, epochs);
         }
-        System.out.println("demo: " + config.source() + " -> " + config.target() + ", program " + config.program()
-                + ", mapping " + config.mapping() + ", " + config.epochs() + " epochs");
+        System.out.println("demo: " + config.source() + " -> " + config.data().target() + ", program " + config.program().id()
+                + ", mapping " + config.mapping().id() + ", " + config.optimization().epochs() + " epochs");
         return TrainCommand.train(config, out);
     }
 }

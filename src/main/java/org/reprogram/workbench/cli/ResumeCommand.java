@@ -7,7 +7,7 @@ import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.ComputeThreads;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +32,9 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         resources.apply();
         RunRecord rec = RunStore.load(runDir, false);
-        TrainConfig config = rec.config();
+        RunSpec config = rec.config();
         useRecordedThreads(rec);
-        ConsoleProgress console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
+        ConsoleProgress console = new ConsoleProgress(System.out, config.optimization().epochs(), config.trainer().blackBox());
         return TrainCommand.withSignals(control -> {
             TrainingResult r = RunLauncher.resume(runDir, null, console, control, 0);
             TrainCommand.printResult(r, runDir);

@@ -1,5 +1,12 @@
 package org.reprogram.workbench.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,7 +17,7 @@ import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunFolderLock;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -19,12 +26,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: one reprogramming run, written to a run folder. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.Options.class,
         description = "Reprogram a frozen source model for a target dataset and save the run folder.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Mixin
-    TrainOptions options;
+    /** The run settings' options, from the parameter registry ({@link SpecOptions}). */
+    public static final class Options implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return SpecOptions.add(command, List.of(Method.REPROGRAM), s -> s == Settings.THREADS);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
@@ -38,14 +53,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         resources.apply();
-        return train(options.toConfig(), out);
+        List<String> notes = new ArrayList<>();
+        RunSpec config = SpecOptions.read(spec, Method.REPROGRAM, notes);
+        notes.forEach(System.out::println);
+        return train(config, out);
     }
 
     /** Shared by train and demo. */
-    static int train(TrainConfig config, Path out) throws Exception {
+    static int train(RunSpec config, Path out) throws Exception {
         try (RunFolderLock claim = claimOut(out)) {
             Path[] dir = {out};
-            TrainingListener console = new ConsoleProgress(System.out, config.epochs(), "blackbox".equals(config.trainer()));
+            TrainingListener console = new ConsoleProgress(System.out, config.optimization().epochs(), config.trainer().blackBox());
             return withSignals(control -> {
                 TrainingResult r = RunLauncher.run(config, null, () -> {
                     if (dir[0] == null) {

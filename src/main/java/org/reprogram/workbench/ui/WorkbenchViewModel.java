@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -111,7 +112,7 @@ public final class WorkbenchViewModel {
      * the setup's is test-loaded by the setup's check: that waits until the run has ended (no model
      * loads beside a training step).
      */
-    private void showInSetup(org.reprogram.workbench.core.train.TrainConfig config) {
+    private void showInSetup(RunSpec config) {
         if (config == null) {
             return;
         }

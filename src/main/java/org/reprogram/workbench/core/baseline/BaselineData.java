@@ -1,10 +1,10 @@
 package org.reprogram.workbench.core.baseline;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.data.SplitPlan;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.Placement;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.train.CanvasSplit;
 import org.reprogram.workbench.core.train.Experiment;
 
@@ -24,10 +24,10 @@ public record BaselineData(TargetDataset dataset, Placement placement, Samples t
         Samples test, int[] validationIndices) {
 
     /** Splits DATASET for CARD's canvas with the config's validation share, shots and seed. */
-    public static BaselineData split(TargetDataset dataset, ModelCard card, BaselineConfig config) {
-        Placement p = ProgramKind.FULL.placement(card, 0);
-        SplitPlan plan = SplitPlan.make(dataset.train().labels(), dataset.numClasses(), config.valFraction(),
-                config.shots(), config.seed());
+    public static BaselineData split(TargetDataset dataset, ModelCard card, RunSpec config) {
+        Placement p = new Placement(card.channels(), card.height(), card.width(), card.height(), card.width());
+        SplitPlan plan = SplitPlan.make(dataset.train().labels(), dataset.numClasses(), config.data().valFraction(),
+                config.data().shots(), config.seed());
         return new BaselineData(dataset, p,
                 samples(Experiment.place(dataset.train().subset(plan.train()), p), p),
                 samples(Experiment.place(dataset.train().subset(plan.validation()), p), p),

@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.baseline;
 
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,23 +19,23 @@ public final class BaselinePlan {
     private BaselinePlan() {}
 
     /** The one line the CLI prints before it loads anything. */
-    public static String announcement(BaselineConfig c) {
-        BaselineKind k = c.kind();
-        String how = k == BaselineKind.LINEAR_PROBE
+    public static String announcement(RunSpec c) {
+        Method k = c.method();
+        String how = k == Method.LINEAR_PROBE
                 ? String.format(Locale.ROOT, "full-batch L-BFGS until the training loss stops falling, at most %d"
-                        + " iterations, L2 %.0e, seed %d", c.epochs(), LinearProbeTrainer.L2, c.seed())
-                : String.format(Locale.ROOT, "Adam lr %s, %d epochs, batch %d, seed %d", c.lr(), c.epochs(),
-                        c.batchSize(), c.seed());
+                        + " iterations, L2 %.0e, seed %d", c.optimization().epochs(), LinearProbeTrainer.L2, c.seed())
+                : String.format(Locale.ROOT, "Adam lr %s, %d epochs, batch %d, seed %d", c.optimization().lr(),
+                        c.optimization().epochs(), c.optimization().batchSize(), c.seed());
         return "baseline " + k.id() + ": " + description(c) + " (" + how + ")";
     }
 
     /** KIND's description for this source (the head on the logits where the model has no features method). */
-    public static String description(BaselineConfig c) {
+    public static String description(RunSpec c) {
         ModelCard card = card(c.source());
-        if (c.kind() == BaselineKind.LINEAR_PROBE || card == null || card.featuresMethod() != null) {
-            return c.kind().description();
+        if (c.method() == Method.LINEAR_PROBE || card == null || card.featuresMethod() != null) {
+            return c.method().description();
         }
-        String weights = c.kind() == BaselineKind.FINETUNE ? "all weights trainable"
+        String weights = c.method() == Method.FINETUNE ? "all weights trainable"
                 : "same architecture, fresh random (Kaiming) weights";
         return weights + " plus a learned linear mapping on the model's " + card.numClasses() + " logits (its sidecar"
                 + " has no \"" + ModelCard.FEATURES_METHOD_KEY + "\", so there are no penultimate features to put a head on)";
@@ -43,9 +45,9 @@ public final class BaselinePlan {
      * Why C cannot run on its source at all, or null: a linear probe on a TorchScript model whose
      * sidecar names no features method.
      */
-    public static String cannotRun(BaselineConfig c) {
+    public static String cannotRun(RunSpec c) {
         ModelCard card = card(c.source());
-        if (c.kind() == BaselineKind.LINEAR_PROBE && card != null && card.featuresMethod() == null) {
+        if (c.method() == Method.LINEAR_PROBE && card != null && card.featuresMethod() == null) {
             return FrozenFeatures.missingMethodMessage(Path.of(c.source()));
         }
         return null;

@@ -1,5 +1,9 @@
 package org.reprogram.workbench.core.baseline;
 
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Method;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
@@ -22,12 +26,12 @@ import org.reprogram.workbench.core.train.OptionChecks;
  */
 public final class BaselineRun implements AutoCloseable {
 
-    private final BaselineConfig config;
+    private final RunSpec config;
     private final BaselineData data;
     private final BaselineModel model;
     private final List<String> notices;
 
-    private BaselineRun(BaselineConfig config, BaselineData data, BaselineModel model, List<String> notices) {
+    private BaselineRun(RunSpec config, BaselineData data, BaselineModel model, List<String> notices) {
         this.config = config;
         this.data = data;
         this.model = model;
@@ -35,18 +39,18 @@ public final class BaselineRun implements AutoCloseable {
     }
 
     /** Loads the target named in CONFIG and the model. */
-    public static BaselineRun open(BaselineConfig config) {
+    public static BaselineRun open(RunSpec config) {
         requireValid(config);
-        return open(config, TargetDatasets.open(Path.of(config.target()), config.seed(),
-                config.skipBadImages()));
+        return open(config, TargetDatasets.open(Path.of(config.data().target()), config.seed(),
+                config.data().skipBadImages()));
     }
 
-    /** As {@link #open(BaselineConfig)} with an already loaded DATASET (the GUI keeps one). */
-    public static BaselineRun open(BaselineConfig config, TargetDataset dataset) {
+    /** As {@link #open(RunSpec)} with an already loaded DATASET (the GUI keeps one). */
+    public static BaselineRun open(RunSpec config, TargetDataset dataset) {
         requireValid(config);
         List<String> dataNotices = DataChecks.check(dataset); // degenerate data: before the model loads
         List<String> notices = new ArrayList<>();
-        DeviceSelector.Choice device = DeviceSelector.select(config.device());
+        DeviceSelector.Choice device = DeviceSelector.select(config.resources().device());
         if (device.notice() != null) {
             notices.add(device.notice());
         }
@@ -62,12 +66,12 @@ public final class BaselineRun implements AutoCloseable {
             BaselineData data = BaselineData.split(dataset, model.card(), config);
             if (data.train().size() == 0) {
                 throw new UserInputException("no training images left after the validation split (--val-fraction "
-                        + config.valFraction() + ") and --shots " + config.shots() + ". Fix: lower --val-fraction,"
-                        + " raise --shots or add images to " + config.target());
+                        + config.data().valFraction() + ") and --shots " + config.data().shots() + ". Fix: lower --val-fraction,"
+                        + " raise --shots or add images to " + config.data().target());
             }
-            if (config.kind() != BaselineKind.LINEAR_PROBE) { // the others backpropagate through the model
+            if (config.method() != Method.LINEAR_PROBE) { // the others backpropagate through the model
                 ModelCard card = model.card();
-                OptionChecks.requireBatchFits(config.batchSize(), data.train().size(),
+                OptionChecks.requireBatchFits(config.optimization().batchSize(), data.train().size(),
                         new int[] {card.channels(), card.height(), card.width()});
             }
             return new BaselineRun(config, data, model, notices);
@@ -82,9 +86,9 @@ public final class BaselineRun implements AutoCloseable {
         return seed * 1_000_003L + 0x4eadL;
     }
 
-    private static BaselineModel createModel(BaselineConfig config, int targetClasses, Device device) {
+    private static BaselineModel createModel(RunSpec config, int targetClasses, Device device) {
         long headSeed = headSeed(config.seed());
-        if (config.kind() == BaselineKind.LINEAR_PROBE) {
+        if (config.method() == Method.LINEAR_PROBE) {
             SourceModel source = SourceModels.open(config.source(), device);
             try {
                 return new LinearProbeModel(source, targetClasses, headSeed);
@@ -93,7 +97,7 @@ public final class BaselineRun implements AutoCloseable {
                 throw e;
             }
         }
-        Long scratchSeed = config.kind() == BaselineKind.SCRATCH ? config.seed() : null;
+        Long scratchSeed = config.method() == Method.SCRATCH ? config.seed() : null;
         String spec = config.source();
         Backbone backbone;
         if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
@@ -110,14 +114,14 @@ public final class BaselineRun implements AutoCloseable {
         }
     }
 
-    private static void requireValid(BaselineConfig config) {
-        List<String> problems = config.problems();
+    private static void requireValid(RunSpec config) {
+        List<Problem> problems = config.problems();
         if (!problems.isEmpty()) {
-            throw new UserInputException(String.join("; ", problems));
+            throw new UserInputException(ParameterRegistry.inWords(problems));
         }
     }
 
-    public BaselineConfig config() {
+    public RunSpec config() {
         return config;
     }
 

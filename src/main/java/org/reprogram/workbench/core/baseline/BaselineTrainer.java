@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.baseline;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
@@ -46,11 +47,11 @@ public final class BaselineTrainer {
         if (run.model() instanceof LinearProbeModel probe) {
             return new LinearProbeTrainer().train(run, probe, listener, control);
         }
-        BaselineConfig cfg = run.config();
+        RunSpec cfg = run.config();
         BaselineModel model = run.model();
         BaselineData data = run.data();
         long start = System.nanoTime();
-        int batch = Math.min(cfg.batchSize(), Math.max(1, data.train().size()));
+        int batch = Math.min(cfg.optimization().batchSize(), Math.max(1, data.train().size()));
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
                 ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(), data.validation().size(),
@@ -79,10 +80,10 @@ public final class BaselineTrainer {
             BatchBuffer buffer = new BatchBuffer(batch, train.itemSize());
             int n = train.size();
             int batches = (n + batch - 1) / batch;
-            long totalSteps = (long) batches * cfg.epochs();
+            long totalSteps = (long) batches * cfg.optimization().epochs();
             long step = 0;
             int skipped = 0;
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= cfg.optimization().epochs(); epoch++) {
                 int[] order = ReprogrammingTrainer.permutation(n, new Random(cfg.seed() * 1_000_003L + epoch));
                 double lossSum = 0;
                 int correct = 0;
@@ -105,15 +106,15 @@ public final class BaselineTrainer {
                             loss = l.getFloat();
                             right = ReprogrammingTrainer.countCorrect(logits, labels);
                         }
-                        if (!optimizer.step(cfg.lr()) && ++skipped > MAX_SKIPPED_STEPS) {
+                        if (!optimizer.step(cfg.optimization().lr()) && ++skipped > MAX_SKIPPED_STEPS) {
                             throw new ReprogrammingTrainer.TrainingFailedException(skipped + " steps had a non-finite"
-                                    + " gradient (NaN/Inf). Fix: lower the learning rate (now " + cfg.lr() + ")");
+                                    + " gradient (NaN/Inf). Fix: lower the learning rate (now " + cfg.optimization().lr() + ")");
                         }
                     }
                     model.afterStep();
                     if (Float.isNaN(loss) || Float.isInfinite(loss)) {
                         throw new ReprogrammingTrainer.TrainingFailedException("loss became " + loss + " at epoch "
-                                + epoch + ", step " + (step + 1) + ". Fix: lower the learning rate (now " + cfg.lr() + ")");
+                                + epoch + ", step " + (step + 1) + ". Fix: lower the learning rate (now " + cfg.optimization().lr() + ")");
                     }
                     step++;
                     if (!model.cachesFeatures()) {
@@ -123,7 +124,7 @@ public final class BaselineTrainer {
                     correct += right;
                     trainImages += to - from;
                     trainNanos += System.nanoTime() - t0;
-                    listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step, loss,
+                    listener.onBatch(new BatchProgress(epoch, cfg.optimization().epochs(), b + 1, batches, step, loss,
                             trainImages / (trainNanos / 1e9), (totalSteps - step) * (trainNanos / step) / 1e9,
                             totalQueries()));
                 }
@@ -138,9 +139,9 @@ public final class BaselineTrainer {
                 epochsDone = epoch;
                 lastTrainLoss = lossSum / n;
                 listener.onEpoch(new EpochMetrics(epoch, lossSum / n, (double) correct / n, val.loss(), val.accuracy(),
-                        cfg.lr(), n / epochSeconds, (System.nanoTime() - start) / 1e9, totalQueries(), Double.NaN,
+                        cfg.optimization().lr(), n / epochSeconds, (System.nanoTime() - start) / 1e9, totalQueries(), Double.NaN,
                         collapseWarning(val, data)));
-                if (control.isStopRequested() && epoch < cfg.epochs()) {
+                if (control.isStopRequested() && epoch < cfg.optimization().epochs()) {
                     status = "stopped";
                     message = "stopped by the user after epoch " + epoch;
                     break;
@@ -159,9 +160,9 @@ public final class BaselineTrainer {
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), bestVal, model.trainableParameters(), model.sourceParameters(),
                 (System.nanoTime() - start) / 1e9, epochsDone, cfg.seed(), "-", model.mapping(), TRAINER,
-                model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
+                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
-                test == null ? null : test.confusion(), cfg.kind().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
+                test == null ? null : test.confusion(), cfg.method().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
                 queries[EVALUATION]).withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(lastTrainLoss);
         listener.onFinish(result);
         return result;

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.baseline;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import java.util.Locale;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.ComputeThreads;
@@ -30,7 +31,7 @@ final class LinearProbeTrainer {
     private final long[] queries = new long[2]; // training, evaluation
 
     TrainingResult train(BaselineRun run, LinearProbeModel model, TrainingListener listener, TrainingControl control) {
-        BaselineConfig cfg = run.config();
+        RunSpec cfg = run.config();
         BaselineData data = run.data();
         long start = System.nanoTime();
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
@@ -61,7 +62,7 @@ final class LinearProbeTrainer {
             int n = train.size();
             long fitStart = System.nanoTime();
             long[] passes = {1};
-            ProbeFit.Outcome outcome = ProbeFit.run(fit, cfg.epochs(), (it, theta, loss, accuracy, evaluations) -> {
+            ProbeFit.Outcome outcome = ProbeFit.run(fit, cfg.optimization().epochs(), (it, theta, loss, accuracy, evaluations) -> {
                 control.checkpoint();
                 passes[0] += evaluations;
                 Result val = fit.evaluate(theta, validation);
@@ -71,7 +72,7 @@ final class LinearProbeTrainer {
                     tests[1] = fit.evaluate(theta, testFeatures);
                 }
                 double rate = n * passes[0] / ((System.nanoTime() - fitStart) / 1e9);
-                listener.onBatch(new BatchProgress(it, cfg.epochs(), 1, 1, it, loss, rate, 0, totalQueries()));
+                listener.onBatch(new BatchProgress(it, cfg.optimization().epochs(), 1, 1, it, loss, rate, 0, totalQueries()));
                 listener.onEpoch(new EpochMetrics(it, loss, accuracy, val.loss(), val.accuracy(), Double.NaN, rate,
                         (System.nanoTime() - start) / 1e9, totalQueries(), Double.NaN, collapseWarning(val, data)));
                 done[0] = it;
@@ -82,15 +83,15 @@ final class LinearProbeTrainer {
             fitImages = n * passes[0];
             trainLoss = outcome.trainLoss();
             model.setHead(scaling.toRaw(outcome.theta(), data.numClasses()));
-            boolean stopped = !outcome.converged() && outcome.iterations() < cfg.epochs();
+            boolean stopped = !outcome.converged() && outcome.iterations() < cfg.optimization().epochs();
             status = stopped ? "stopped" : status;
             tests[0] = bestAt[0] == outcome.iterations() && tests[1] != null ? tests[1]
                     : fit.evaluate(outcome.theta(), testFeatures);
             message = summary(outcome.converged() ? null : stopped ? "stopped by the user after iteration "
-                    + outcome.iterations() + ", before converging" : "stopped at the cap of " + cfg.epochs()
+                    + outcome.iterations() + ", before converging" : "stopped at the cap of " + cfg.optimization().epochs()
                     + " iterations (--epochs) before converging", outcome.iterations(), trainLoss);
         } catch (RuntimeException | OutOfMemoryError e) {
-            RunOutcome outcome = RunOutcome.of(e, done[0], cfg.batchSize());
+            RunOutcome outcome = RunOutcome.of(e, done[0], cfg.optimization().batchSize());
             status = outcome.status();
             message = outcome.message();
         }
@@ -101,9 +102,9 @@ final class LinearProbeTrainer {
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), best[0], model.trainableParameters(), model.sourceParameters(),
                 (System.nanoTime() - start) / 1e9, done[0], cfg.seed(), "-", model.mapping(), BaselineTrainer.TRAINER,
-                model.origin(), cfg.target(), ComputeThreads.describe(model.manager().getDevice()),
+                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice()),
                 fitNanos > 0 ? fitImages / (fitNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
-                test == null ? null : test.confusion(), cfg.kind().id(),
+                test == null ? null : test.confusion(), cfg.method().id(),
                 tests[1] == null ? Double.NaN : tests[1].accuracy(), bestAt[0], queries[0], 0, queries[1])
                 .withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(trainLoss);
         listener.onFinish(result);

@@ -71,14 +71,17 @@ public abstract class AbstractMappingType implements MappingType {
         int perClass = exclusiveSourcesPerTarget(c.settings());
         int ks = c.sourceClasses();
         int kt = c.targetClassCount();
-        if (perClass > 0 && (long) kt * perClass > ks) {
+        if (perClass > 1 && (long) kt * perClass > ks && kt <= ks) {
+            p.add(Problem.of(MappingSettings.SOURCES_PER_CLASS, "{} can be at most " + ks / kt + " here (" + ks
+                    + " source classes for " + kt + " target classes)", null));
+        } else if (perClass > 0 && (long) kt * perClass > ks) {
             List<String> any = MappingTypes.all().stream().filter(t -> t.exclusiveSourcesPerTarget(c.settings()) == 0)
-                    .map(MappingType::id).toList();
-            p.add(new Problem("mapping", "the target has " + kt + " classes but source model '" + c.source().name()
-                    + "' has only " + ks + (perClass > 1 ? " (x " + perClass + " per class)" : "") + ": mapping '" + id
-                    + "' maps " + (perClass > 1 ? perClass + " source classes" : "one source class")
-                    + " to one target class", "use --mapping " + org.reprogram.workbench.core.param.ValueType.orList(any)
-                    + ", or a source model with more classes"));
+                    .filter(t -> t.problems(c).isEmpty()).map(MappingType::id).toList();
+            p.add(new Problem("mapping", "mapping '" + id + "' gives each target class its own source class"
+                    + (perClass > 1 ? "es (" + perClass + ")" : "") + ", but the target has " + kt + " classes and"
+                    + " source model '" + c.source().name() + "' only " + ks, "choose the mapping "
+                    + org.reprogram.workbench.core.param.ValueType.orList(any) + (perClass > 1
+                    ? ", or fewer sources per class" : "") + ", or a source model with more classes"));
         }
         return p;
     }

@@ -9,6 +9,6 @@ public final class MappingSettings {
     private MappingSettings() {}
 
     public static final Parameter<Integer> SOURCES_PER_CLASS = Parameter.of("mapping.sources_per_class",
-            ValueType.integer(1, Integer.MAX_VALUE)).key("sourcesPerClass").label("Sources per class")
+            ValueType.integer(1, Integer.MAX_VALUE)).key("sourcesPerClass").label("Sources per class").column("sources/class")
             .help("random and bar mappings: source classes per target class (BAR uses 6)").defaultValue(1).build();
 }

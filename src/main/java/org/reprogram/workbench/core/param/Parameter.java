@@ -23,6 +23,8 @@ public final class Parameter<T> {
     private final ValueType<T> type;
     private final T defaultValue;
     private final Function<T, String> extraCheck;
+    private final String column;
+    private final String zeroReads;
 
     private Parameter(Builder<T> b) {
         this.id = Objects.requireNonNull(b.id);
@@ -34,6 +36,21 @@ public final class Parameter<T> {
         this.type = Objects.requireNonNull(b.type);
         this.defaultValue = b.defaultValue;
         this.extraCheck = b.extraCheck;
+        this.column = b.column == null ? inSentence() : b.column;
+        this.zeroReads = b.zeroReads;
+    }
+
+    /** The short title of its column in tables ("inner size", "q"). */
+    public String column() {
+        return column;
+    }
+
+    /** VALUE for a table cell: as {@link #format}, except a 0 that means something else ("all", "auto"). */
+    public String display(T value) {
+        if (zeroReads != null && value instanceof Number n && n.doubleValue() == 0) {
+            return zeroReads;
+        }
+        return format(value);
     }
 
     /** Stable id, dotted by section ("optimization.lr", "program.inner_size"): config.json and study specs. */
@@ -162,6 +179,8 @@ public final class Parameter<T> {
         private String help;
         private T defaultValue;
         private Function<T, String> extraCheck;
+        private String column;
+        private String zeroReads;
 
         private Builder(String id, ValueType<T> type) {
             this.id = id;
@@ -203,6 +222,18 @@ public final class Parameter<T> {
         /** A rule beyond the type's range: returns a message with {@code {}} for the name, or null. */
         public Builder<T> check(Function<T, String> rule) {
             this.extraCheck = rule;
+            return this;
+        }
+
+        /** The short column title in tables (default: the label in a sentence). */
+        public Builder<T> column(String c) {
+            this.column = c;
+            return this;
+        }
+
+        /** What a value of 0 means, shown in tables instead of "0" ("all" shots, "auto" inner size). */
+        public Builder<T> zeroReads(String words) {
+            this.zeroReads = words;
             return this;
         }
 

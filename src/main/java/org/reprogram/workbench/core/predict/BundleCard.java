@@ -1,8 +1,9 @@
 package org.reprogram.workbench.core.predict;
 
+import org.reprogram.workbench.core.program.FrameSettings;
 import java.util.Locale;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /**
  * The {@code MODEL_CARD.md} of a bundle: what the reprogrammed classifier is, how it was trained,
@@ -13,7 +14,7 @@ final class BundleCard {
     private BundleCard() {}
 
     static String markdown(TrainedRun run, ModelCard card, BundleManifest m) {
-        TrainConfig c = run.config();
+        RunSpec c = run.config();
         StringBuilder s = new StringBuilder();
         s.append("# Reprogrammed classifier: ").append(run.name()).append("\n\n");
         s.append("A frozen source classifier reused for a new task through a learned input program and an output"
@@ -29,12 +30,14 @@ final class BundleCard {
         }
         s.append("\n\n## How it was made\n");
         s.append(String.format(Locale.ROOT, "- Program `%s`%s, mapping `%s`, %s trainer, loss %s%n", c.program().id(),
-                c.program().hasFrame() ? " (frame " + c.frame() + ", inner size " + m.placement().innerHeight() + " px)"
-                        : "", c.mapping().id(), c.trainer(), c.loss()));
+                c.programType().parameters().contains(FrameSettings.FRAME) ? " (frame "
+                        + c.program().settings().get(FrameSettings.FRAME) + ", inner size " + m.placement().innerHeight()
+                        + " px)" : "", c.mapping().id(), c.trainer().kind().id(), c.optimization().loss().id()));
         s.append(String.format(Locale.ROOT, "- %d epochs, batch %d, Adam lr %s (%s schedule), seed %d, shots %s,"
-                + " validation share %s%n", c.epochs(), c.batchSize(), c.lr(), c.schedule().name().toLowerCase(Locale.ROOT), c.seed(),
-                c.shots() == 0 ? "all" : Integer.toString(c.shots()), c.valFraction()));
-        s.append("- Target data: `").append(c.target()).append("`\n");
+                + " validation share %s%n", c.optimization().epochs(), c.optimization().batchSize(), c.optimization().lr(),
+                c.optimization().schedule().id(), c.seed(), c.data().shots() == 0 ? "all"
+                        : Integer.toString(c.data().shots()), c.data().valFraction()));
+        s.append("- Target data: `").append(c.data().target()).append("`\n");
         s.append("- State in this bundle: ").append(run.describeState())
                 .append(run.choice() == StateChoice.BEST ? ", the epoch with the best validation accuracy" : "")
                 .append('\n');

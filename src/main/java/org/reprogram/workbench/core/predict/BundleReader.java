@@ -74,7 +74,7 @@ public final class BundleReader {
 
     private static TrainedRun read(Path bundle, Path dir, BundleManifest m) {
         RunConfigFile config = RunConfigFile.read(dir.resolve(BundleManifest.CONFIG));
-        if (!TrainingResult.METHOD_REPROGRAM.equals(config.method()) || m.source() == null
+        if (config.spec().isBaseline() || m.source() == null
                 || m.source().files() == null || m.source().files().isEmpty()) {
             throw UserInputException.forFile(bundle, "does not describe a reprogrammed classifier", FIX);
         }
@@ -87,7 +87,7 @@ public final class BundleReader {
                     FIX);
         }
         SourceFiles source = new SourceFiles(builtin, builtin ? model.getParent() : model);
-        return new TrainedRun(m.run(), bundle, config.train(), List.copyOf(m.sourceClasses()),
+        return new TrainedRun(m.run(), bundle, config.spec(), List.copyOf(m.sourceClasses()),
                 List.copyOf(m.targetClasses()), new Checkpoint(m.epoch(), program, mapping), StateChoice.parse(m.state()),
                 m.testAccuracy() == null ? Double.NaN : m.testAccuracy(), m.evalBatchSize(), source, List.of());
     }

@@ -72,7 +72,7 @@ public final class Predictor implements AutoCloseable {
 
     /** Loads RUN's source model on DEVICE and rebuilds its program and mapping. */
     public static Predictor open(TrainedRun run, String device) {
-        SourceModel source = run.source().open(DeviceSelector.select(device == null ? run.config().device()
+        SourceModel source = run.source().open(DeviceSelector.select(device == null ? run.config().resources().device()
                 : device).device());
         try {
             return new Predictor(run, source, ProgramAndMapping.build(run, source.card(), source.manager()));

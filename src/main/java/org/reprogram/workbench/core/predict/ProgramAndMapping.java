@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.predict;
 
+import org.reprogram.workbench.core.mapping.MappingContext;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramSetup;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /**
  * A run's program and label mapping rebuilt exactly as training built them (same kinds, canvas,
@@ -37,16 +38,16 @@ final class ProgramAndMapping implements AutoCloseable {
      */
     static ProgramAndMapping build(TrainedRun run, ModelCard card, NDManager parent) {
         requireSameModel(run, card);
-        TrainConfig c = run.config();
-        Placement placement = c.program().placement(card, c.innerSize());
+        RunSpec c = run.config();
+        Placement placement = c.programType().placement(card, c.program().settings());
         NDManager manager = parent.newSubManager();
         InputProgram program = null;
         LabelMapping mapping = null;
         try {
-            program = c.program().create(new ProgramSetup(placement, card.mean(), card.std(), c.frame(),
-                    c.initScale(), c.seed()), manager);
-            mapping = c.mapping().create(card.numClasses(), run.targetClasses().size(), c.sourcesPerClass(), c.seed(),
-                    manager);
+            program = c.programType().create(new ProgramSetup(placement, card.mean(), card.std(),
+                    c.program().settings(), c.seed()), manager);
+            mapping = c.mappingType().create(new MappingContext(card, run.targetClasses(), c.mapping().settings(),
+                    c.seed()), manager);
             program.loadWeights(run.state().program());
             if (run.state().mapping().length != mapping.state().length) {
                 throw new IllegalArgumentException("expected " + mapping.state().length + " mapping values, got "

@@ -55,8 +55,8 @@ public final class ReplaySamples implements AutoCloseable {
     public static ReplaySamples open(Path runDir) {
         RunRecord rec = TrainedRun.readRecord(runDir);
         TrainedRun run = TrainedRun.fromRecord(rec, StateChoice.FINAL);
-        return open(rec, run, TargetDatasets.open(Path.of(run.config().target()), run.config().seed(),
-                run.config().skipBadImages()));
+        return open(rec, run, TargetDatasets.open(Path.of(run.config().data().target()), run.config().seed(),
+                run.config().data().skipBadImages()));
     }
 
     /** Opens run folder RUN_DIR on DATA, the target dataset it was trained on (already loaded). */
@@ -78,7 +78,7 @@ public final class ReplaySamples implements AutoCloseable {
                         + " was trained (it used image " + i + ")", "restore the target folder as it was");
             }
         }
-        SourceModel source = run.source().open(DeviceSelector.select(run.config().device()).device());
+        SourceModel source = run.source().open(DeviceSelector.select(run.config().resources().device()).device());
         try {
             ProgramAndMapping head = ProgramAndMapping.build(run, source.card(), source.manager());
             return new ReplaySamples(run, source, head, data, new CanvasSplit(data.train().subset(indices), head.placement()));

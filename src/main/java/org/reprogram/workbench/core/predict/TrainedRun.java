@@ -13,7 +13,7 @@ import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.Checkpoint;
 import org.reprogram.workbench.core.train.Evaluator;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingResult;
 
@@ -36,7 +36,7 @@ import org.reprogram.workbench.core.train.TrainingResult;
  * @param source the source model's files
  * @param notices what the user should know (an unfinished run, a fallback to the final state)
  */
-public record TrainedRun(String name, Path origin, TrainConfig config, List<String> sourceClasses,
+public record TrainedRun(String name, Path origin, RunSpec config, List<String> sourceClasses,
         List<String> targetClasses, Checkpoint state, StateChoice choice, double testAccuracy, int evalBatchSize,
         SourceFiles source, List<String> notices) {
 
@@ -82,7 +82,7 @@ public record TrainedRun(String name, Path origin, TrainConfig config, List<Stri
             notices.add(dir + " is still training: using its state after epoch " + cp.epoch());
         } else if (result == null) {
             notices.add(dir + " did not finish (" + rec.status() + " after epoch " + cp.epoch() + " of "
-                    + rec.config().epochs() + "): using the state it reached");
+                    + rec.config().optimization().epochs() + "): using the state it reached");
         }
         StateChoice chosen = choice == null ? (cp.best() != null ? StateChoice.BEST : StateChoice.FINAL) : choice;
         if (chosen == StateChoice.BEST && cp.best() == null) {
@@ -95,10 +95,10 @@ public record TrainedRun(String name, Path origin, TrainConfig config, List<Stri
             recorded = chosen == StateChoice.BEST ? (result.bestEpoch() == state.epoch()
                     ? result.testAccuracyAtBestVal() : Double.NaN) : result.testAccuracy();
         }
-        TrainConfig config = rec.config();
+        RunSpec config = rec.config();
         SourceFiles source = SourceFiles.resolve(config.source(), "run " + dir);
         int canvas = rec.info().placement().canvasSize();
-        int batch = Math.min(config.batchSize(), Math.max(1, rec.info().trainSize()));
+        int batch = Math.min(config.optimization().batchSize(), Math.max(1, rec.info().trainSize()));
         return new TrainedRun(rec.name(), dir, config, List.copyOf(rec.info().sourceClasses()),
                 List.copyOf(rec.info().targetClasses()), state, chosen, recorded,
                 Evaluator.batchSizeFor(batch, canvas), source, List.copyOf(notices));

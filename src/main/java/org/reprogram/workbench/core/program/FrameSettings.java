@@ -15,10 +15,10 @@ public final class FrameSettings {
 
     public static final Parameter<Integer> INNER_SIZE = Parameter.of("program.inner_size",
             ValueType.integer(0, Integer.MAX_VALUE)).key("innerSize").label("Inner size").unit("px")
-            .help("side of the target window in pixels (0 = half the canvas)").defaultValue(0).build();
+            .help("side of the target window in pixels (0 = half the canvas)").defaultValue(0).zeroReads("auto").build();
 
     public static final Parameter<FrameActivation> FRAME = Parameter.of("program.frame",
-            ValueType.choice(FrameActivation.class, FrameActivation::id)).key("frame").label("Frame activation")
+            ValueType.choice(FrameActivation.class, FrameActivation::id)).key("frame").label("Frame activation").column("frame")
             .help("tanh (Elsayed et al.: starts black, range -1..1) or sigmoid (ILM-VP, AutoVP: starts mid-gray)")
             .defaultValue(FrameActivation.DEFAULT).build();
 

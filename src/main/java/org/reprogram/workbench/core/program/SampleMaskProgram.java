@@ -117,7 +117,7 @@ public final class SampleMaskProgram extends AbstractInputProgram {
                 return List.of(new Problem("program", "program 'smm' needs a canvas whose sides are divisible by "
                         + PATCH + " (its mask network pools three times), but source model '" + card.name()
                         + "' takes " + card.height() + "x" + card.width(),
-                        "choose --program pad, full or scale, or a source model with such a canvas"));
+                        "choose the program pad, full or scale, or a source model with such a canvas"));
             }
             return List.of();
         }

@@ -144,7 +144,7 @@ public final class ScaleProgram extends AbstractInputProgram {
 
     /** The initial input scale s (AutoVP searches 0.5, 1.0 and 1.5). */
     public static final Parameter<Double> INIT_SCALE = Parameter.of("program.init_scale",
-            ValueType.real(MIN_SCALE, true, MAX_SCALE, true)).key("initScale").label("Initial scale s")
+            ValueType.real(MIN_SCALE, true, MAX_SCALE, true)).key("initScale").label("Initial scale s").column("init scale")
             .help("initial input scale s (AutoVP searches 0.5, 1.0, 1.5)").defaultValue(1.5).build();
 
     /** Registration: id "scale", settings inner size, frame activation and initial scale. */

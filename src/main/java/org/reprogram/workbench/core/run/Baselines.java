@@ -1,7 +1,7 @@
 package org.reprogram.workbench.core.run;
 
 import java.io.IOException;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.baseline.BaselineRun;
 import org.reprogram.workbench.core.baseline.BaselineTrainer;
 import org.reprogram.workbench.core.data.TargetDataset;
@@ -25,15 +25,15 @@ public final class Baselines {
      * training outcomes (completed, stopped, cancelled, failed) are in the result. LISTENER gets
      * onStart, onBatch, onEpoch and onFinish (no snapshots); CONTROL pauses, stops and cancels.
      */
-    public static TrainingResult run(BaselineConfig config, RunLauncher.RunDir runDir, TrainingListener listener,
+    public static TrainingResult run(RunSpec config, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException {
         try (BaselineRun run = BaselineRun.open(config)) {
             return record(run, runDir, listener, control);
         }
     }
 
-    /** As {@link #run(BaselineConfig, RunLauncher.RunDir, TrainingListener, TrainingControl)} on a loaded DATASET. */
-    public static TrainingResult run(BaselineConfig config, TargetDataset dataset, RunLauncher.RunDir runDir,
+    /** As {@link #run(RunSpec, RunLauncher.RunDir, TrainingListener, TrainingControl)} on a loaded DATASET. */
+    public static TrainingResult run(RunSpec config, TargetDataset dataset, RunLauncher.RunDir runDir,
             TrainingListener listener, TrainingControl control) throws IOException {
         try (BaselineRun run = BaselineRun.open(config, dataset)) {
             return record(run, runDir, listener, control);

@@ -80,7 +80,7 @@ public final class ComparisonTable {
 
         /** This row's value of P. */
         public String parameter(RunParameter p) {
-            return parameters.get(p.ordinal());
+            return parameters.get(RunParameter.values().indexOf(p));
         }
 
         /** The row of a run read back from its folder ("unreadable: reason" for an unreadable one). */
@@ -95,14 +95,14 @@ public final class ComparisonTable {
                     x == null ? Double.NaN : x.wallSeconds(), x == null ? Double.NaN : x.peakRssMegabytes(),
                     x == null ? null : x.trainingQueries(), x == null ? null : x.mappingQueries(),
                     x == null ? null : x.evaluationQueries(), r.notes().name(), r.notes().note(),
-                    java.util.Arrays.stream(RunParameter.values()).map(p -> p.valueOf(r)).toList());
+                    RunParameter.values().stream().map(p -> p.valueOf(r)).toList());
         }
 
         /** A folder that could not be read, with the reason. */
         public static Row unreadable(String name, String reason) {
             return new Row(name, "unreadable: " + reason, "-", "-", "-", "-", "-", Double.NaN, Double.NaN, null, null,
                     Double.NaN, Double.NaN, null, null, null, "", "",
-                    java.util.Collections.nCopies(RunParameter.values().length, RunParameter.NONE));
+                    java.util.Collections.nCopies(RunParameter.values().size(), RunParameter.NONE));
         }
 
         public boolean readable() {

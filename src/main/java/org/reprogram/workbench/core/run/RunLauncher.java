@@ -6,7 +6,7 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -24,11 +24,11 @@ public final class RunLauncher {
     private RunLauncher() {}
 
     /**
-     * Trains CONFIG into RUNDIR. DATASET may be null (then it is read from config.target()).
+     * Trains CONFIG into RUNDIR. DATASET may be null (then it is read from config.data().target()).
      * Bad input throws {@link org.reprogram.workbench.core.UserInputException} before anything is
      * written; training outcomes are in the result.
      */
-    public static TrainingResult run(TrainConfig config, TargetDataset dataset, Path runDir, TrainingListener listener,
+    public static TrainingResult run(RunSpec config, TargetDataset dataset, Path runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         return run(config, dataset, () -> runDir, listener, control, snapshotIntervalMillis);
     }
@@ -66,22 +66,22 @@ public final class RunLauncher {
                         "start a new run with train (e.g. with more --epochs)");
             }
             TrainingCheckpoint from = CheckpointFile.read(runDir);
-            TrainConfig config = rec.config();
-            if (from.epoch() > config.epochs()) {
+            RunSpec config = rec.config();
+            if (from.epoch() > config.optimization().epochs()) {
                 throw UserInputException.forFile(runDir, "has a checkpoint after epoch " + from.epoch() + " but its"
-                        + " config.json asks for " + config.epochs() + " epochs", "nothing is left to train; start a"
+                        + " config.json asks for " + config.optimization().epochs() + " epochs", "nothing is left to train; start a"
                         + " new run for more epochs");
             }
             // a checkpoint of the last epoch: the run was killed in its final evaluation or while writing its end
             // files; the trainer then only evaluates and the recorder writes what is missing
             if (dataset == null) {
-                TargetFingerprint.check(runDir, Path.of(config.target()));
+                TargetFingerprint.check(runDir, Path.of(config.data().target()));
             }
             Experiment opened;
             try {
                 opened = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset);
             } catch (BatchMemory.TooLarge e) {
-                throw e.forResume(runDir, config.batchSize()); // resume takes no --batch-size
+                throw e.forResume(runDir, config.optimization().batchSize()); // resume takes no --batch-size
             }
             try (Experiment exp = opened) {
                 requireSameClasses(runDir, rec, exp);
@@ -100,17 +100,17 @@ public final class RunLauncher {
     private static void requireSameClasses(Path runDir, RunRecord rec, Experiment exp) {
         if (rec.info() != null && rec.info().targetClasses() != null
                 && !rec.info().targetClasses().equals(exp.dataset().classNames())) {
-            throw UserInputException.forFile(Path.of(rec.config().target()), "has the classes "
+            throw UserInputException.forFile(Path.of(rec.config().data().target()), "has the classes "
                     + exp.dataset().classNames() + " now, but run " + runDir + " was trained on "
                     + rec.info().targetClasses(), "put the target data back as it was, or start a new run with train");
         }
     }
 
-    public static TrainingResult run(TrainConfig config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
+    public static TrainingResult run(RunSpec config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
             RunFolderAccess.Guard recorder = record(runDir, dir -> {
-                TargetFingerprint.write(dir, Path.of(config.target()));
+                TargetFingerprint.write(dir, Path.of(config.data().target()));
                 return new RunRecorder(dir, config);
             });
             try (recorder) {

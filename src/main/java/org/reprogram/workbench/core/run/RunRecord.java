@@ -1,11 +1,12 @@
 package org.reprogram.workbench.core.run;
 
+import org.reprogram.workbench.core.program.FrameSettings;
 import java.nio.file.Path;
 import java.util.List;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -14,42 +15,35 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
  *
  * @param dir the run folder
  * @param config its configuration; for a baseline run the
- *     {@link BaselineConfig#asTrainConfigView() reprogramming view} of {@code baseline} (same source,
+ *     {@link RunSpec#asTrainConfigView() reprogramming view} of {@code baseline} (same source,
  *     target, splits and seed), so code that knows only reprogramming runs keeps working
 
  * @param info what it worked with (null if it never started)
  * @param result the outcome (null while running or after a crash)
  * @param metrics one row per finished epoch
  * @param history epoch-end snapshots (epoch 0 = initial), without sample images (none for baselines)
- * @param baseline the baseline's own config, null for a reprogramming run
  * @param problem why the folder could not be read as a run (then config, info and result are
  *     null), null for a readable run
  * @param notes the user's name and note ({@link RunNotes#NONE} when none)
  */
 public record RunRecord(
-        Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-        List<TrainingSnapshot> history, BaselineConfig baseline, String problem, RunNotes notes) {
+        Path dir, RunSpec config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+        List<TrainingSnapshot> history, String problem, RunNotes notes) {
 
     public RunRecord {
         notes = notes == null ? RunNotes.NONE : notes;
     }
 
     /** A readable run, reprogramming or baseline, with the user's notes. */
-    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-            List<TrainingSnapshot> history, BaselineConfig baseline, RunNotes notes) {
-        this(dir, config, info, result, metrics, history, baseline, null, notes);
+    public RunRecord(Path dir, RunSpec config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+            List<TrainingSnapshot> history, RunNotes notes) {
+        this(dir, config, info, result, metrics, history, null, notes);
     }
 
     /** A readable run, reprogramming or baseline. */
-    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
-            List<TrainingSnapshot> history, BaselineConfig baseline) {
-        this(dir, config, info, result, metrics, history, baseline, null, RunNotes.NONE);
-    }
-
-    /** A reprogramming run. */
-    public RunRecord(Path dir, TrainConfig config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
+    public RunRecord(Path dir, RunSpec config, RunInfo info, TrainingResult result, List<EpochMetrics> metrics,
             List<TrainingSnapshot> history) {
-        this(dir, config, info, result, metrics, history, null);
+        this(dir, config, info, result, metrics, history, null, RunNotes.NONE);
     }
 
     /**
@@ -57,7 +51,7 @@ public record RunRecord(
      * listed with PROBLEM so that it hides no other run.
      */
     public static RunRecord unreadable(Path dir, String problem) {
-        return new RunRecord(dir, null, null, null, List.of(), List.of(), null,
+        return new RunRecord(dir, null, null, null, List.of(), List.of(),
                 problem == null || problem.isBlank() ? "cannot be read" : problem, RunNotes.NONE);
     }
 
@@ -71,16 +65,16 @@ public record RunRecord(
         if (problem != null) {
             return "-";
         }
-        return baseline != null && baseline.kind() != null ? baseline.kind().id() : TrainingResult.METHOD_REPROGRAM;
+        return config == null ? TrainingResult.METHOD_REPROGRAM : config.method().id();
     }
 
     public boolean isBaseline() {
-        return baseline != null;
+        return config != null && config.isBaseline();
     }
 
     /** The input program's id, "-" for a baseline or an unreadable folder. */
     public String program() {
-        return isBaseline() || config == null ? "-" : config.program() == null ? "?" : config.program().id();
+        return isBaseline() || config == null ? "-" : config.program().id();
     }
 
     /** The label mapping's id; for a baseline what its result names ("linear-head", "linear-on-logits") or "-". */
@@ -88,18 +82,17 @@ public record RunRecord(
         if (isBaseline() || config == null) {
             return result != null && result.mapping() != null ? result.mapping() : "-";
         }
-        return config.mapping() == null ? "?" : config.mapping().id();
+        return config.mapping().id();
     }
 
     /** "whitebox", "blackbox", or "baseline"; "-" when unknown. */
     public String trainer() {
-        return isBaseline() ? "baseline" : config == null || config.trainer() == null ? "-" : config.trainer();
+        return isBaseline() ? "baseline" : config == null ? "-" : config.trainer().kind().id();
     }
 
     /** The frame activation of programs that have a frame (pad, scale), else "-". */
     public String frame() {
-        return !isBaseline() && config != null && config.program() != null && config.program().hasFrame()
-                && config.frame() != null ? config.frame().toString() : "-";
+        return config == null ? "-" : ParameterRegistry.get(FrameSettings.FRAME.id()).format(config);
     }
 
     /** The folder name. */

@@ -11,10 +11,9 @@ import java.util.Map;
 import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.FaultPoints;
 import org.reprogram.workbench.core.Json;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -36,21 +35,12 @@ public final class RunRecorder implements TrainingListener {
     private RunInfo info;
     private TrainingSnapshot last;
 
-    /** A reprogramming run: config.json is CONFIG with {@code "method": "reprogram"}. */
-    public RunRecorder(Path dir, TrainConfig config) throws IOException {
-        this(dir, TrainingResult.METHOD_REPROGRAM, config, config.epochs());
-    }
-
-    /** A baseline run: config.json is CONFIG with {@code "method"} set to the baseline's id. */
-    public RunRecorder(Path dir, BaselineConfig config) throws IOException {
-        this(dir, config.kind().id(), config, 0);
-    }
-
-    private RunRecorder(Path dir, String method, Object config, int epochs) throws IOException {
+    /** A run of SPEC, reprogramming or baseline: config.json is SPEC ({@link RunConfigFile}). */
+    public RunRecorder(Path dir, RunSpec spec) throws IOException {
         this.dir = dir;
-        this.epochs = epochs;
+        this.epochs = spec.isBaseline() ? 0 : spec.optimization().epochs();
         Files.createDirectories(dir);
-        Json.writeString(dir.resolve(RunFiles.CONFIG), RunConfigFile.toJson(method, config));
+        Json.writeString(dir.resolve(RunFiles.CONFIG), RunConfigFile.toJson(spec));
         Json.writeString(dir.resolve(RunFiles.METRICS), EpochMetrics.CSV_HEADER + "\n");
         markRunning();
     }
@@ -67,7 +57,7 @@ public final class RunRecorder implements TrainingListener {
      */
     public static RunRecorder resume(Path dir, int epoch) throws IOException {
         RunRecord before = RunStore.load(dir, true); // the shared reader skips lines torn by a crash
-        RunRecorder r = new RunRecorder(dir, before.config().epochs());
+        RunRecorder r = new RunRecorder(dir, before.config().optimization().epochs());
         StringBuilder metrics = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         before.metrics().stream().filter(m -> m.epoch() <= epoch).forEach(m -> metrics.append(m.toCsv()).append('\n'));
         Json.writeString(dir.resolve(RunFiles.METRICS), metrics.toString());

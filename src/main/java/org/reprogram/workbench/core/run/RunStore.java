@@ -15,10 +15,9 @@ import java.util.stream.Stream;
 import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -37,14 +36,10 @@ public final class RunStore {
         return root;
     }
 
-    /** A new, empty, uniquely named run folder for CONFIG. */
-    public Path newRunDir(TrainConfig config) throws IOException {
-        return newRunDir(config.program().id() + "-" + config.mapping().id(), config.target());
-    }
-
-    /** A new, empty, uniquely named run folder for a baseline ("...-linear-probe-digits"). */
-    public Path newRunDir(BaselineConfig config) throws IOException {
-        return newRunDir(config.kind().id(), config.target());
+    /** A new, empty, uniquely named run folder for SPEC ("…-pad-ilm-digits", "…-linear-probe-digits"). */
+    public Path newRunDir(RunSpec spec) throws IOException {
+        return newRunDir(spec.isBaseline() ? spec.method().id() : spec.program().id() + "-" + spec.mapping().id(),
+                spec.data().target());
     }
 
     private synchronized Path newRunDir(String method, String targetDir) throws IOException {
@@ -172,7 +167,7 @@ public final class RunStore {
                 }
             }
         }
-        return new RunRecord(dir, config.train(), info, result, metrics, history, config.baseline(),
+        return new RunRecord(dir, config.spec(), info, result, metrics, history,
                 RunNotes.read(dir));
     }
 

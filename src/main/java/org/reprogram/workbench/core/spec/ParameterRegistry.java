@@ -183,6 +183,17 @@ public final class ParameterRegistry {
         return out;
     }
 
+    /** PROBLEM in the CLI's words: the setting named with its option ("epochs (--epochs) must be at least 1. Fix: …"). */
+    public static String inWords(Problem problem) {
+        Setting<?> s = problem.parameterId() == null ? null : find(problem.parameterId());
+        return problem.text(s == null ? problem.parameterId() : s.parameter().cliSubject());
+    }
+
+    /** PROBLEMS in the CLI's words, joined with "; ". */
+    public static String inWords(List<Problem> problems) {
+        return String.join("; ", problems.stream().map(ParameterRegistry::inWords).toList());
+    }
+
     /** The values of PARAMETERS in SETTINGS as text by id (help and cards). */
     public static Map<String, String> describe(List<Parameter<?>> parameters, ParameterValues settings) {
         Map<String, String> m = new LinkedHashMap<>();

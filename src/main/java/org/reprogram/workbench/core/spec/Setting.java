@@ -75,6 +75,11 @@ public final class Setting<T> {
         return appliesTo(spec) ? parameter.format(get(spec)) : NOT_APPLICABLE;
     }
 
+    /** SPEC's value for a table cell ({@link Parameter#display}), or {@value #NOT_APPLICABLE} where it does not apply. */
+    public String display(RunSpec spec) {
+        return appliesTo(spec) ? parameter.display(get(spec)) : NOT_APPLICABLE;
+    }
+
     /** The problem of SPEC's value (range, choices), or null; null too where it does not apply. */
     public Problem check(RunSpec spec) {
         return appliesTo(spec) ? parameter.check(get(spec)) : null;

@@ -24,25 +24,25 @@ public final class Settings {
             RunSpec::method, RunSpec::withMethod).build();
 
     public static final Setting<String> SOURCE = Setting.bind(Parameter.of("source", ValueType.text(false))
-            .label("Source model").help("builtin, builtin:NAME or a TorchScript FILE.pt with FILE.pt.json")
+            .label("Source model").column("source").help("builtin, builtin:NAME or a TorchScript FILE.pt with FILE.pt.json")
             .defaultValue("builtin").build(), RunSpec::source, RunSpec::withSource).build();
 
     public static final Setting<String> TARGET = Setting.bind(Parameter.of("data.target", ValueType.text(false))
-            .key("target").label("Target dataset").option("--target")
+            .key("target").label("Target dataset").column("target").option("--target")
             .help("target dataset folder (ImageFolder or IDX); sample-data/digits is the shipped sample")
             .defaultValue("").build(), s -> s.data().target(),
             (s, v) -> s.withData(new DataSpec(v, s.data().shots(), s.data().valFraction(), s.data().skipBadImages())))
             .build();
 
     public static final Setting<Integer> SHOTS = Setting.bind(Parameter.of("data.shots",
-            ValueType.integer(0, Integer.MAX_VALUE)).label("Shots per class")
-            .help("training images per class (0 = all)").defaultValue(0).build(),
+            ValueType.integer(0, Integer.MAX_VALUE)).label("Shots per class").column("shots")
+            .help("training images per class (0 = all)").defaultValue(0).zeroReads("all").build(),
             s -> s.data().shots(),
             (s, v) -> s.withData(new DataSpec(s.data().target(), v, s.data().valFraction(), s.data().skipBadImages())))
             .build();
 
     public static final Setting<Double> VAL_FRACTION = Setting.bind(Parameter.of("data.val_fraction",
-            ValueType.real(0, true, 0.9, false)).label("Validation share")
+            ValueType.real(0, true, 0.9, false)).label("Validation share").column("val share")
             .help("share of the training images held out for validation").defaultValue(0.1).build(),
             s -> s.data().valFraction(),
             (s, v) -> s.withData(new DataSpec(s.data().target(), s.data().shots(), v, s.data().skipBadImages())))
@@ -64,7 +64,7 @@ public final class Settings {
             .when(RunSpec::isReprogramming).build();
 
     public static final Setting<String> MAPPING = Setting.bind(Parameter.of("mapping",
-            ValueType.choice(MappingTypes.ids())).label("Label mapping").help(describe(false)).defaultValue("ilm").build(),
+            ValueType.choice(MappingTypes.ids())).label("Label mapping").column("mapping").help(describe(false)).defaultValue("ilm").build(),
             s -> s.mapping().id(), (s, v) -> s.withMapping(new MappingSpec(v, s.mapping().settings())))
             .when(RunSpec::isReprogramming).build();
 
@@ -75,15 +75,15 @@ public final class Settings {
             (s, v) -> s.withTrainer(new TrainerSpec(v, s.trainer().queryDirections(), s.trainer().smoothing())))
             .when(RunSpec::isReprogramming).build();
 
-    public static final Setting<Integer> QUERY_DIRECTIONS = Setting.bind(Parameter.of("trainer.queries",
-            ValueType.integer(1, Integer.MAX_VALUE)).key("queryDirections").label("Query directions")
+    public static final Setting<Integer> QUERY_DIRECTIONS = Setting.bind(Parameter.of("trainer.query_directions",
+            ValueType.integer(1, Integer.MAX_VALUE)).key("queryDirections").label("Query directions").column("q")
             .option("--queries").help("blackbox: random directions q per step (BAR's code: 1)").defaultValue(10).build(),
             s -> s.trainer().queryDirections(),
             (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), v, s.trainer().smoothing())))
             .when(s -> s.isReprogramming() && s.trainer().blackBox()).build();
 
     public static final Setting<Double> SMOOTHING = Setting.bind(Parameter.of("trainer.smoothing",
-            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).label("Smoothing β")
+            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).label("Smoothing β").column("beta")
             .help("blackbox: smoothing radius beta (BAR's code: 0.1)").defaultValue(0.05).build(),
             s -> s.trainer().smoothing(),
             (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), s.trainer().queryDirections(), v)))
@@ -104,13 +104,13 @@ public final class Settings {
             .defaultFor(Method.LINEAR_PROBE, 1000).build();
 
     public static final Setting<Integer> BATCH_SIZE = Setting.bind(Parameter.of("optimization.batch_size",
-            ValueType.integer(1, Integer.MAX_VALUE)).label("Batch size").help("images per step").defaultValue(64).build(),
+            ValueType.integer(1, Integer.MAX_VALUE)).label("Batch size").column("batch").help("images per step").defaultValue(64).build(),
             s -> s.optimization().batchSize(),
             (s, v) -> s.withOptimization(optimization(s.optimization(), null, v, null, null, null, null)))
             .when(s -> s.method() != Method.LINEAR_PROBE).build();
 
     public static final Setting<Double> LR = Setting.bind(Parameter.of("optimization.lr",
-            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).key("lr").label("Learning rate").option("--lr")
+            ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).key("lr").label("Learning rate").column("lr").option("--lr")
             .help("Adam step size (0.01-0.05 for pixel-space programs; fine-tuning and scratch: 0.001)")
             .defaultValue(0.01).build(), s -> s.optimization().lr(),
             (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, v, null, null, null)))
@@ -118,7 +118,7 @@ public final class Settings {
             .defaultFor(Method.FINETUNE, 0.001).defaultFor(Method.SCRATCH, 0.001).build();
 
     public static final Setting<LearningRateSchedule> SCHEDULE = Setting.bind(Parameter.of("optimization.schedule",
-            ValueType.choice(LearningRateSchedule.class, LearningRateSchedule::id)).key("schedule").label("LR schedule")
+            ValueType.choice(LearningRateSchedule.class, LearningRateSchedule::id)).key("schedule").label("LR schedule").column("schedule")
             .help("constant, step (x0.1 at 50% and 72% of the steps, ILM-VP) or cosine (decays to zero)")
             .defaultValue(LearningRateSchedule.STEP).build(), s -> s.optimization().schedule(),
             (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, null, v, null, null)))

@@ -1,5 +1,12 @@
 package org.reprogram.workbench.core.train;
 
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.mapping.MappingContext;
+import org.reprogram.workbench.core.program.FrameSettings;
+import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.mapping.MappingSettings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
@@ -20,7 +27,7 @@ import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramSetup;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.mapping.MappingType;
 
 /**
  * A run's assembled pieces: the frozen source, the target splits (compact images placed on
@@ -29,7 +36,7 @@ import org.reprogram.workbench.core.mapping.MappingKind;
  */
 public final class Experiment implements AutoCloseable {
 
-    private final TrainConfig config;
+    private final RunSpec config;
     private final SourceModel source;
     private final TargetDataset dataset;
     private final Placement placement;
@@ -42,7 +49,7 @@ public final class Experiment implements AutoCloseable {
     private final NDManager manager;
     private final int[] validationIndices;
 
-    private Experiment(TrainConfig config, SourceModel source, TargetDataset dataset, Placement placement,
+    private Experiment(RunSpec config, SourceModel source, TargetDataset dataset, Placement placement,
             CanvasSplit train, CanvasSplit validation, CanvasSplit test, List<String> notices, int[] validationIndices) {
         this.validationIndices = validationIndices;
         this.config = config;
@@ -54,36 +61,36 @@ public final class Experiment implements AutoCloseable {
         this.test = test;
         this.notices = notices;
         this.manager = source.manager().newSubManager();
-        this.program = config.program().create(new ProgramSetup(placement, source.card().mean(), source.card().std(),
-                config.frame(), config.initScale(), config.seed()), manager);
-        this.mapping = config.mapping().create(source.card().numClasses(), dataset.numClasses(),
-                config.sourcesPerClass(), config.seed(), manager);
+        this.program = config.programType().create(new ProgramSetup(placement, source.card().mean(), source.card().std(),
+                config.program().settings(), config.seed()), manager);
+        this.mapping = config.mappingType().create(new MappingContext(source.card(), dataset.classNames(),
+                config.mapping().settings(), config.seed()), manager);
     }
 
     /** Loads model and data for CONFIG; every user-input problem is a {@link UserInputException}. */
-    public static Experiment open(TrainConfig config) {
+    public static Experiment open(RunSpec config) {
         requireValid(config);
-        TargetDataset dataset = TargetDatasets.open(Path.of(config.target()), config.seed(), config.skipBadImages());
+        TargetDataset dataset = TargetDatasets.open(Path.of(config.data().target()), config.seed(), config.data().skipBadImages());
         return openChecked(config, dataset, null);
     }
 
-    /** As {@link #open(TrainConfig)} with an already loaded dataset (the GUI keeps one). */
-    public static Experiment open(TrainConfig config, TargetDataset dataset) {
+    /** As {@link #open(RunSpec)} with an already loaded dataset (the GUI keeps one). */
+    public static Experiment open(RunSpec config, TargetDataset dataset) {
         requireValid(config);
         return openChecked(config, dataset, null);
     }
 
     /**
-     * As {@link #open(TrainConfig, TargetDataset)} with an already loaded SOURCE (tests wrap a model
+     * As {@link #open(RunSpec, TargetDataset)} with an already loaded SOURCE (tests wrap a model
      * in a query-counting double); the experiment closes it.
      */
-    public static Experiment open(TrainConfig config, TargetDataset dataset, SourceModel source) {
+    public static Experiment open(RunSpec config, TargetDataset dataset, SourceModel source) {
         requireValid(config);
         return openChecked(config, dataset, source);
     }
 
     /** Degenerate data and setups are errors or notices by the rule of {@link DataChecks}. */
-    private static Experiment openChecked(TrainConfig config, TargetDataset dataset, SourceModel given) {
+    private static Experiment openChecked(RunSpec config, TargetDataset dataset, SourceModel given) {
         List<String> notices = new ArrayList<>();
         List<String> dataNotices;
         try {
@@ -96,7 +103,7 @@ public final class Experiment implements AutoCloseable {
         }
         SourceModel source = given;
         if (source == null) {
-            DeviceSelector.Choice device = DeviceSelector.select(config.device());
+            DeviceSelector.Choice device = DeviceSelector.select(config.resources().device());
             if (device.notice() != null) {
                 notices.add(device.notice());
             }
@@ -115,25 +122,12 @@ public final class Experiment implements AutoCloseable {
                         + duplicates + "; mapping.csv and the views cannot tell those source classes apart (make"
                         + " the \"classNames\" unique to fix it)");
             }
-            int ks = source.card().numClasses();
             int kt = dataset.numClasses();
-            checkMethod(config, source.card(), kt);
-            int perClass = config.mapping().multiSource() ? config.sourcesPerClass() : 1;
-            if (config.mapping().oneToOne() && (long) kt * perClass > ks) {
-                throw new UserInputException("target '" + dataset.name() + "' has " + kt + " classes but source model '"
-                        + source.card().name() + "' has only " + ks + (perClass > 1 ? " (x " + perClass + " per class)" : "")
-                        + ": mapping '" + config.mapping().id() + "' maps one source class to one target"
-                        + " class. Fix: use --mapping linear, blm or blm+, or a source model with more classes");
-            }
-            int side = Math.min(source.card().height(), source.card().width());
-            if (config.innerSize() > side) {
-                throw new UserInputException("--inner-size " + config.innerSize() + " is larger than the source canvas ("
-                        + side + " px). Fix: choose 1.." + side);
-            }
+            checkMethod(config, source.card(), dataset.classNames());
             ModelCard card = source.card();
-            OptionChecks.requireBatchFits(config.batchSize(), dataset.train().size(),
+            OptionChecks.requireBatchFits(config.optimization().batchSize(), dataset.train().size(),
                     new int[] {card.channels(), card.height(), card.width()});
-            if (!"blackbox".equals(config.trainer()) && source instanceof TorchScriptSourceModel) {
+            if (!config.trainer().blackBox() && source instanceof TorchScriptSourceModel) {
                 // white-box training trusts the input gradient of a user's model: check it once (tens of
                 // ms for small models, ~3 s for a 224-px ResNet-18) and warn, with the fix, only when wrong
                 GradientSelfCheck.Result check = GradientSelfCheck.run(source, config.seed());
@@ -141,8 +135,8 @@ public final class Experiment implements AutoCloseable {
                     notices.add(check.warning());
                 }
             }
-            Placement placement = config.program().placement(source.card(), config.innerSize());
-            SplitPlan plan = SplitPlan.make(dataset.train().labels(), kt, config.valFraction(), config.shots(),
+            Placement placement = config.programType().placement(source.card(), config.program().settings());
+            SplitPlan plan = SplitPlan.make(dataset.train().labels(), kt, config.data().valFraction(), config.data().shots(),
                     config.seed());
             CanvasSplit train = place(dataset.train().subset(plan.train()), placement);
             CanvasSplit val = place(dataset.train().subset(plan.validation()), placement);
@@ -167,14 +161,14 @@ public final class Experiment implements AutoCloseable {
      * mapping is a notice (e.g. pad with a target window as large as the canvas).
      */
     private static void checkTrainable(Experiment exp) {
-        TrainConfig c = exp.config;
+        RunSpec c = exp.config;
         if (exp.program.trainableParameters() > 0) {
             return;
         }
         Placement p = exp.placement;
         String why = "program '" + c.program().id() + "' has no trainable parameters"
                 + (p.innerHeight() >= p.height() && p.innerWidth() >= p.width()
-                        ? " (--inner-size " + c.innerSize() + " makes the target window as large as the " + p.height()
+                        ? " (--inner-size " + c.program().settings().get(FrameSettings.INNER_SIZE) + " makes the target window as large as the " + p.height()
                                 + "x" + p.width() + " canvas: no frame is left)" : "");
         if (exp.mapping.trainableParameters() == 0) {
             throw new UserInputException("nothing to train: " + why + " and mapping '" + c.mapping().id()
@@ -184,23 +178,20 @@ public final class Experiment implements AutoCloseable {
         exp.notices.add(why + ": only the " + c.mapping().id() + " mapping is trained");
     }
 
-    /** Program and mapping problems that depend on the source model and the target's class count. */
-    public static void checkMethod(TrainConfig config, org.reprogram.workbench.core.model.ModelCard card, int kt) {
-        String programProblem = config.program().problemWith(card);
-        if (programProblem != null) {
-            throw new UserInputException(programProblem);
-        }
-        String mappingProblem = config.mapping().problemWith(card, kt);
-        if (mappingProblem != null) {
-            throw new UserInputException(mappingProblem);
+    /** Program and mapping problems that depend on the source model and the target's classes. */
+    public static void checkMethod(RunSpec config, org.reprogram.workbench.core.model.ModelCard card,
+            List<String> targetClasses) {
+        List<Problem> problems = ParameterRegistry.problemsWith(config, card, targetClasses);
+        if (!problems.isEmpty()) {
+            throw new UserInputException(ParameterRegistry.inWords(problems.get(0)));
         }
     }
 
     /** Both entry points check the values: the GUI's path must not bypass what the CLI's checks. */
-    private static void requireValid(TrainConfig config) {
-        List<String> problems = config.problems();
+    private static void requireValid(RunSpec config) {
+        List<Problem> problems = config.problems();
         if (!problems.isEmpty()) {
-            throw new UserInputException(String.join("; ", problems));
+            throw new UserInputException(ParameterRegistry.inWords(problems));
         }
     }
 
@@ -209,7 +200,7 @@ public final class Experiment implements AutoCloseable {
         return new CanvasSplit(split, p);
     }
 
-    public TrainConfig config() {
+    public RunSpec config() {
         return config;
     }
 

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.train;
 
+import org.reprogram.workbench.core.spec.LossKind;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -16,9 +17,9 @@ public final class Losses {
 
     private Losses() {}
 
-    /** The loss named in a config: "ce" or "focal". */
-    public static NDArray of(String kind, NDArray logits, NDArray labels) {
-        return "focal".equals(kind) ? focal(logits, labels) : crossEntropy(logits, labels);
+    /** The loss KIND of a run. */
+    public static NDArray of(LossKind kind, NDArray logits, NDArray labels) {
+        return kind == LossKind.FOCAL ? focal(logits, labels) : crossEntropy(logits, labels);
     }
 
     /** Mean softmax cross-entropy. */

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.train;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -53,7 +54,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
     /** Makes the optimizer and prepares the trainer: the start of {@link #train}, and of the bench's own step loop. */
     final void beginSteps(Experiment exp) {
         TrainingThread.prepare();
-        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().weightDecay());
+        optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().optimization().weightDecay());
         prepare(exp);
     }
 
@@ -78,12 +79,12 @@ public abstract class ReprogrammingTrainer implements Trainer {
     @Override
     public TrainingResult train(Experiment exp, TrainingListener listener, TrainingControl control,
             TrainingCheckpoint resumeFrom) {
-        TrainConfig cfg = exp.config();
+        RunSpec cfg = exp.config();
         long start = System.nanoTime() - (resumeFrom == null ? 0 : (long) (resumeFrom.wallSeconds() * 1e9));
         CanvasSplit train = exp.train();
-        int batch = Math.min(cfg.batchSize(), Math.max(1, train.size()));
+        int batch = Math.min(cfg.optimization().batchSize(), Math.max(1, train.size()));
         int batches = (train.size() + batch - 1) / batch;
-        long totalSteps = (long) batches * cfg.epochs();
+        long totalSteps = (long) batches * cfg.optimization().epochs();
         Evaluator evaluator = new Evaluator(exp, Evaluator.batchSizeFor(batch, exp.placement().canvasSize()));
         CanvasSplit monitor = exp.validation().size() > 0 ? exp.validation() : train;
         // live sample images: one per target class of the page the view asks for (control.samplePage())
@@ -102,7 +103,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         long step = 0;
         long trainImages = 0;
         double trainNanos = 0;
-        double lr = cfg.lr();
+        double lr = cfg.optimization().lr();
         Evaluator.Result testResult = null;
         double testAtBest = Double.NaN;
         queries = new long[3];
@@ -110,8 +111,8 @@ public abstract class ReprogrammingTrainer implements Trainer {
         try {
             if (train.size() == 0) {
                 throw new org.reprogram.workbench.core.UserInputException("no training images left after the validation"
-                        + " split (--val-fraction " + cfg.valFraction() + ") and --shots " + cfg.shots() + ". Fix: lower"
-                        + " --val-fraction, raise --shots or add images to " + cfg.target());
+                        + " split (--val-fraction " + cfg.data().valFraction() + ") and --shots " + cfg.data().shots() + ". Fix: lower"
+                        + " --val-fraction, raise --shots or add images to " + cfg.data().target());
             }
             beginSteps(exp);
             if (resumeFrom != null) { // the state after its epoch, as if the run had never stopped
@@ -132,7 +133,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
             loader = new BatchPrefetcher(train, batch);
             long lastSnapshot = System.nanoTime();
             int firstEpoch = epochsDone + 1;
-            for (int epoch = firstEpoch; epoch <= cfg.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= cfg.optimization().epochs(); epoch++) {
                 control.checkpoint(); // a pause between two epochs waits here
                 if (epoch > firstEpoch && control.isStopRequested()) {
                     // Stop came after the previous epoch's own check (on its last batch, during its
@@ -158,7 +159,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     long t0 = System.nanoTime();
                     int from = b * batch;
                     int to = Math.min(train.size(), from + batch);
-                    lr = cfg.schedule().rate(cfg.lr(), step, totalSteps);
+                    lr = cfg.optimization().schedule().rate(cfg.optimization().lr(), step, totalSteps);
                     StepResult r;
                     BatchPrefetcher.Batch next = loader.next();
                     try (NDManager scope = BatchScope.open(exp)) {
@@ -170,7 +171,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     exp.program().afterStep();
                     if (Double.isNaN(r.lossSum()) || Double.isInfinite(r.lossSum())) {
                         throw new TrainingFailedException("loss became " + r.lossSum() + " at epoch " + epoch + ", step "
-                                + (step + 1) + ". Fix: lower the learning rate (now " + cfg.lr() + ")");
+                                + (step + 1) + ". Fix: lower the learning rate (now " + cfg.optimization().lr() + ")");
                     }
                     step++;
                     queries[TRAINING] += r.queries();
@@ -180,7 +181,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                     trainNanos += System.nanoTime() - t0;
                     double ips = trainImages / (trainNanos / 1e9);
                     double eta = (totalSteps - step) * (trainNanos / step) / 1e9;
-                    listener.onBatch(new BatchProgress(epoch, cfg.epochs(), b + 1, batches, step,
+                    listener.onBatch(new BatchProgress(epoch, cfg.optimization().epochs(), b + 1, batches, step,
                             r.lossSum() / (to - from), ips, eta, totalQueries()));
                     if (snapshotIntervalNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotIntervalNanos) {
                         listener.onSnapshot(snapshot(exp, epoch, step, false, null, null, monitor, control, null));
@@ -205,7 +206,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 listener.onCheckpoint(new TrainingCheckpoint(epoch, step, Checkpoint.of(exp, epoch), best, bestVal,
                         optimizer.state(), queries.clone(), trainImages, trainNanos,
                         (System.nanoTime() - start) / 1e9));
-                if (control.isStopRequested() && epoch < cfg.epochs()) {
+                if (control.isStopRequested() && epoch < cfg.optimization().epochs()) {
                     status = "stopped";
                     message = "stopped by the user after epoch " + epoch;
                     break;
@@ -231,7 +232,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 testResult == null ? Double.NaN : testResult.accuracy(),
                 testResult == null ? Double.NaN : testResult.loss(), bestVal, exp.trainableParameters(),
                 exp.source().parameterCount(), wall, epochsDone, cfg.seed(), cfg.program().id(), cfg.mapping().id(),
-                name(), exp.source().origin(), cfg.target(), ComputeThreads.describe(exp.source().device()),
+                name(), exp.source().origin(), cfg.data().target(), ComputeThreads.describe(exp.source().device()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 testResult == null ? null : testResult.confusion(), TrainingResult.METHOD_REPROGRAM, testAtBest,
                 best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION])
@@ -266,7 +267,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         if (meanLoss > 10 * uniform) {
             return String.format(java.util.Locale.ROOT, "diverging: the training loss %.3g is more than 10 times that of"
                     + " a uniform guess (%.2f). Lower the learning rate (now %s)", meanLoss, uniform,
-                    java.math.BigDecimal.valueOf(exp.config().lr()).stripTrailingZeros().toPlainString());
+                    java.math.BigDecimal.valueOf(exp.config().optimization().lr()).stripTrailingZeros().toPlainString());
         }
         return null;
     }

@@ -40,7 +40,7 @@ public final class StepBenchmark {
     private StepBenchmark() {}
 
     public static Result run(Experiment exp, Options o) {
-        int batch = exp.config().batchSize();
+        int batch = exp.config().optimization().batchSize();
         // synthetic batches are as large as asked, whatever the data (Experiment checked the loader's)
         OptionChecks.requireBatchFits(batch, o.realLoader() ? exp.train().size() : batch, new int[] {exp.placement().channels(),
                 exp.placement().height(), exp.placement().width()});
@@ -104,7 +104,7 @@ public final class StepBenchmark {
                 x = synthetic.array(scope, exp.train().shape(batch));
                 labels = syntheticLabels;
             }
-            trainer.benchStep(exp, scope, x, scope.create(labels), labels, exp.config().lr());
+            trainer.benchStep(exp, scope, x, scope.create(labels), labels, exp.config().optimization().lr());
             return labels.length;
         }
     }

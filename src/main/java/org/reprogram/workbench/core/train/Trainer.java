@@ -1,5 +1,7 @@
 package org.reprogram.workbench.core.train;
 
+import org.reprogram.workbench.core.spec.RunSpec;
+
 /** Trains an experiment's program (and mapping) against its frozen source model. */
 public interface Trainer {
 
@@ -23,8 +25,8 @@ public interface Trainer {
             TrainingCheckpoint from);
 
     /** The trainer named in CONFIG. */
-    static Trainer forConfig(TrainConfig config, long snapshotIntervalMillis) {
-        return "blackbox".equals(config.trainer())
+    static Trainer forConfig(RunSpec config, long snapshotIntervalMillis) {
+        return config.trainer().blackBox()
                 ? new ZerothOrderTrainer(snapshotIntervalMillis)
                 : new WhiteBoxTrainer(snapshotIntervalMillis);
     }

@@ -37,7 +37,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
             // training=true: the program's own BatchNorm (smm's mask network) uses batch statistics;
             // the frozen source always runs in inference mode
             NDArray target = exp.mapping().apply(exp.source().logits(exp.program().apply(x, true)));
-            NDArray l = Losses.of(exp.config().loss(), target, y);
+            NDArray l = Losses.of(exp.config().optimization().loss(), target, y);
             gc.backward(l);
             loss = l.getFloat();
             correct = countCorrect(target, labels);

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.train;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -38,11 +39,11 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
 
     @Override
     protected StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr) {
-        TrainConfig cfg = exp.config();
+        RunSpec cfg = exp.config();
         List<NDArray> weights = exp.program().parameters();
         List<NDArray> masks = exp.program().trainableMasks();
-        int q = cfg.queryDirections();
-        float beta = (float) cfg.smoothing();
+        int q = cfg.trainer().queryDirections();
+        float beta = (float) cfg.trainer().smoothing();
         double b = exp.program().trainableParameters();
 
         NDArray sourceLogits = exp.source().logits(exp.program().apply(x)); // query 1
@@ -50,7 +51,7 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
         int correct;
         try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
             NDArray target = exp.mapping().apply(sourceLogits.stopGradient());
-            NDArray l = Losses.of(cfg.loss(), target, y);
+            NDArray l = Losses.of(cfg.optimization().loss(), target, y);
             loss0 = l.getFloat();
             correct = countCorrect(target, labels);
             if (!exp.mapping().parameters().isEmpty()) {
@@ -73,7 +74,7 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
             for (int i = 0; i < weights.size(); i++) {
                 weights.get(i).addi(u.get(i).mul(beta / norm));
             }
-            float lj = Losses.of(cfg.loss(), exp.mapping().apply(exp.source().logits(exp.program().apply(x))), y)
+            float lj = Losses.of(cfg.optimization().loss(), exp.mapping().apply(exp.source().logits(exp.program().apply(x))), y)
                     .getFloat();
             for (int i = 0; i < weights.size(); i++) {
                 weights.get(i).subi(u.get(i).mul(beta / norm));

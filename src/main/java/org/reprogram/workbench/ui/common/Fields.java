@@ -1,8 +1,10 @@
 package org.reprogram.workbench.ui.common;
 
+import org.reprogram.workbench.core.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import org.reprogram.workbench.core.param.Problem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoublePredicate;
@@ -36,6 +38,10 @@ public final class Fields {
 
     /** Records MESSAGE for FIELD unless the field has a problem already. */
     public void add(SetupField field, String message) {
+        if (field == null) {
+            others.add(message);
+            return;
+        }
         problems.putIfAbsent(field, message);
     }
 
@@ -89,25 +95,15 @@ public final class Fields {
         }
     }
 
-    private static final Pattern OPTION_IN_PARENS = Pattern.compile("^(.*?)\\s*\\((--[a-z]+(?:-[a-z]+)*)\\)(.*)$",
-            Pattern.DOTALL);
-
     /**
-     * Adds the engine's value problems ({@code TrainConfig.problems}: "validation fraction
-     * (--val-fraction) must be in [0, 0.9)"), each to the field of the option it names and with
-     * that field's label: "Validation share must be at least 0 and below 0.9".
+     * Adds the engine's value problems ({@code RunSpec.problems()}), each to the field of the setting
+     * it names (by its id, never by its text), worded with that field's label: "Validation share must
+     * be at least 0 and below 0.9".
      */
-    public void engine(List<String> engineProblems) {
-        for (String raw : engineProblems) {
-            Matcher m = OPTION_IN_PARENS.matcher(raw);
-            SetupField f = m.matches() ? SetupField.ofOption(m.group(2)) : null;
-            if (f == null) {
-                others.add(capitalized(words(raw)));
-            } else if (m.group(1).startsWith("choose")) {
-                add(f, capitalized(words(raw)));
-            } else {
-                add(f, f.subject() + words(m.group(3)));
-            }
+    public void engine(List<Problem> engineProblems) {
+        for (Problem p : engineProblems) {
+            SetupField f = SetupField.of(p.parameterId());
+            add(f, capitalized(p.text(f == null ? null : f.subject())));
         }
     }
 

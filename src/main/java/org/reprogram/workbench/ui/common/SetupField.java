@@ -63,6 +63,22 @@ public enum SetupField {
                 + s.substring(1) : s;
     }
 
+    /**
+     * The field of the registry setting with id ID ("optimization.lr"): the field whose control id is
+     * the setting's key; a problem of the run as a whole (null id) or of a setting the form does not
+     * show goes to the target field's neighbour, the attention line (null).
+     */
+    public static SetupField of(String id) {
+        org.reprogram.workbench.core.spec.Setting<?> s = id == null ? null
+                : org.reprogram.workbench.core.spec.ParameterRegistry.find(id);
+        for (SetupField f : values()) {
+            if (s != null && f.id.equals(s.parameter().key())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The field set by the command-line OPTION ("--val-fraction"), or null. */
     public static SetupField ofOption(String option) {
         for (SetupField f : values()) {

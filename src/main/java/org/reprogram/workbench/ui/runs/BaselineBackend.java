@@ -1,7 +1,7 @@
 package org.reprogram.workbench.ui.runs;
 
 import java.io.IOException;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -12,7 +12,7 @@ import org.reprogram.workbench.core.train.TrainingResult;
 @FunctionalInterface
 public interface BaselineBackend {
 
-    TrainingResult run(BaselineConfig config, RunLauncher.RunDir runDir, TrainingListener listener,
+    TrainingResult run(RunSpec config, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException;
 
     static BaselineBackend engine() {

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.runs;
 
+import org.reprogram.workbench.core.spec.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +10,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.baseline.BaselinePlan;
 import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -61,39 +61,41 @@ public final class BaselineQueueViewModel {
 
     /**
      * The three baselines for SETUP's source, target, seed, shots, validation share, epochs, batch
-     * size and device (so the splits are the reprogramming run's); each at its own default
-     * learning rate ({@link BaselineConfig#defaultLr}). The linear probe is trained to convergence
-     * (its default iteration cap, not the setup's epochs).
+     * size and device (so the splits are the reprogramming run's): the same run specification with
+     * the method changed, each at its own default learning rate and schedule ({@link
+     * org.reprogram.workbench.core.spec.Setting#defaultFor}). The linear probe is trained to
+     * convergence (its default iteration cap, not the setup's epochs).
      */
-    public static List<BaselineConfig> configsFor(TrainConfig setup) {
-        List<BaselineConfig> list = new ArrayList<>();
-        for (BaselineKind k : BaselineKind.values()) {
-            int epochs = k == BaselineKind.LINEAR_PROBE ? BaselineConfig.defaultEpochs(k) : setup.epochs();
-            list.add(BaselineConfig.defaults(k, setup.target()).withSource(setup.source()).withEpochs(epochs)
-                    .withOptimization(setup.batchSize(), BaselineConfig.defaultLr(k), setup.seed())
-                    .withData(setup.shots(), setup.valFraction()).withDevice(setup.device())
-                    .withSkipBadImages(setup.skipBadImages()));
+    public static List<RunSpec> configsFor(RunSpec setup) {
+        List<RunSpec> list = new ArrayList<>();
+        for (Method k : Method.values()) {
+            if (!k.isBaseline()) {
+                continue;
+            }
+            int epochs = k == Method.LINEAR_PROBE ? Settings.EPOCHS.defaultFor(k) : setup.optimization().epochs();
+            list.add(setup.withMethod(k).with(Settings.EPOCHS, epochs).with(Settings.LR, Settings.LR.defaultFor(k))
+                    .with(Settings.SCHEDULE, Settings.SCHEDULE.defaultFor(k)));
         }
         return list;
     }
 
     /** Queues the three baselines for SETUP (ignored while a queue runs). */
-    public void runAll(TrainConfig setup) {
+    public void runAll(RunSpec setup) {
         if (running.get()) {
             return;
         }
-        List<BaselineConfig> queue = configsFor(setup);
-        items.setAll(queue.stream().map(c -> new Item(c.kind().id(), "queued")).toList());
+        List<RunSpec> queue = configsFor(setup);
+        items.setAll(queue.stream().map(c -> new Item(c.method().id(), "queued")).toList());
         running.set(true);
         cancelled = false;
-        status.set("Baselines: starting " + queue.get(0).kind().id() + " …");
+        status.set("Baselines: starting " + queue.get(0).method().id() + " …");
         List<String> skipped = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         executor.execute(() -> {
             for (int i = 0; i < queue.size() && !cancelled; i++) {
                 String why = runOne(i, queue.get(i));
                 if (why != null) {
-                    skipped.add(ResultTexts.method(queue.get(i).kind().id()) + " skipped: " + why);
+                    skipped.add(ResultTexts.method(queue.get(i).method().id()) + " skipped: " + why);
                     reasons.add(why);
                 }
             }
@@ -107,13 +109,13 @@ public final class BaselineQueueViewModel {
     }
 
     /** Runs the INDEXth baseline; returns why it could not run (skipped), or null. */
-    private String runOne(int index, BaselineConfig config) throws Exception {
+    private String runOne(int index, RunSpec config) throws Exception {
         TrainingControl c = new TrainingControl();
         control = c;
         if (cancelled) {
             c.cancel();
         }
-        String kind = config.kind().id();
+        String kind = config.method().id();
         String cannot = BaselinePlan.cannotRun(config); // known before anything loads
         if (cannot != null) {
             executor.runOnUi(() -> set(index, "skipped"));
@@ -121,7 +123,7 @@ public final class BaselineQueueViewModel {
         }
         executor.runOnUi(() -> set(index, "running"));
         RunFolderAccess.requireWritable(store.root(), TrainingViewModel.RUNS_FOLDER_FIX); // before the model loads
-        boolean probe = config.kind() == BaselineKind.LINEAR_PROBE;
+        boolean probe = config.method() == Method.LINEAR_PROBE;
         String step = probe ? "iteration" : "epoch";
         TrainingResult r;
         try {
@@ -131,8 +133,8 @@ public final class BaselineQueueViewModel {
                         public void onEpoch(EpochMetrics m) {
                             executor.runOnUi(() -> {
                                 set(index, String.format(Locale.ROOT, "%s %d/%d, val %.3f", step, m.epoch(),
-                                        config.epochs(), m.valAccuracy()));
-                                status.set("Baselines: " + ResultTexts.method(kind) + ", " + step + " " + m.epoch() + "/" + config.epochs());
+                                        config.optimization().epochs(), m.valAccuracy()));
+                                status.set("Baselines: " + ResultTexts.method(kind) + ", " + step + " " + m.epoch() + "/" + config.optimization().epochs());
                             });
                         }
                     }, c);

@@ -2,7 +2,6 @@ package org.reprogram.workbench.ui.runs;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.reprogram.workbench.core.baseline.BaselineKind;
+import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.run.LearnedMapping;
 import org.reprogram.workbench.core.run.LearnedState;
 import org.reprogram.workbench.core.run.ReplicateGroups;
@@ -207,7 +206,7 @@ public final class ComparisonViewModel {
     }
 
     private static boolean isProbe(RunRecord run) {
-        return BaselineKind.LINEAR_PROBE.id().equals(run.method());
+        return Method.LINEAR_PROBE.id().equals(run.method());
     }
 
     /**
@@ -292,7 +291,7 @@ public final class ComparisonViewModel {
     /** RUN's line of the table. */
     static Row row(RunRecord r) {
         var res = r.result();
-        Map<RunParameter, String> params = new EnumMap<>(RunParameter.class);
+        Map<RunParameter, String> params = new java.util.LinkedHashMap<>();
         for (RunParameter p : RunParameter.values()) {
             params.put(p, p.valueOf(r));
         }

@@ -1,7 +1,6 @@
 package org.reprogram.workbench.ui.runs;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ final class ReplicateRows {
             name = first.isBaseline() ? ResultTexts.method(first)
                     : RunsViewModel.program(first) + " · " + RunsViewModel.mapping(first);
         }
-        Map<RunParameter, String> params = new EnumMap<>(RunParameter.class);
+        Map<RunParameter, String> params = new java.util.LinkedHashMap<>();
         for (RunParameter p : RunParameter.values()) {
             params.put(p, g.value(p));
         }

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.runs;
 
+import org.reprogram.workbench.core.spec.Method;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +204,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(TextColumns.column("Test @ best val", r -> ResultTexts.atBestVal(r.result()), 125,
                 AT_BEST_TIP));
         table.getColumns().add(TextColumns.column("Epochs", r -> r.config() == null ? "-"
-                : r.metrics().size() + "/" + r.config().epochs(), 55, "Epochs finished / planned"));
+                : r.metrics().size() + "/" + r.config().optimization().epochs(), 55, "Epochs finished / planned"));
         table.getColumns().add(TextColumns.column("Queries", r -> ResultTexts.totalQueries(r.result(),
                 RunsViewModel.trainer(r)), 65, "Black-box runs: images the source model answered"));
         table.getColumns().add(TextColumns.column("Wall s", r -> r.result() == null ? "-"

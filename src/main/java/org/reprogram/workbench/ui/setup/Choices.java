@@ -7,10 +7,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.reprogram.workbench.core.data.TargetDataset;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ProgramType;
 
 /**
  * The words the setup shows for the engine's choices: a short name for the closed combo box, a
@@ -24,48 +24,23 @@ public final class Choices {
 
     private Choices() {}
 
-    // --- programs ------------------------------------------------------------------------
+    // --- programs and mappings: their registered words -------------------------------
 
-    static String name(ProgramKind p) {
-        return p == null ? "" : switch (p) {
-            case PAD -> "pad – frame";
-            case FULL -> "full – whole image";
-            case SCALE -> "scale – size + frame";
-            case SMM -> "smm – per-image masks";
-        };
+    static String name(ProgramType p) {
+        return p == null ? "" : p.label();
     }
 
-    static String describe(ProgramKind p) {
-        return p == null ? "" : p.description() + switch (p) {
-            case PAD -> ". The target is shrunk to the inner size; only the frame is learned.";
-            case FULL -> ". The target fills the canvas; one learned delta is added everywhere.";
-            case SCALE -> ". One learned number s scales the target; the frame fills the rest.";
-            case SMM -> ". The target fills the canvas; needs sides divisible by 8.";
-        };
+    static String describe(ProgramType p) {
+        return p == null ? "" : p.description() + ". " + p.details();
     }
 
-    // --- mappings ------------------------------------------------------------------------
-
-    static String name(MappingKind m) {
-        return m == null ? "" : switch (m) {
-            case RANDOM -> "random – fixed at random";
-            case FLM -> "flm – frequency, once";
-            case ILM -> "ilm – frequency, each epoch";
-            case LINEAR -> "linear – learned layer";
-            case BLM -> "blm – Bayesian (argmax)";
-            case BLM_PLUS -> "blm+ – Bayesian (top-k)";
-            case BAR -> "bar – m sources per class";
-        };
+    static String name(MappingType m) {
+        return m == null ? "" : m.label();
     }
 
-    static String describe(MappingKind m) {
+    static String describe(MappingType m) {
         return m == null ? "" : m.description().replace("K_s -> K_t", "from all source classes to the target classes")
-                + switch (m) {
-                    case RANDOM, FLM, ILM -> ". Needs at least as many source classes as target classes.";
-                    case LINEAR, BLM -> ". Works with any number of classes.";
-                    case BLM_PLUS -> ". k = 15 % of the target classes (at least 1).";
-                    case BAR -> ". Needs (sources per class) × (target classes) source classes.";
-                };
+                + ". " + m.details();
     }
 
     // --- class counts --------------------------------------------------------------------

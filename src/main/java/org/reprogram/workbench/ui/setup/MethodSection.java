@@ -8,9 +8,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ProgramType;
+import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.ui.common.SetupField;
 
 /**
@@ -47,7 +49,7 @@ public final class MethodSection {
     }
 
     private static void program(Form form, SetupViewModel vm) {
-        ComboBox<ProgramKind> program = combo(SetupField.PROGRAM, FXCollections.observableArrayList(ProgramKind.values()));
+        ComboBox<ProgramType> program = combo(SetupField.PROGRAM, FXCollections.observableArrayList(ProgramTypes.all()));
         program.valueProperty().bindBidirectional(vm.program);
         Choices.words(program, Choices::name, Choices::describe);
         form.field(SetupField.PROGRAM, program, null, vm.problem(SetupField.PROGRAM));
@@ -72,7 +74,7 @@ public final class MethodSection {
     }
 
     private static void mapping(Form form, SetupViewModel vm) {
-        ComboBox<MappingKind> mapping = combo(SetupField.MAPPING, FXCollections.observableArrayList(MappingKind.values()));
+        ComboBox<MappingType> mapping = combo(SetupField.MAPPING, FXCollections.observableArrayList(MappingTypes.all()));
         mapping.valueProperty().bindBidirectional(vm.mapping);
         Choices.words(mapping, Choices::name, Choices::describe);
         form.field(SetupField.MAPPING, mapping, null, vm.problem(SetupField.MAPPING));

@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageGrid;
 import org.reprogram.workbench.ui.common.SetupField;

@@ -1,5 +1,19 @@
 package org.reprogram.workbench.ui.setup;
 
+import org.reprogram.workbench.core.mapping.MappingSettings;
+import org.reprogram.workbench.core.mapping.MappingTypes;
+import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.program.FrameSettings;
+import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.spec.DataSpec;
+import org.reprogram.workbench.core.spec.LossKind;
+import org.reprogram.workbench.core.spec.MappingSpec;
+import org.reprogram.workbench.core.spec.OptimizationSpec;
+import org.reprogram.workbench.core.spec.ProgramSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
+import org.reprogram.workbench.core.spec.TrainerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,14 +36,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.program.ScaleProgram;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageTile;
 import org.reprogram.workbench.ui.common.SetupField;
@@ -45,9 +59,11 @@ public final class SetupViewModel {
 
     public final ObservableList<String> sourceChoices = FXCollections.observableArrayList();
     public final StringProperty source = new SimpleStringProperty();
-    public final ObjectProperty<ProgramKind> program = new SimpleObjectProperty<>(ProgramKind.PAD);
+    public final ObjectProperty<ProgramType> program = new SimpleObjectProperty<>(
+            ProgramTypes.get(Settings.PROGRAM.parameter().defaultValue()));
     public final StringProperty innerSize = new SimpleStringProperty("0");
-    public final ObjectProperty<MappingKind> mapping = new SimpleObjectProperty<>(MappingKind.ILM);
+    public final ObjectProperty<MappingType> mapping = new SimpleObjectProperty<>(
+            MappingTypes.get(Settings.MAPPING.parameter().defaultValue()));
     public final StringProperty sourcesPerClass = new SimpleStringProperty("1");
     public final StringProperty trainer = new SimpleStringProperty("whitebox");
     public final StringProperty queryDirections = new SimpleStringProperty("10");
@@ -55,7 +71,8 @@ public final class SetupViewModel {
     public final StringProperty epochs = new SimpleStringProperty("10");
     public final StringProperty batchSize = new SimpleStringProperty("64");
     public final StringProperty lr = new SimpleStringProperty("0.01");
-    public final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>(LearningRateSchedule.COSINE);
+    public final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>(
+            Settings.SCHEDULE.parameter().defaultValue());
     public final StringProperty weightDecay = new SimpleStringProperty("0");
     public final StringProperty seed = new SimpleStringProperty("0");
     public final StringProperty shots = new SimpleStringProperty(Fields.ALL);
@@ -77,12 +94,14 @@ public final class SetupViewModel {
 
     /** Which fields the chosen program, mapping and trainer use (the others are disabled and never block Start). */
     public final BooleanBinding innerSizeUsed = Bindings.createBooleanBinding(
-            () -> program.get() != null && !program.get().fillsCanvas(), program);
+            () -> program.get() != null && program.get().parameters().contains(FrameSettings.INNER_SIZE), program);
     public final BooleanBinding frameUsed = Bindings.createBooleanBinding(
-            () -> program.get() != null && program.get().hasFrame(), program);
-    public final BooleanBinding initScaleUsed = program.isEqualTo(ProgramKind.SCALE);
+            () -> program.get() != null && program.get().parameters().contains(FrameSettings.FRAME), program);
+    public final BooleanBinding initScaleUsed = Bindings.createBooleanBinding(
+            () -> program.get() != null && program.get().parameters().contains(ScaleProgram.INIT_SCALE), program);
     public final BooleanBinding sourcesPerClassUsed = Bindings.createBooleanBinding(
-            () -> mapping.get() != null && mapping.get().multiSource(), mapping);
+            () -> mapping.get() != null && mapping.get().parameters().contains(MappingSettings.SOURCES_PER_CLASS),
+            mapping);
     public final BooleanBinding blackBoxUsed = trainer.isEqualTo("blackbox");
 
     /** "K_s = 10 source classes · K_t = 10 target classes" of the chosen model and folder. */
@@ -224,67 +243,85 @@ public final class SetupViewModel {
 
     /** The teaching demo: built-in model to the shipped sample digits, measured preset. */
     public void applyDemo() {
-        apply(TrainConfig.demo(TargetDatasets.sampleDigits().toString()));
+        apply(RunSpec.demo(TargetDatasets.sampleDigits().toString()));
     }
 
     /** Fills every field from CONFIG (e.g. a saved run, to repeat or vary it). */
-    public void apply(TrainConfig c) {
+    public void apply(RunSpec c) {
         String spec = c.source() == null || c.source().equals("builtin") ? "builtin:" + SourceModels.DEFAULT_BUILTIN
                 : c.source();
         if (!sourceChoices.contains(spec)) {
             sourceChoices.add(spec);
         }
         source.set(spec);
-        program.set(c.program());
-        innerSize.set(Integer.toString(c.innerSize()));
-        mapping.set(c.mapping());
-        sourcesPerClass.set(Integer.toString(c.sourcesPerClass()));
-        trainer.set(c.trainer());
-        queryDirections.set(Integer.toString(c.queryDirections()));
-        smoothing.set(Fields.format(c.smoothing()));
-        epochs.set(Integer.toString(c.epochs()));
-        batchSize.set(Integer.toString(c.batchSize()));
-        lr.set(Fields.format(c.lr()));
-        schedule.set(c.schedule());
-        weightDecay.set(Fields.format(c.weightDecay()));
+        ProgramType p = ProgramTypes.find(c.program().id());
+        if (p != null) {
+            program.set(p);
+        }
+        MappingType m = MappingTypes.find(c.mapping().id());
+        if (m != null) {
+            mapping.set(m);
+        }
+        innerSize.set(Integer.toString(c.program().settings().get(FrameSettings.INNER_SIZE)));
+        sourcesPerClass.set(Integer.toString(c.mapping().settings().get(MappingSettings.SOURCES_PER_CLASS)));
+        trainer.set(c.trainer().kind().id());
+        queryDirections.set(Integer.toString(c.trainer().queryDirections()));
+        smoothing.set(Fields.format(c.trainer().smoothing()));
+        epochs.set(Integer.toString(c.optimization().epochs()));
+        batchSize.set(Integer.toString(c.optimization().batchSize()));
+        lr.set(Fields.format(c.optimization().lr()));
+        schedule.set(c.optimization().schedule());
+        weightDecay.set(Fields.format(c.optimization().weightDecay()));
         seed.set(Long.toString(c.seed()));
-        shots.set(c.shots() == 0 ? Fields.ALL : Integer.toString(c.shots()));
-        valFraction.set(Fields.format(c.valFraction()));
-        device.set(c.device());
-        frame.set(c.frame());
-        initScale.set(Fields.format(c.initScale()));
-        loss.set(c.loss());
-        skipBadImages.set(c.skipBadImages());
-        data.target.set(c.target());
+        shots.set(c.data().shots() == 0 ? Fields.ALL : Integer.toString(c.data().shots()));
+        valFraction.set(Fields.format(c.data().valFraction()));
+        device.set(c.resources().device());
+        frame.set(c.program().settings().get(FrameSettings.FRAME));
+        initScale.set(Fields.format(c.program().settings().get(ScaleProgram.INIT_SCALE)));
+        loss.set(c.optimization().loss().id());
+        skipBadImages.set(c.data().skipBadImages());
+        data.target.set(c.data().target());
     }
 
     /** The config of the current fields; call only while {@link #valid()} (else numbers may be 0). */
-    public TrainConfig config() {
+    public RunSpec config() {
         Fields f = new Fields();
         return build(f);
     }
 
     /** Fields the method does not use are read leniently: a leftover bad value there never blocks Start. */
-    private TrainConfig build(Fields f) {
+    private RunSpec build(Fields f) {
         ModelCard card = model.card.get();
         int side = card == null ? Integer.MAX_VALUE : Math.min(card.height(), card.width());
-        return new TrainConfig(source.get(), data.target.get(), program.get(),
-                innerSizeUsed.get() ? f.integer(SetupField.INNER_SIZE, innerSize)
-                        : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side),
-                mapping.get(), sourcesPerClassUsed.get() ? f.integer(SetupField.SOURCES_PER_CLASS, sourcesPerClass)
-                        : Fields.lenient(sourcesPerClass, 1, v -> v >= 1),
-                trainer.get(), f.integer(SetupField.EPOCHS, epochs), f.integer(SetupField.BATCH_SIZE, batchSize),
-                f.decimal(SetupField.LR, lr), schedule.get(), f.decimal(SetupField.WEIGHT_DECAY, weightDecay),
-                f.longValue(SetupField.SEED, seed), f.countOrAll(SetupField.SHOTS, shots),
-                f.decimal(SetupField.VAL_FRACTION, valFraction), device.get(),
-                blackBoxUsed.get() ? f.integer(SetupField.QUERY_DIRECTIONS, queryDirections)
-                        : Fields.lenient(queryDirections, 10, v -> v >= 1),
-                blackBoxUsed.get() ? f.decimal(SetupField.SMOOTHING, smoothing)
-                        : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0),
-                frame.get(), initScaleUsed.get() ? f.decimal(SetupField.INIT_SCALE, initScale)
-                        : Fields.lenientDecimal(initScale, TrainConfig.DEFAULT_INIT_SCALE,
-                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE), loss.get())
-                .withSkipBadImages(skipBadImages.get());
+        ParameterValues programSettings = ParameterValues.empty()
+                .with(FrameSettings.INNER_SIZE, innerSizeUsed.get() ? f.integer(SetupField.INNER_SIZE, innerSize)
+                        : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side))
+                .with(FrameSettings.FRAME, frame.get())
+                .with(ScaleProgram.INIT_SCALE, initScaleUsed.get() ? f.decimal(SetupField.INIT_SCALE, initScale)
+                        : Fields.lenientDecimal(initScale, ScaleProgram.INIT_SCALE.defaultValue(),
+                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE));
+        ParameterValues mappingSettings = ParameterValues.empty().with(MappingSettings.SOURCES_PER_CLASS,
+                sourcesPerClassUsed.get() ? f.integer(SetupField.SOURCES_PER_CLASS, sourcesPerClass)
+                        : Fields.lenient(sourcesPerClass, 1, v -> v >= 1));
+        TrainerKind kind = TrainerKind.BLACKBOX.id().equals(trainer.get()) ? TrainerKind.BLACKBOX : TrainerKind.WHITEBOX;
+        return RunSpec.defaults(data.target.get() == null ? "" : data.target.get())
+                .with(Settings.SOURCE, source.get() == null ? "" : source.get())
+                .withProgram(new ProgramSpec(program.get() == null ? "" : program.get().id(), programSettings))
+                .withMapping(new MappingSpec(mapping.get() == null ? "" : mapping.get().id(), mappingSettings))
+                .withTrainer(new TrainerSpec(kind,
+                        blackBoxUsed.get() ? f.integer(SetupField.QUERY_DIRECTIONS, queryDirections)
+                                : Fields.lenient(queryDirections, 10, v -> v >= 1),
+                        blackBoxUsed.get() ? f.decimal(SetupField.SMOOTHING, smoothing)
+                                : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0)))
+                .withOptimization(new OptimizationSpec(f.integer(SetupField.EPOCHS, epochs),
+                        f.integer(SetupField.BATCH_SIZE, batchSize), f.decimal(SetupField.LR, lr), schedule.get(),
+                        f.decimal(SetupField.WEIGHT_DECAY, weightDecay),
+                        LossKind.FOCAL.id().equals(loss.get()) ? LossKind.FOCAL : LossKind.CE))
+                .withSeed(f.longValue(SetupField.SEED, seed))
+                .withData(new DataSpec(data.target.get() == null ? "" : data.target.get(),
+                        f.countOrAll(SetupField.SHOTS, shots), f.decimal(SetupField.VAL_FRACTION, valFraction),
+                        skipBadImages.get()))
+                .with(Settings.DEVICE, device.get() == null ? "" : device.get());
     }
 
     public BooleanBinding valid() {
@@ -293,9 +330,9 @@ public final class SetupViewModel {
 
     void validate() {
         Fields f = new Fields();
-        TrainConfig c = build(f);
+        RunSpec c = build(f);
         f.engine(c.problems());
-        if (c.epochs() > MAX_EPOCHS) {
+        if (c.optimization().epochs() > MAX_EPOCHS) {
             f.add(SetupField.EPOCHS, SetupField.EPOCHS.subject() + " must be at most " + MAX_EPOCHS + " in the window (its"
                     + " curves and table show every epoch); the train command takes more");
         }

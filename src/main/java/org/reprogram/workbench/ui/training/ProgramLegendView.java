@@ -1,6 +1,7 @@
 package org.reprogram.workbench.ui.training;
 
 import javafx.beans.value.ObservableValue;
+import org.reprogram.workbench.core.program.ProgramLegend;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

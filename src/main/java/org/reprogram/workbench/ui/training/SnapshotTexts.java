@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.training;
 
+import org.reprogram.workbench.core.program.ProgramLegend;
 import java.util.Locale;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.ui.common.ResultTexts;
@@ -30,7 +31,7 @@ public final class SnapshotTexts {
     }
 
     /** What the gray levels of S's program image mean for a program of KIND (null: unknown), or null without S. */
-    static ProgramLegend legend(TrainingSnapshot s, org.reprogram.workbench.core.program.ProgramKind kind) {
+    static ProgramLegend legend(TrainingSnapshot s, org.reprogram.workbench.core.program.ProgramType kind) {
         return s == null ? null : ProgramLegend.of(kind, signed(s));
     }
 

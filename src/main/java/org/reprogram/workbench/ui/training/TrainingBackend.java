@@ -3,7 +3,7 @@ package org.reprogram.workbench.ui.training;
 import java.io.IOException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.run.RunLauncher;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -15,7 +15,7 @@ import org.reprogram.workbench.core.train.TrainingResult;
 @FunctionalInterface
 public interface TrainingBackend {
 
-    TrainingResult run(TrainConfig config, TargetDataset dataset, RunLauncher.RunDir runDir, TrainingListener listener,
+    TrainingResult run(RunSpec config, TargetDataset dataset, RunLauncher.RunDir runDir, TrainingListener listener,
             TrainingControl control) throws IOException;
 
     /**
@@ -25,7 +25,7 @@ public interface TrainingBackend {
     static TrainingBackend engine(long snapshotMillis) {
         return new TrainingBackend() {
             @Override
-            public TrainingResult run(TrainConfig c, TargetDataset d, RunLauncher.RunDir dir, TrainingListener l,
+            public TrainingResult run(RunSpec c, TargetDataset d, RunLauncher.RunDir dir, TrainingListener l,
                     TrainingControl ctl) throws IOException {
                 return RunLauncher.run(c, d, dir, l, ctl, snapshotMillis);
             }

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.training;
 
+import org.reprogram.workbench.core.program.ProgramLegend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
@@ -108,7 +109,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private final TrainingBackend backend;
     private volatile TrainingControl control = new TrainingControl();
     private volatile boolean exiting;
-    private TrainConfig config;
+    private RunSpec config;
     private volatile CountDownLatch idle = new CountDownLatch(0);
     private Consumer<TrainingResult> onFinished = r -> { };
 
@@ -137,7 +138,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     }
 
     /** Trains CONFIG on DATASET (already loaded by the setup) into a new run folder. */
-    public void start(TrainConfig cfg, TargetDataset data) {
+    public void start(RunSpec cfg, TargetDataset data) {
         launch(cfg, null, (bridge, ctl) -> {
             RunFolderAccess.requireWritable(store.root(), RUNS_FOLDER_FIX); // before the model loads
             return backend.run(cfg, data, () -> {
@@ -165,7 +166,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         TrainingResult run(TrainingBridge bridge, TrainingControl control) throws Exception;
     }
 
-    private void launch(TrainConfig cfg, Path dir, Work work) {
+    private void launch(RunSpec cfg, Path dir, Work work) {
         if (running.get()) {
             return; // one training per JVM: PyTorch's gradient collector is global
         }
@@ -176,7 +177,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         if (exiting) {
             ctl.interrupt(); // the JVM exits (see interruptForExit)
         }
-        plannedEpochs.set(cfg.epochs());
+        plannedEpochs.set(cfg.optimization().epochs());
         confusion.showTestProperty().set(false);
         samples.startLive(0, ctl::showSamplePage);
         metrics.clear();
@@ -294,7 +295,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         config = run.config();
         sourcePictures.load(config == null ? null : config.source());
         clearCell();
-        plannedEpochs.set(config == null ? 0 : config.epochs());
+        plannedEpochs.set(config == null ? 0 : config.optimization().epochs());
         samples.startReplay(run.history().isEmpty() ? null : run.dir(), run.info() == null ? 0
                 : run.info().targetClasses().size(), SampleViews.matching(dataset.get(), run.info(), target()));
         confusion.showTestProperty().set(run.result() != null && run.result().testConfusion() != null);
@@ -353,7 +354,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private void showSnapshot(TrainingSnapshot s) {
         samples.show(s, info.get(), SampleViews.matching(dataset.get(), info.get(), target()), running.get());
         refreshCaption();
-        programLegend.set(SnapshotTexts.legend(s, config == null ? null : config.program()));
+        programLegend.set(SnapshotTexts.legend(s, config == null || config.isBaseline() ? null
+                : org.reprogram.workbench.core.program.ProgramTypes.find(config.program().id())));
     }
 
     /** "live · …" while following a training, "not live (training goes on)" or "(training paused)" when not. */
@@ -367,7 +369,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     }
 
     private String target() {
-        return config == null ? null : config.target();
+        return config == null ? null : config.data().target();
     }
 
     // --- engine events, on the UI thread -------------------------------------------------
@@ -410,7 +412,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         progress.set((double) p.step() / ((long) p.batches() * p.epochs()));
         progressText.set((paused.get() ? "paused · " : "") + String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f · %.0f img/s · ETA %s%s",
                 p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(), ResultTexts.eta(p.etaSeconds()),
-                config != null && "blackbox".equals(config.trainer()) ? " · " + p.queries() + " queries" : ""));
+                config != null && config.trainer().blackBox() ? " · " + p.queries() + " queries" : ""));
     }
 
     @Override
