@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.DatasetFixtures;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.run.RunConfigFile;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 class CliTest {
 
@@ -72,8 +73,8 @@ class CliTest {
         byte[] png = Files.readAllBytes(run.resolve("program.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
-        TrainConfig again = Json.read(run.resolve("config.json"), TrainConfig.class, null);
-        assertEquals(20, again.shots());
+        RunSpec again = RunConfigFile.read(run.resolve("config.json")).spec();
+        assertEquals(20, again.data().shots());
         assertEquals(2, RunStore.load(run, true).history().size() - 1, "epoch 0 + 2 epoch ends");
     }
 

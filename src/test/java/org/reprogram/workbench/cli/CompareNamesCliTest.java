@@ -8,22 +8,23 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunNotes;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 
 /** compare tells runs with the same folder pattern apart: the user's names and the settings that differ. */
 class CompareNamesCliTest {
 
     @Test
     void namesAndDifferingSettingsAreColumnsAndTheSharedOnesALine(@TempDir Path tmp) throws Exception {
-        TrainConfig pad = TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR);
+        RunSpec pad = RunSpec.defaults("digits").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10);
         Path a = RecordedRuns.reprogram(tmp.resolve("20260301-101000-pad-linear-digits"),
-                pad.withOptimization(64, 0.05, 0), 2, 0.8, true, false);
+                pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L), 2, 0.8, true, false);
         Path b = RecordedRuns.reprogram(tmp.resolve("20260301-102000-pad-linear-digits"),
-                pad.withOptimization(64, 0.01, 1), 2, 0.7, true, false);
+                pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01).with(Settings.SEED, 1L), 2, 0.7, true, false);
         RunNotes.write(a, new RunNotes("fast lr", "the demo's lr"));
 
         CliTest.Outcome o = CliTest.cli("compare", a.toString(), b.toString());

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.run.RunFiles;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunSpecJson;
 
 /** compare names a folder that is not a readable run instead of failing with a NullPointerException. */
 class CompareUnreadableCliTest {
@@ -29,7 +30,7 @@ class CompareUnreadableCliTest {
         assertFalse(alone.err().contains("NullPointerException"), alone.err());
 
         Path good = Files.createDirectories(tmp.resolve("good"));
-        Json.write(good.resolve(RunFiles.CONFIG), TrainConfig.defaults("digits"));
+        Json.write(good.resolve(RunFiles.CONFIG), RunSpecJson.toJson(RunSpec.defaults("digits")));
         CliTest.Outcome both = CliTest.cli("compare", good.toString(), foreign.toString());
         assertEquals(0, both.code(), both.out() + both.err());
         List<String> out = both.out().lines().toList();

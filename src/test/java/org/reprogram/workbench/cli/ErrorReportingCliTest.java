@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.cli.CliTest.Outcome;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunSpecJson;
 
 /** Issue 9: I/O failures and --verbose as the user sees them. */
 class ErrorReportingCliTest {
@@ -123,7 +124,8 @@ class ErrorReportingCliTest {
         String missing = tmp.resolve("missing").toString();
         Path blocker = Files.writeString(tmp.resolve("blocker"), "a file");
         Path run = Files.createDirectory(tmp.resolve("run"));
-        Files.writeString(run.resolve("config.json"), Json.toJson(TrainConfig.defaults(TestPaths.digits().toString())));
+        Files.writeString(run.resolve("config.json"),
+                Json.toJson(RunSpecJson.toJson(RunSpec.defaults(TestPaths.digits().toString()))));
         List<List<String>> failing = List.of(
                 List.of("train", "--target", missing),
                 List.of("baseline", "--kind", "linear-probe", "--target", missing),

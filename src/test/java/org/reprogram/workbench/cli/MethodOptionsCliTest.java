@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.DatasetFixtures;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.run.RunConfigFile;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /** The method options of train: new programs, mappings, frame, loss, and their bad-input errors. */
 class MethodOptionsCliTest {
@@ -60,7 +62,7 @@ class MethodOptionsCliTest {
         assertEquals("smm", r.get("program").getAsString());
         assertEquals("blm+", r.get("mapping").getAsString());
         assertTrue(r.has("testAccuracyAtBestVal") && r.has("mappingQueries"), r.toString());
-        JsonObject c = Json.GSON.fromJson(Files.readString(run.resolve("config.json")), JsonObject.class);
-        assertEquals("focal", c.get("loss").getAsString());
+        RunSpec c = RunConfigFile.read(run.resolve("config.json")).spec();
+        assertEquals("focal", c.optimization().loss().id());
     }
 }

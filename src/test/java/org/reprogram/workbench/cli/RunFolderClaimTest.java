@@ -20,6 +20,7 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunFolderLock;
+import org.reprogram.workbench.core.spec.Settings;
 
 /**
  * Issue 17 item 2: one writer per run folder. A folder claimed by another process (an OS lock
@@ -136,7 +137,7 @@ class RunFolderClaimTest {
     /** Turns a completed run into one interrupted after its last epoch of EPOCHS (as SignalResumeTest does). */
     static void makeResumable(Path run, int epochs) throws IOException {
         JsonObject cfg = Json.GSON.fromJson(Files.readString(run.resolve(RunFiles.CONFIG)), JsonObject.class);
-        cfg.addProperty("epochs", epochs);
+        cfg.addProperty(Settings.EPOCHS.id(), epochs);
         Files.writeString(run.resolve(RunFiles.CONFIG), Json.GSON.toJson(cfg));
         Files.delete(run.resolve(RunFiles.RESULT));
     }

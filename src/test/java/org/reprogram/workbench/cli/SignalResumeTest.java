@@ -14,6 +14,7 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.spec.Settings;
 
 /** SIGTERM ends a CLI run cleanly (child JVM): status "interrupted", a checkpoint, exit 143; resume finishes it. */
 class SignalResumeTest {
@@ -53,7 +54,7 @@ class SignalResumeTest {
 
         // resume in-process; to keep the test short, two epochs are left (config.json's epochs lowered)
         JsonObject cfg = Json.GSON.fromJson(Files.readString(run.resolve(RunFiles.CONFIG)), JsonObject.class);
-        cfg.addProperty("epochs", epochs + 2);
+        cfg.addProperty(Settings.EPOCHS.id(), epochs + 2);
         Files.writeString(run.resolve(RunFiles.CONFIG), Json.GSON.toJson(cfg));
         CliTest.Outcome o = CliTest.cli("resume", run.toString(), "--threads", "1");
         assertEquals(0, o.code(), o.out() + o.err());

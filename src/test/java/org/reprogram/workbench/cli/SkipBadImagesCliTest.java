@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.DatasetFixtures;
 import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.run.RunConfigFile;
 
 /**
  * Issue 17, item 13: train and baseline refuse a folder with an unreadable image with one error
@@ -42,8 +43,7 @@ class SkipBadImagesCliTest {
         assertEquals(skipped, result.getAsJsonArray("skippedImages").get(0).getAsString());
         assertEquals(1, result.getAsJsonArray("skippedImages").size());
         assertTrue(Files.readString(run.resolve("info.json")).contains("skipped 1 unreadable image"));
-        JsonObject config = Json.GSON.fromJson(Files.readString(run.resolve("config.json")), JsonObject.class);
-        assertTrue(config.get("skipBadImages").getAsBoolean());
+        assertTrue(RunConfigFile.read(run.resolve("config.json")).spec().data().skipBadImages());
 
         Path baseline = tmp.resolve("baseline");
         CliTest.Outcome b = CliTest.cli("baseline", "--kind", "linear-probe", "--target", data.toString(), "--epochs",

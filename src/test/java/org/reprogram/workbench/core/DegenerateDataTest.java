@@ -11,21 +11,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.baseline.BaselineRun;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
 
 /** Issue 9: degenerate data and setups are errors or notices (rule: {@link org.reprogram.workbench.core.data.DataChecks}). */
 class DegenerateDataTest {
 
-    private static TrainConfig config(Path target) {
-        return TrainConfig.defaults(target.toString()).withEpochs(1).withDevice("cpu");
+    private static RunSpec config(Path target) {
+        return RunSpec.defaults(target.toString()).with(Settings.EPOCHS, 1).with(Settings.DEVICE, "cpu");
     }
 
     @Test
@@ -38,7 +36,7 @@ class DegenerateDataTest {
                 + " out for testing), so the test accuracy could not be measured. Fix: add images: at least 2 per class"
                 + " folder, better 10 or more", e.getMessage());
         UserInputException b = assertThrows(UserInputException.class, () -> BaselineRun.open(
-                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, data.toString()).withDevice("cpu"), d));
+                RunSpec.baseline(Method.LINEAR_PROBE, data.toString()).with(Settings.DEVICE, "cpu"), d));
         assertEquals(e.getMessage(), b.getMessage());
     }
 
@@ -53,8 +51,8 @@ class DegenerateDataTest {
         try (Experiment exp = Experiment.open(config(data))) {
             assertTrue(exp.notices().contains(notice), exp.notices().toString());
         }
-        try (BaselineRun run = BaselineRun.open(BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, data.toString())
-                .withDevice("cpu"))) {
+        try (BaselineRun run = BaselineRun.open(RunSpec.baseline(Method.LINEAR_PROBE, data.toString())
+                .with(Settings.DEVICE, "cpu"))) {
             assertTrue(run.notices().contains(notice), run.notices().toString());
         }
     }
@@ -74,14 +72,14 @@ class DegenerateDataTest {
 
     @Test
     void aPadWindowAsLargeAsTheCanvasLeavesNothingToTrain() {
-        TrainConfig base = config(TestPaths.digits());
+        RunSpec base = config(TestPaths.digits());
         UserInputException e = assertThrows(UserInputException.class,
-                () -> Experiment.open(base.withProgramAndMapping(ProgramKind.PAD, 32, MappingKind.ILM)));
+                () -> Experiment.open(TestSpecs.programAndMapping(base, "pad", 32, "ilm")));
         assertEquals("nothing to train: program 'pad' has no trainable parameters (--inner-size 32 makes the target"
                 + " window as large as the 32x32 canvas: no frame is left) and mapping 'ilm' has no trainable weights."
                 + " Fix: choose a smaller --inner-size (0 = half the canvas), another --program, or a trainable mapping"
                 + " (--mapping linear)", e.getMessage());
-        try (Experiment exp = Experiment.open(base.withProgramAndMapping(ProgramKind.PAD, 32, MappingKind.LINEAR))) {
+        try (Experiment exp = Experiment.open(TestSpecs.programAndMapping(base, "pad", 32, "linear"))) {
             assertTrue(exp.notices().contains("program 'pad' has no trainable parameters (--inner-size 32 makes the"
                     + " target window as large as the 32x32 canvas: no frame is left): only the linear mapping is"
                     + " trained"), exp.notices().toString());

@@ -10,19 +10,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.baseline.BaselineRun;
 import org.reprogram.workbench.core.baseline.BaselineTrainer;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -61,7 +59,7 @@ class DeterminismTest {
     }
 
     /** Every epoch's numbers, the test numbers and the learned program of one run, as text that must match exactly. */
-    private static List<String> reprogram(TrainConfig cfg, TargetDataset data, boolean churn) {
+    private static List<String> reprogram(RunSpec cfg, TargetDataset data, boolean churn) {
         SourceModel source = SourceModels.open(cfg.source(), Device.cpu());
         try (Experiment exp = Experiment.open(cfg, data, churn ? new Churning(source) : source)) {
             List<String> out = new ArrayList<>();
@@ -88,12 +86,13 @@ class DeterminismTest {
     void everyProgramGivesBitIdenticalNumbersTwiceInARow(@TempDir Path dir) throws Exception {
         TargetDataset data = target(dir);
         Object[][] methods = {
-            {ProgramKind.PAD, MappingKind.ILM}, {ProgramKind.FULL, MappingKind.LINEAR},
-            {ProgramKind.SCALE, MappingKind.ILM}, {ProgramKind.SMM, MappingKind.ILM}};
+            {"pad", "ilm"}, {"full", "linear"},
+            {"scale", "ilm"}, {"smm", "ilm"}};
         for (Object[] m : methods) {
-            TrainConfig cfg = TrainConfig.defaults(data.location().toString()).withSource(MODEL)
-                    .withProgramAndMapping((ProgramKind) m[0], 0, (MappingKind) m[1]).withEpochs(2)
-                    .withOptimization(16, 0.05, 3).withDevice("cpu");
+            RunSpec cfg = RunSpec.defaults(data.location().toString()).withSource(MODEL)
+                    .with(Settings.PROGRAM, (String) m[0]).with(Settings.MAPPING, (String) m[1])
+                    .with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 16).with(Settings.LR, 0.05)
+                    .with(Settings.SEED, 3L).with(Settings.DEVICE, "cpu");
             List<String> first = reprogram(cfg, data, false);
             List<String> second = reprogram(cfg, data, true);
             assertEquals(first, second, m[0] + " + " + m[1] + ": the same seed gave different numbers");
@@ -101,7 +100,7 @@ class DeterminismTest {
     }
 
     /** Every epoch's numbers and the test numbers of one baseline run; CHURN collects garbage all along. */
-    private static List<String> baseline(BaselineConfig cfg, TargetDataset data, boolean churn) throws Exception {
+    private static List<String> baseline(RunSpec cfg, TargetDataset data, boolean churn) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         Thread storm = new Thread(() -> {
             while (churn && !done.get()) {
@@ -129,9 +128,10 @@ class DeterminismTest {
     @Test
     void everyBaselineGivesBitIdenticalNumbersTwiceInARow(@TempDir Path dir) throws Exception {
         TargetDataset data = target(dir);
-        for (BaselineKind kind : BaselineKind.values()) {
-            BaselineConfig cfg = BaselineConfig.defaults(kind, data.location().toString()).withSource(MODEL)
-                    .withEpochs(2).withOptimization(16, BaselineConfig.defaultLr(kind), 3).withDevice("cpu");
+        for (Method kind : List.of(Method.LINEAR_PROBE, Method.FINETUNE, Method.SCRATCH)) {
+            RunSpec cfg = RunSpec.baseline(kind, data.location().toString()).withSource(MODEL)
+                    .with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 16)
+                    .with(Settings.LR, Settings.LR.defaultFor(kind)).with(Settings.SEED, 3L).with(Settings.DEVICE, "cpu");
             List<String> first = baseline(cfg, data, false);
             List<String> second = baseline(cfg, data, true);
             assertEquals(first, second, kind + ": the same seed gave different numbers");

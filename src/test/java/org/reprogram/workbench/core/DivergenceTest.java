@@ -7,11 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -21,9 +20,10 @@ class DivergenceTest {
 
     private static List<EpochMetrics> train(double lr) {
         TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
-        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString())
-                .withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.LINEAR).withEpochs(2).withDevice("cpu")
-                .withOptimization(32, lr, 0).withShotsAndValidation(10, 0.1);
+        RunSpec cfg = RunSpec.defaults(TestPaths.digits().toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear").with(Settings.EPOCHS, 2)
+                .with(Settings.DEVICE, "cpu").with(Settings.BATCH_SIZE, 32).with(Settings.LR, lr)
+                .with(Settings.SEED, 0L).with(Settings.SHOTS, 10).with(Settings.VAL_FRACTION, 0.1);
         List<EpochMetrics> epochs = new ArrayList<>();
         try (Experiment exp = Experiment.open(cfg, digits)) {
             Trainer.forConfig(cfg, 0).train(exp, new TrainingListener() {

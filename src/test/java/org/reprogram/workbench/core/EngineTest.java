@@ -18,13 +18,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.BuiltinSourceModel;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.FrameActivation;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.Losses;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -36,9 +39,9 @@ class EngineTest {
 
     private static final TargetDataset DIGITS = TargetDatasets.open(TestPaths.digits(), 0);
 
-    private static TrainConfig config(ProgramKind p, MappingKind m, int epochs) {
-        return TrainConfig.defaults(TestPaths.digits().toString()).withProgramAndMapping(p, 0, m).withEpochs(epochs)
-                .withDevice("cpu");
+    private static RunSpec config(String p, String m, int epochs) {
+        return RunSpec.defaults(TestPaths.digits().toString()).with(Settings.PROGRAM, p).with(Settings.MAPPING, m)
+                .with(Settings.EPOCHS, epochs).with(Settings.DEVICE, "cpu");
     }
 
     private static List<float[]> frozenWeights(BuiltinSourceModel model) {
@@ -51,7 +54,7 @@ class EngineTest {
 
     @Test
     void sourceWeightsAndBatchNormStatisticsAreBitIdenticalAfterTraining() {
-        try (Experiment exp = Experiment.open(config(ProgramKind.PAD, MappingKind.LINEAR, 1), DIGITS)) {
+        try (Experiment exp = Experiment.open(config("pad", "linear", 1), DIGITS)) {
             BuiltinSourceModel model = (BuiltinSourceModel) exp.source();
             List<float[]> before = frozenWeights(model);
             float[] programBefore = exp.program().weights();
@@ -68,7 +71,7 @@ class EngineTest {
 
     @Test
     void programGradientMatchesFiniteDifferences() {
-        try (Experiment exp = Experiment.open(config(ProgramKind.PAD, MappingKind.RANDOM, 1), DIGITS)) {
+        try (Experiment exp = Experiment.open(config("pad", "random", 1), DIGITS)) {
             float[] w = exp.program().weights();
             java.util.Random rnd = new java.util.Random(3);
             for (int i = 0; i < w.length; i++) {
@@ -140,10 +143,14 @@ class EngineTest {
 
     @Test
     void blackBoxTrainerCountsQueriesLearnsAndNeverTouchesTheWindow() {
-        TrainConfig base = config(ProgramKind.PAD, MappingKind.ILM, 3);
-        TrainConfig cfg = new TrainConfig(base.source(), base.target(), ProgramKind.PAD, 10, MappingKind.RANDOM, 1,
-                "blackbox", 4, 32, 0.05, org.reprogram.workbench.core.train.LearningRateSchedule.CONSTANT, 0, 0, 50,
-                0.1, "cpu", 10, 0.05, org.reprogram.workbench.core.program.FrameActivation.TANH, 1.5, "ce");
+        RunSpec base = config("pad", "ilm", 3);
+        RunSpec cfg = TestSpecs.programAndMapping(base, "pad", 10, "random")
+                .with(Settings.TRAINER, TrainerKind.BLACKBOX)
+                .with(Settings.EPOCHS, 4).with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05)
+                .with(Settings.SCHEDULE, LearningRateSchedule.CONSTANT).with(Settings.SHOTS, 50)
+                .with(Settings.QUERY_DIRECTIONS, 10).with(Settings.SMOOTHING, 0.05)
+                .withValue(ParameterRegistry.get("program.frame"), FrameActivation.TANH)
+                .withValue(ParameterRegistry.get("program.init_scale"), 1.5);
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         try (Experiment exp = Experiment.open(cfg, DIGITS)) {
             TrainingResult r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,
@@ -172,7 +179,7 @@ class EngineTest {
         List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         TrainingControl control = new TrainingControl();
-        try (Experiment exp = Experiment.open(config(ProgramKind.PAD, MappingKind.ILM, 3), DIGITS)) {
+        try (Experiment exp = Experiment.open(config("pad", "ilm", 3), DIGITS)) {
             TrainingResult r = new WhiteBoxTrainer(1).train(exp, new TrainingListener() {
                 @Override
                 public void onSnapshot(TrainingSnapshot s) {
@@ -207,13 +214,13 @@ class EngineTest {
         java.nio.file.Path data = DatasetFixtures.imageFolder(dir, 12, 3, 8, false);
         TargetDataset ds = TargetDatasets.open(data, 0);
         UserInputException e = assertThrows(UserInputException.class,
-                () -> Experiment.open(config(ProgramKind.PAD, MappingKind.FLM, 1).withTarget(data.toString()), ds));
+                () -> Experiment.open(config("pad", "flm", 1).with(Settings.TARGET, data.toString()), ds));
         assertTrue(e.getMessage().contains("12 classes") && e.getMessage().contains("--mapping linear"), e.getMessage());
         UserInputException invalid = assertThrows(UserInputException.class,
-                () -> Experiment.open(config(ProgramKind.PAD, MappingKind.LINEAR, 0), ds));
+                () -> Experiment.open(config("pad", "linear", 0), ds));
         assertTrue(invalid.getMessage().contains("--epochs"), "the loaded-dataset path validates too: " + invalid.getMessage());
-        try (Experiment exp = Experiment.open(config(ProgramKind.PAD, MappingKind.LINEAR, 1)
-                .withTarget(data.toString()), ds)) {
+        try (Experiment exp = Experiment.open(config("pad", "linear", 1)
+                .with(Settings.TARGET, data.toString()), ds)) {
             assertEquals(12, exp.mapping().targetClasses());
         }
     }

@@ -16,17 +16,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.BuiltinSourceModel;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.FrameSettings;
+import org.reprogram.workbench.core.program.ProgramType;
+import org.reprogram.workbench.core.program.ProgramTypes;
 import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.LossKind;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -38,10 +43,12 @@ class MethodsTrainingTest {
 
     private static final TargetDataset DIGITS = TargetDatasets.open(TestPaths.digits(), 0);
 
-    private static TrainConfig config(ProgramKind p, MappingKind m, String trainer, int epochs, int shots) {
-        return TrainConfig.defaults(TestPaths.digits().toString()).withProgramAndMapping(p, 0, m).withEpochs(epochs)
-                .withDevice("cpu").withTrainer(trainer).withOptimization(32, 0.05, 0)
-                .withShotsAndValidation(shots, 0.2);
+    private static RunSpec config(String p, String m, String trainer, int epochs, int shots) {
+        return RunSpec.defaults(TestPaths.digits().toString()).with(Settings.PROGRAM, p).with(Settings.MAPPING, m)
+                .with(Settings.EPOCHS, epochs).with(Settings.DEVICE, "cpu")
+                .with(Settings.TRAINER, "blackbox".equals(trainer) ? TrainerKind.BLACKBOX : TrainerKind.WHITEBOX)
+                .with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05).with(Settings.SEED, 0L)
+                .with(Settings.SHOTS, shots).with(Settings.VAL_FRACTION, 0.2);
     }
 
     private static List<float[]> frozenWeights(BuiltinSourceModel model) {
@@ -53,11 +60,11 @@ class MethodsTrainingTest {
     }
 
     /** Trains CONFIG with the source wrapped in a counting double; returns the result and the count. */
-    private static Object[] trainCounted(TrainConfig cfg, TrainingListener listener) {
+    private static Object[] trainCounted(RunSpec cfg, TrainingListener listener) {
         return trainCounted(cfg, listener, 0);
     }
 
-    private static Object[] trainCounted(TrainConfig cfg, TrainingListener listener, long snapshotMillis) {
+    private static Object[] trainCounted(RunSpec cfg, TrainingListener listener, long snapshotMillis) {
         CountingSourceModel counting = new CountingSourceModel(SourceModels.open(cfg.source(), Device.cpu()));
         try (Experiment exp = Experiment.open(cfg, DIGITS, counting)) {
             BuiltinSourceModel model = (BuiltinSourceModel) counting.delegate();
@@ -67,7 +74,7 @@ class MethodsTrainingTest {
             assertEquals("completed", r.status(), r.message());
             List<float[]> after = frozenWeights(model);
             for (int i = 0; i < before.size(); i++) {
-                assertArrayEquals(before.get(i), after.get(i), 0f, cfg.program() + "/" + cfg.trainer()
+                assertArrayEquals(before.get(i), after.get(i), 0f, cfg.program().id() + "/" + cfg.trainer().kind().id()
                         + ": frozen parameter " + i + " changed");
             }
             assertFalse(java.util.Arrays.equals(programBefore, exp.program().weights()), "the program must train");
@@ -77,23 +84,26 @@ class MethodsTrainingTest {
 
     @Test
     void everyProgramTrainsAndLeavesTheSourceWeightsBitIdentical() {
-        for (ProgramKind p : ProgramKind.values()) {
-            for (FrameActivation f : p.hasFrame() ? FrameActivation.values() : new FrameActivation[] {FrameActivation.TANH}) {
-                TrainConfig cfg = config(p, MappingKind.ILM, "whitebox", 1, 10).withFrame(f);
+        for (ProgramType p : ProgramTypes.all()) {
+            boolean hasFrame = p.parameters().contains(FrameSettings.FRAME);
+            for (FrameActivation f : hasFrame ? FrameActivation.values() : new FrameActivation[] {FrameActivation.TANH}) {
+                RunSpec cfg = config(p.id(), "ilm", "whitebox", 1, 10)
+                        .withValue(ParameterRegistry.get("program.frame"), f);
                 TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {})[0];
                 assertTrue(Double.isFinite(r.testAccuracy()), p + "/" + f);
             }
         }
-        trainCounted(config(ProgramKind.SMM, MappingKind.BLM_PLUS, "blackbox", 1, 5).withBlackBox(2, 0.1),
-                new TrainingListener() {});
+        trainCounted(config("smm", "blm+", "blackbox", 1, 5).with(Settings.QUERY_DIRECTIONS, 2)
+                .with(Settings.SMOOTHING, 0.1), new TrainingListener() {});
     }
 
     @Test
     void blackBoxQueryCountsEqualTheImagesTheModelActuallyAnswered() {
         int epochs = 2;
         int q = 3;
-        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.ILM, "blackbox", epochs, 10).withBlackBox(q, 0.1)
-                .withLoss("focal");
+        RunSpec cfg = config("pad", "ilm", "blackbox", epochs, 10).with(Settings.QUERY_DIRECTIONS, q)
+                .with(Settings.SMOOTHING, 0.1)
+                .with(Settings.LOSS, LossKind.FOCAL);
         List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
         Object[] out = trainCounted(cfg, new TrainingListener() {
             @Override
@@ -123,8 +133,9 @@ class MethodsTrainingTest {
     @Test
     void midEpochSnapshotsRefreshTheSampleGalleryAtMostOnceASecond() {
         int epochs = 2;
-        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.ILM, "blackbox", epochs, 10).withBlackBox(2, 0.1)
-                .withOptimization(4, 0.05, 0);
+        RunSpec cfg = config("pad", "ilm", "blackbox", epochs, 10).with(Settings.QUERY_DIRECTIONS, 2)
+                .with(Settings.SMOOTHING, 0.1)
+                .with(Settings.BATCH_SIZE, 4).with(Settings.LR, 0.05).with(Settings.SEED, 0L);
         List<TrainingSnapshot> snaps = new CopyOnWriteArrayList<>();
         List<Long> received = new CopyOnWriteArrayList<>();
         Object[] out = trainCounted(cfg, new TrainingListener() {
@@ -162,8 +173,8 @@ class MethodsTrainingTest {
 
     @Test
     void theLearnedScaleChangesStaysInBoundsAndIsRecordedPerEpoch() {
-        TrainConfig cfg = config(ProgramKind.SCALE, MappingKind.ILM, "whitebox", 3, 20).withInitScale(1.0)
-                .withOptimization(32, 0.2, 0);
+        RunSpec cfg = config("scale", "ilm", "whitebox", 3, 20)
+                .withValue(ParameterRegistry.get("program.init_scale"), 1.0).with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.2).with(Settings.SEED, 0L);
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {
             @Override
@@ -184,8 +195,9 @@ class MethodsTrainingTest {
 
     @Test
     void theBestValidationEpochIsReportedWithItsOwnTestAccuracy() {
-        TrainConfig cfg = config(ProgramKind.PAD, MappingKind.LINEAR, "whitebox", 4, 10)
-                .withOptimization(32, 0.3, 1).withSchedule(LearningRateSchedule.CONSTANT);
+        RunSpec cfg = config("pad", "linear", "whitebox", 4, 10)
+                .with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.3).with(Settings.SEED, 1L)
+                .with(Settings.SCHEDULE, LearningRateSchedule.CONSTANT);
         List<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
         TrainingResult r = (TrainingResult) trainCounted(cfg, new TrainingListener() {
             @Override
@@ -210,12 +222,17 @@ class MethodsTrainingTest {
     @Test
     void methodsThatCannotWorkWithTheSourceAreRefusedWithTheFix() {
         ModelCard odd = new ModelCard("odd", new int[] {3, 30, 30}, List.of("a", "b"), null, null, "", null);
-        var smm = TrainConfig.defaults("x").withProgramAndMapping(ProgramKind.SMM, 0, MappingKind.LINEAR);
-        var e = assertThrows(UserInputException.class, () -> Experiment.checkMethod(smm, odd, 2));
+        var smm = RunSpec.defaults("x").with(Settings.PROGRAM, "smm").with(Settings.MAPPING, "linear");
+        var e = assertThrows(UserInputException.class, () -> Experiment.checkMethod(smm, odd, classes(2)));
         assertTrue(e.getMessage().contains("divisible by 8") && e.getMessage().contains("Fix"), e.getMessage());
-        var blmPlus = TrainConfig.defaults("x").withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM_PLUS);
-        var e2 = assertThrows(UserInputException.class, () -> Experiment.checkMethod(blmPlus, odd, 20));
+        var blmPlus = RunSpec.defaults("x").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "blm+");
+        var e2 = assertThrows(UserInputException.class, () -> Experiment.checkMethod(blmPlus, odd, classes(20)));
         assertTrue(e2.getMessage().contains("k = 3") && e2.getMessage().contains("Fix"), e2.getMessage());
-        Experiment.checkMethod(blmPlus, odd, 10); // k = 1 fits two source classes
+        Experiment.checkMethod(blmPlus, odd, classes(10)); // k = 1 fits two source classes
+    }
+
+    /** N target class names. */
+    private static List<String> classes(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> "c" + i).toList();
     }
 }

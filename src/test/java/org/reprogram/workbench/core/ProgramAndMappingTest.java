@@ -65,7 +65,8 @@ class ProgramAndMappingTest {
     @Test
     void fullProgramAddsAnUnboundedDeltaInNormalisedSpace() {
         Placement p = new Placement(1, 8, 8, 8, 8);
-        ProgramSetup setup = new ProgramSetup(p, new float[] {0.3f}, new float[] {0.5f}, FrameActivation.TANH, 1, 0);
+        ProgramSetup setup = new ProgramSetup(p, new float[] {0.3f}, new float[] {0.5f},
+                TestSpecs.programSettings(FrameActivation.TANH, 1), 0);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
                 FullProgram program = new FullProgram(setup, m)) {
             assertEquals(64, program.trainableParameters());

@@ -75,7 +75,8 @@ class ProgramGradientTest {
         Placement pl = new Placement(1, 16, 16, 8, 8);
         Random rnd = new Random(3);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
-                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null, FrameActivation.SIGMOID, 1.3, 0), m)) {
+                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null,
+                        TestSpecs.programSettings(FrameActivation.SIGMOID, 1.3), 0), m)) {
             assertEquals(1 + 256, p.trainableParameters());
             float[] w = p.weights();
             for (int i = 1; i < w.length; i++) {
@@ -97,7 +98,8 @@ class ProgramGradientTest {
     void scaleOneLeavesThePlacedImageUnchangedAndTheClampKeepsSInBounds() {
         Placement pl = new Placement(1, 16, 16, 8, 8);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
-                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null, FrameActivation.TANH, 1.0, 0), m)) {
+                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null,
+                        TestSpecs.programSettings(FrameActivation.TANH, 1.0), 0), m)) {
             NDArray x = m.randomUniform(0f, 1f, new Shape(1, 1, 16, 16));
             float[] in = x.toFloatArray();
             float[] out = p.apply(x).toFloatArray();
@@ -124,7 +126,8 @@ class ProgramGradientTest {
                 assertEquals(26_499 + 3 * 32 * 32, p3.trainableParameters());
             }
             Placement pl = new Placement(1, 16, 16, 16, 16);
-            ProgramSetup setup = new ProgramSetup(pl, new float[] {0.3f}, new float[] {0.4f}, FrameActivation.TANH, 1, 5);
+            ProgramSetup setup = new ProgramSetup(pl, new float[] {0.3f}, new float[] {0.4f},
+                    TestSpecs.programSettings(FrameActivation.TANH, 1), 5);
             try (SampleMaskProgram p = new SampleMaskProgram(setup, m)) {
                 assertEquals(25_201 + 256, p.trainableParameters());
                 float[] w = p.weights();

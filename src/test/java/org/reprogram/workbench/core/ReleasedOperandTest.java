@@ -38,7 +38,8 @@ class ReleasedOperandTest {
     private static float[] scaleGradient(boolean churn) {
         Placement pl = new Placement(1, 16, 16, 8, 8);
         try (NDManager m = NDManager.newBaseManager(Device.cpu());
-                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null, FrameActivation.SIGMOID, 1.3, 0), m);
+                ScaleProgram p = new ScaleProgram(new ProgramSetup(pl, null, null,
+                        TestSpecs.programSettings(FrameActivation.SIGMOID, 1.3), 0), m);
                 NDManager scope = m.newSubManager()) {
             NDArray x = scope.create(values(512, 1), new Shape(2, 1, 16, 16));
             try (GradientCollector gc = scope.getEngine().newGradientCollector()) {

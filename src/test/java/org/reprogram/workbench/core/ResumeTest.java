@@ -11,15 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -32,11 +32,14 @@ import org.reprogram.workbench.core.train.TrainingResult;
  */
 class ResumeTest {
 
-    private static TrainConfig config(String trainer, MappingKind mapping, int epochs) {
-        TrainConfig c = TrainConfig.defaults(TestPaths.digits().toString())
-                .withProgramAndMapping(ProgramKind.PAD, 0, mapping).withEpochs(epochs).withDevice("cpu");
-        return new TrainConfig(c.source(), c.target(), c.program(), c.innerSize(), c.mapping(), 1, trainer, epochs, 32,
-                0.05, c.schedule(), 0, 3, 6, 0.2, "cpu", 2, 0.05, c.frame(), c.initScale(), "ce");
+    private static RunSpec config(String trainer, String mapping, int epochs) {
+        return RunSpec.defaults(TestPaths.digits().toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, mapping).with(Settings.EPOCHS, epochs)
+                .with(Settings.DEVICE, "cpu")
+                .with(Settings.TRAINER, "blackbox".equals(trainer) ? TrainerKind.BLACKBOX : TrainerKind.WHITEBOX)
+                .with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05).with(Settings.SEED, 3L)
+                .with(Settings.SHOTS, 6).with(Settings.VAL_FRACTION, 0.2)
+                .with(Settings.QUERY_DIRECTIONS, 2).with(Settings.SMOOTHING, 0.05);
     }
 
     /** Interrupts the run (as a signal would) once epoch STOPAFTER has ended. */
@@ -51,7 +54,7 @@ class ResumeTest {
         };
     }
 
-    private static void assertResumedEqualsUninterrupted(TrainConfig cfg, int stopAfter, Path tmp) throws Exception {
+    private static void assertResumedEqualsUninterrupted(RunSpec cfg, int stopAfter, Path tmp) throws Exception {
         Path whole = tmp.resolve("whole");
         TrainingResult a = RunLauncher.run(cfg, null, whole, new TrainingListener() {}, new TrainingControl(), 0);
         assertEquals("completed", a.status(), a.message());
@@ -81,28 +84,29 @@ class ResumeTest {
         assertArrayEquals(ca.current().mapping(), cb.current().mapping(), 1e-5f);
         List<EpochMetrics> ma = RunStore.load(whole, false).metrics();
         List<EpochMetrics> mb = RunStore.load(cut, false).metrics();
-        assertEquals(cfg.epochs(), mb.size(), "one metrics row per epoch, none twice");
+        assertEquals(cfg.optimization().epochs(), mb.size(), "one metrics row per epoch, none twice");
         for (int i = 0; i < ma.size(); i++) {
             assertEquals(i + 1, mb.get(i).epoch());
             assertEquals(ma.get(i).valAccuracy(), mb.get(i).valAccuracy(), 0.0, "val accuracy of epoch " + (i + 1));
         }
-        assertEquals(cfg.epochs() + 1, RunStore.load(cut, true).history().size(), "epoch 0 + one snapshot per epoch");
+        assertEquals(cfg.optimization().epochs() + 1, RunStore.load(cut, true).history().size(),
+                "epoch 0 + one snapshot per epoch");
         assertTrue(!Files.exists(cut.resolve(RunFiles.RUNNING)), "no running marker after the end");
     }
 
     @Test
     void whiteBoxIlmRunResumedAfterEpochTwoOfThreeEndsLikeTheUninterruptedRun(@TempDir Path tmp) throws Exception {
-        assertResumedEqualsUninterrupted(config("whitebox", MappingKind.ILM, 3), 2, tmp);
+        assertResumedEqualsUninterrupted(config("whitebox", "ilm", 3), 2, tmp);
     }
 
     @Test
     void blackBoxRunResumedEndsLikeTheUninterruptedRun(@TempDir Path tmp) throws Exception {
-        assertResumedEqualsUninterrupted(config("blackbox", MappingKind.FLM, 2), 1, tmp);
+        assertResumedEqualsUninterrupted(config("blackbox", "flm", 2), 1, tmp);
     }
 
     @Test
     void linesWrittenAfterTheCheckpointAndATornLineAreDroppedOnResume(@TempDir Path tmp) throws Exception {
-        TrainConfig cfg = config("whitebox", MappingKind.LINEAR, 3);
+        RunSpec cfg = config("whitebox", "linear", 3);
         Path run = tmp.resolve("run");
         TrainingControl control = new TrainingControl();
         RunLauncher.run(cfg, null, run, stopAfter(1, control), control, 0);
@@ -121,7 +125,7 @@ class ResumeTest {
 
     @Test
     void runsThatCannotBeResumedSaySo(@TempDir Path tmp) throws Exception {
-        TrainConfig cfg = config("whitebox", MappingKind.FLM, 1);
+        RunSpec cfg = config("whitebox", "flm", 1);
         Path done = tmp.resolve("done");
         RunLauncher.run(cfg, null, done, new TrainingListener() {}, new TrainingControl(), 0);
         UserInputException e = assertThrows(UserInputException.class,

@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.RunFolderAccess;
 import org.reprogram.workbench.core.run.RunLauncher;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -105,8 +105,8 @@ class RunFolderAccessTest {
     void aFolderLostDuringReprogrammingEndsTheRunWithOneMessage(@TempDir Path tmp) {
         Path dir = tmp.resolve("run");
         Saboteur l = new Saboteur(dir);
-        TrainConfig config = TrainConfig.defaults(TestPaths.digits().toString()).withEpochs(5)
-                .withShotsAndValidation(5, 0.1);
+        RunSpec config = RunSpec.defaults(TestPaths.digits().toString()).with(Settings.EPOCHS, 5)
+                .with(Settings.SHOTS, 5).with(Settings.VAL_FRACTION, 0.1);
         UserInputException e = assertThrows(UserInputException.class,
                 () -> RunLauncher.run(config, DIGITS, dir, l, new TrainingControl(), 0));
         assertTrue(e.getMessage().startsWith(dir + ": cannot write the run files (Not a directory"), e.getMessage());
@@ -122,7 +122,7 @@ class RunFolderAccessTest {
         Path dir = tmp.resolve("run");
         Saboteur l = new Saboteur(dir);
         Path data = DatasetFixtures.imageFolder(tmp, 2, 10, 8, false);
-        BaselineConfig config = BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, data.toString()).withEpochs(4);
+        RunSpec config = RunSpec.baseline(Method.LINEAR_PROBE, data.toString()).with(Settings.EPOCHS, 4);
         UserInputException e = assertThrows(UserInputException.class,
                 () -> Baselines.run(config, () -> dir, l, new TrainingControl()));
         assertTrue(e.getMessage().startsWith(dir + ": cannot write the run files"), e.getMessage());

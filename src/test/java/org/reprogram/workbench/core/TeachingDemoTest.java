@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -22,7 +23,7 @@ class TeachingDemoTest {
 
     @Test
     void demoPresetLearnsTheDigitsAndSavesAReplayableRun(@TempDir Path runs) throws Exception {
-        TrainConfig cfg = TrainConfig.demo(TestPaths.digits().toString()).withDevice("cpu");
+        RunSpec cfg = RunSpec.demo(TestPaths.digits().toString()).with(Settings.DEVICE, "cpu");
         RunStore store = new RunStore(runs);
         Path dir = store.newRunDir(cfg);
         TrainingResult r = RunLauncher.run(cfg, null, dir, new TrainingListener() {}, new TrainingControl(), 0);
@@ -31,10 +32,10 @@ class TeachingDemoTest {
         assertEquals(1024 - 100, r.trainableParameters(), "frame around a 10x10 window");
         RunRecord rec = store.list().get(0);
         assertEquals("completed", rec.status());
-        assertEquals(TrainConfig.DEMO_EPOCHS, rec.metrics().size());
+        assertEquals(RunSpec.DEMO_EPOCHS, rec.metrics().size());
         RunRecord full = RunStore.load(dir, true);
-        assertEquals(TrainConfig.DEMO_EPOCHS + 1, full.history().size());
-        assertTrue(full.metrics().get(TrainConfig.DEMO_EPOCHS - 1).valAccuracy() > full.metrics().get(0).valAccuracy(),
+        assertEquals(RunSpec.DEMO_EPOCHS + 1, full.history().size());
+        assertTrue(full.metrics().get(RunSpec.DEMO_EPOCHS - 1).valAccuracy() > full.metrics().get(0).valAccuracy(),
                 "validation accuracy improves over the run");
     }
 }

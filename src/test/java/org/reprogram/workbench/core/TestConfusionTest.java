@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -29,9 +28,10 @@ class TestConfusionTest {
 
     @Test
     void testConfusionSumsToTheTestSetAndItsDiagonalIsTheTestAccuracy(@TempDir Path runs) throws Exception {
-        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString())
-                .withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.ILM).withEpochs(1).withDevice("cpu")
-                .withShotsAndValidation(10, 0.2); // 100 training images: the test split stays whole
+        RunSpec cfg = RunSpec.defaults(TestPaths.digits().toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm").with(Settings.EPOCHS, 1)
+                .with(Settings.DEVICE, "cpu").with(Settings.SHOTS, 10)
+                .with(Settings.VAL_FRACTION, 0.2); // 100 training images: the test split stays whole
         List<RunInfo> started = new ArrayList<>();
         Path dir = new RunStore(runs).newRunDir(cfg);
         TrainingResult r = RunLauncher.run(cfg, null, dir, new TrainingListener() {

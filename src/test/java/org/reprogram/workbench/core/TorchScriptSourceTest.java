@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
 
 /** The committed TorchScript fixture (made by fixtures/torchscript/make_fixtures.py with torch 1.13). */
 class TorchScriptSourceTest {
@@ -88,9 +89,11 @@ class TorchScriptSourceTest {
     @Test
     void whiteBoxReprogrammingOfTheTorchScriptModelTrainsAndKeepsItFrozen() {
         TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
-        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
-                .withProgramAndMapping(ProgramKind.PAD, 8, MappingKind.LINEAR).withEpochs(3)
-                .withOptimization(64, 0.05, 0).withDevice("cpu");
+        RunSpec cfg = RunSpec.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+                .withValue(ParameterRegistry.get("program.inner_size"), 8).with(Settings.EPOCHS, 3)
+                .with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L)
+                .with(Settings.DEVICE, "cpu");
         try (Experiment exp = Experiment.open(cfg, digits)) {
             float[] before = firstWeights(exp.source());
             var r = new org.reprogram.workbench.core.train.WhiteBoxTrainer(0).train(exp,
@@ -105,8 +108,10 @@ class TorchScriptSourceTest {
     @Test
     void experimentPlacesGrayTargetsOnTheModelsThreeChannels() {
         TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
-        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
-                .withProgramAndMapping(ProgramKind.PAD, 8, MappingKind.LINEAR).withEpochs(1).withDevice("cpu");
+        RunSpec cfg = RunSpec.defaults(TestPaths.digits().toString()).withSource(DIR.resolve("tiny_cnn.pt").toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+                .withValue(ParameterRegistry.get("program.inner_size"), 8).with(Settings.EPOCHS, 1)
+                .with(Settings.DEVICE, "cpu");
         try (Experiment exp = Experiment.open(cfg, digits)) {
             assertEquals(3, exp.placement().channels(), "gray digits are repeated to the model's 3 channels");
             assertEquals(16, exp.placement().height());
@@ -117,10 +122,13 @@ class TorchScriptSourceTest {
     @Test
     void blackBoxReprogrammingOfTheTorchScriptModelUsesForwardPassesOnly() {
         TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
-        TrainConfig base = TrainConfig.defaults(TestPaths.digits().toString());
-        TrainConfig cfg = new TrainConfig(DIR.resolve("tiny_cnn.pt").toString(), base.target(), ProgramKind.PAD, 8,
-                MappingKind.LINEAR, 1, "blackbox", 2, 32, 0.05, base.schedule(), 0, 0, 10, 0.1, "cpu", 5, 0.05,
-                org.reprogram.workbench.core.program.FrameActivation.TANH, 1.5, "ce");
+        RunSpec cfg = TestSpecs.programAndMapping(RunSpec.defaults(TestPaths.digits().toString()), "pad", 8, "linear")
+                .withSource(DIR.resolve("tiny_cnn.pt").toString()).with(Settings.TRAINER, TrainerKind.BLACKBOX)
+                .with(Settings.EPOCHS, 2).with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05)
+                .with(Settings.SHOTS, 10).with(Settings.DEVICE, "cpu").with(Settings.QUERY_DIRECTIONS, 5)
+                .with(Settings.SMOOTHING, 0.05)
+                .withValue(ParameterRegistry.get("program.frame"),
+                        org.reprogram.workbench.core.program.FrameActivation.TANH);
         try (Experiment exp = Experiment.open(cfg, digits)) {
             assertTrue(exp.notices().stream().noneMatch(n -> n.contains("TorchScript")), "no warning for black-box");
             var r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,

@@ -9,13 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
@@ -26,9 +25,9 @@ class ResumeRunViewModelTest {
 
     @Test
     void interruptedRunResumesFromTheRunsTab(@TempDir Path runs) throws Exception {
-        TrainConfig cfg = TrainConfig.defaults(TestPaths.digits().toString())
-                .withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.FLM).withEpochs(3).withDevice("cpu")
-                .withShotsAndValidation(5, 0.1);
+        RunSpec cfg = RunSpec.defaults(TestPaths.digits().toString())
+                .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "flm").with(Settings.EPOCHS, 3)
+                .with(Settings.DEVICE, "cpu").with(Settings.SHOTS, 5).with(Settings.VAL_FRACTION, 0.1);
         Path dir = runs.resolve("cut");
         TrainingControl control = new TrainingControl();
         RunLauncher.run(cfg, null, dir, new TrainingListener() {

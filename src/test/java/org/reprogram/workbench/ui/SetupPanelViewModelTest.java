@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 import org.reprogram.workbench.ui.training.TrainingViewModelTest;
 
@@ -40,14 +40,14 @@ class SetupPanelViewModelTest {
         SyncTaskExecutor ex = new SyncTaskExecutor(true);
         WorkbenchViewModel vm = vm(runs, ex);
         vm.narrow.set(true);
-        vm.training.start(TrainConfig.defaults("digits"), null);
+        vm.training.start(RunSpec.defaults("digits"), null);
         assertTrue(vm.training.running.get());
         assertFalse(vm.setupVisible().get(), "narrow window: the live views get the whole width");
         ex.runPending();
         assertFalse(vm.training.running.get());
         assertTrue(vm.setupVisible().get(), "back when the run has ended (Start is there)");
 
-        vm.training.start(TrainConfig.defaults("digits"), null);
+        vm.training.start(RunSpec.defaults("digits"), null);
         vm.toggleSetup(); // the user wants it back while training
         assertTrue(vm.setupVisible().get());
         vm.toggleSetup();
@@ -55,7 +55,7 @@ class SetupPanelViewModelTest {
         assertFalse(vm.setupVisible().get(), "hidden by the user: stays hidden after the run");
 
         WorkbenchViewModel wide = vm(runs, ex);
-        wide.training.start(TrainConfig.defaults("digits"), null);
+        wide.training.start(RunSpec.defaults("digits"), null);
         assertTrue(wide.setupVisible().get(), "a wide window keeps the setup");
         ex.runPending();
     }

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.SamplePages;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
@@ -141,7 +142,7 @@ class TrainingLayoutGuiTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        robot.interact(() -> vm.training.start(TrainConfig.defaults("digits").withEpochs(2), null));
+        robot.interact(() -> vm.training.start(RunSpec.defaults("digits").with(Settings.EPOCHS, 2), null));
         waitFor(20, () -> !vm.training.running.get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -249,7 +250,7 @@ class TrainingLayoutGuiTest {
             stage.setWidth(1400);
             stage.setHeight(900);
         });
-        robot.interact(() -> vm.training.start(TrainConfig.defaults("digits").withEpochs(2), null));
+        robot.interact(() -> vm.training.start(RunSpec.defaults("digits").with(Settings.EPOCHS, 2), null));
         GalleryView gallery = robot.lookup("#gallery").queryAs(GalleryView.class);
         waitFor(20, () -> gallery.getChildren().size() == 24);
         Label page = robot.lookup("#galleryPage").queryAs(Label.class);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
@@ -114,7 +115,8 @@ class WindowBehaviourGuiTest {
     }
 
     private void train(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.training.start(TrainConfig.defaults("digits").withEpochs(Math.max(1, epochs)), null));
+        robot.interact(() -> vm.training.start(RunSpec.defaults("digits").with(Settings.EPOCHS, Math.max(1, epochs)),
+                null));
         if (!hold) {
             waitFor(20, () -> !vm.training.running.get());
         }

@@ -25,7 +25,8 @@ import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
@@ -59,7 +60,7 @@ class WindowSignalTest {
         }
 
         @Override
-        public TrainingResult run(TrainConfig c, org.reprogram.workbench.core.data.TargetDataset d,
+        public TrainingResult run(RunSpec c, org.reprogram.workbench.core.data.TargetDataset d,
                 org.reprogram.workbench.core.run.RunLauncher.RunDir dir,
                 org.reprogram.workbench.core.train.TrainingListener l, TrainingControl ctl) {
             calls.incrementAndGet();
@@ -101,7 +102,7 @@ class WindowSignalTest {
         StepBackend backend = new StepBackend(false);
         AtomicReference<WorkbenchViewModel> vm = new AtomicReference<>();
         onFx(() -> vm.set(new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(runs), backend)));
-        TrainConfig cfg = TrainConfig.demo(TestPaths.digits().toString());
+        RunSpec cfg = RunSpec.demo(TestPaths.digits().toString());
         onFx(() -> vm.get().training.start(cfg, null));
         assertTrue(backend.inStep.await(30, TimeUnit.SECONDS), "the fake run reached a step");
 
@@ -122,7 +123,7 @@ class WindowSignalTest {
         StepBackend backend = new StepBackend(true); // a step that does not look at the control for 3 s
         AtomicReference<WorkbenchViewModel> vm = new AtomicReference<>();
         onFx(() -> vm.set(new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(runs), backend)));
-        onFx(() -> vm.get().training.start(TrainConfig.demo(TestPaths.digits().toString()), null));
+        onFx(() -> vm.get().training.start(RunSpec.demo(TestPaths.digits().toString()), null));
         assertTrue(backend.inStep.await(30, TimeUnit.SECONDS));
         long t0 = System.nanoTime();
         assertFalse(vm.get().closeForExit(200), "a job still running past the bound is reported");
@@ -184,7 +185,7 @@ class WindowSignalTest {
         // resume finishes it; to keep the test short, one epoch is left (config.json's epochs lowered)
         int epochs = result.get("epochs").getAsInt();
         JsonObject cfg = Json.GSON.fromJson(Files.readString(run.resolve(RunFiles.CONFIG)), JsonObject.class);
-        cfg.addProperty("epochs", epochs + 1);
+        cfg.addProperty(Settings.EPOCHS.id(), epochs + 1);
         Files.writeString(run.resolve(RunFiles.CONFIG), Json.GSON.toJson(cfg));
         assertEquals(0, Cli.run(new String[] {"resume", run.toString(), "--threads", "1"}));
         JsonObject done = Json.GSON.fromJson(Files.readString(run.resolve(RunFiles.RESULT)), JsonObject.class);

@@ -72,14 +72,14 @@ public abstract class AbstractMappingType implements MappingType {
         int ks = c.sourceClasses();
         int kt = c.targetClassCount();
         if (perClass > 1 && (long) kt * perClass > ks && kt <= ks) {
-            p.add(Problem.of(MappingSettings.SOURCES_PER_CLASS, "{} can be at most " + ks / kt + " here (" + ks
-                    + " source classes for " + kt + " target classes)", null));
+            p.add(Problem.of(MappingSettings.SOURCES_PER_CLASS, "{}: at most " + ks / kt + " (" + ks + " source ÷ " + kt
+                    + " target classes)", null));
         } else if (perClass > 0 && (long) kt * perClass > ks) {
             List<String> any = MappingTypes.all().stream().filter(t -> t.exclusiveSourcesPerTarget(c.settings()) == 0)
                     .filter(t -> t.problems(c).isEmpty()).map(MappingType::id).toList();
-            p.add(new Problem("mapping", "mapping '" + id + "' gives each target class its own source class"
-                    + (perClass > 1 ? "es (" + perClass + ")" : "") + ", but the target has " + kt + " classes and"
-                    + " source model '" + c.source().name() + "' only " + ks, "choose the mapping "
+            p.add(new Problem("mapping", "{} '" + id + "' gives each target class its own source class"
+                    + (perClass > 1 ? "es (" + perClass + ")" : "") + ", but the target has " + kt + " classes and '"
+                    + c.source().name() + "' only " + ks, "choose {} "
                     + org.reprogram.workbench.core.param.ValueType.orList(any) + (perClass > 1
                     ? ", or fewer sources per class" : "") + ", or a source model with more classes"));
         }

@@ -157,10 +157,10 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
         public List<Problem> problems(MappingContext c) {
             int k = Frequencies.blmPlusK(c.targetClassCount());
             if (k > c.sourceClasses()) {
-                return List.of(new Problem("mapping", "mapping 'blm+' sums the top k = " + k + " source probabilities of"
+                return List.of(new Problem("mapping", "{} 'blm+' sums the top k = " + k + " source probabilities of"
                         + " every image (k = 15 % of the " + c.targetClassCount() + " target classes), but source model '"
-                        + c.source().name() + "' has only " + c.sourceClasses() + " classes", "choose the mapping blm or"
-                        + " linear, or a source model with at least " + k + " classes"));
+                        + c.source().name() + "' has only " + c.sourceClasses() + " classes", "choose {} blm or linear,"
+                        + " or a source model with at least " + k + " classes"));
             }
             return List.of();
         }

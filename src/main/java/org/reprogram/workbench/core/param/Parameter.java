@@ -137,6 +137,9 @@ public final class Parameter<T> {
             return Problem.of(this, "{} must be given", null);
         }
         String m = type.check(value);
+        if (m != null && zeroReads != null && value instanceof Number n && n.doubleValue() < 0) {
+            m = "{} must be 0 (" + zeroReads + ") or positive";
+        }
         if (m == null && extraCheck != null) {
             m = extraCheck.apply(value);
         }

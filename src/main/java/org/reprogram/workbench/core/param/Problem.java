@@ -28,8 +28,22 @@ public record Problem(String parameterId, String message, String fix) {
 
     /** The message with SUBJECT as the setting's name, and the fix after it ("… Fix: …"). */
     public String text(String subject) {
+        return text(subject, subject);
+    }
+
+    /**
+     * The message with SUBJECT as the setting's name, and the fix after it with REFERENCE where it
+     * names a setting ("choose {} linear": "--mapping" on the command line; "" in the form, whose field
+     * stands beside the message).
+     */
+    public String text(String subject, String reference) {
         String m = message.replace(SUBJECT, subject == null ? "the setting" : subject);
-        return fix == null || fix.isBlank() ? m : m + ". Fix: " + fix;
+        if (fix == null || fix.isBlank()) {
+            return m;
+        }
+        String f = reference == null || reference.isEmpty() ? fix.replace(SUBJECT + " ", "").replace(SUBJECT, "")
+                : fix.replace(SUBJECT, reference);
+        return m + ". Fix: " + f;
     }
 
     /** The message with SUBJECT, without the fix (the form shows the fix in the field's hint). */

@@ -181,15 +181,20 @@ public interface ValueType<T> {
             boolean low = Double.isInfinite(min) || (minInclusive ? v >= min : v > min);
             boolean high = Double.isInfinite(max) || (maxInclusive ? v <= max : v < max);
             if (Double.isNaN(v) || Double.isInfinite(v) || !low || !high) {
-                if (Double.isInfinite(max) && min == 0 && !minInclusive) {
-                    return "{} must be a positive number";
-                }
-                if (Double.isInfinite(max)) {
-                    return "{} must be " + (minInclusive ? ">= " : "> ") + number(min);
-                }
-                return "{} must be in " + allowed();
+                return "{} must be " + inWords();
             }
             return null;
+        }
+
+        /** The range in words: "a positive number", "0 or more", "at least 0 and below 0.9", "from 0.1 to 5". */
+        private String inWords() {
+            if (Double.isInfinite(max)) {
+                return min == 0 && !minInclusive ? "a positive number" : minInclusive
+                        ? (min == 0 ? "0 or more" : "at least " + number(min)) : "more than " + number(min);
+            }
+            return (minInclusive ? (maxInclusive ? "from " : "at least ") : "above ") + number(min)
+                    + (maxInclusive ? " to " : " and below ")
+                    + number(max);
         }
 
         @Override

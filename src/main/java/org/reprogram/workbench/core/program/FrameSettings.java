@@ -30,14 +30,20 @@ public final class FrameSettings {
         return new Placement(card.channels(), card.height(), card.width(), h, w);
     }
 
-    /** An inner size that does not fit CARD's canvas. */
+    /** An inner size INNER that leaves no frame on CARD's canvas (the form refuses it from the canvas side up). */
+    public static Problem noFrame(ModelCard card, int inner) {
+        int side = Math.min(card.height(), card.width());
+        return Problem.of(INNER_SIZE, "{} " + inner + " leaves no frame on " + card.height() + "×" + card.width()
+                + ": use 1 … " + (side - 1) + " (0 = " + side / 2 + ")", null);
+    }
+
+    /** An inner size larger than CARD's canvas. */
     public static List<Problem> problems(ModelCard card, ParameterValues settings) {
         List<Problem> p = new ArrayList<>();
         int side = Math.min(card.height(), card.width());
         int inner = settings.get(INNER_SIZE);
         if (inner > side) {
-            p.add(Problem.of(INNER_SIZE, "{} " + inner + " is larger than the source canvas (" + side + " px)",
-                    "choose 1.." + side + ", or 0 for half the canvas"));
+            p.add(noFrame(card, inner));
         }
         return p;
     }

@@ -114,10 +114,10 @@ public final class SampleMaskProgram extends AbstractInputProgram {
         @Override
         public List<Problem> problems(ModelCard card, ParameterValues settings) {
             if (card.height() % PATCH != 0 || card.width() % PATCH != 0) {
-                return List.of(new Problem("program", "program 'smm' needs a canvas whose sides are divisible by "
+                return List.of(new Problem("program", "{} 'smm' needs a canvas whose sides are divisible by "
                         + PATCH + " (its mask network pools three times), but source model '" + card.name()
                         + "' takes " + card.height() + "x" + card.width(),
-                        "choose the program pad, full or scale, or a source model with such a canvas"));
+                        "choose {} pad, full or scale, or a source model with such a canvas"));
             }
             return List.of();
         }

@@ -57,8 +57,9 @@ public final class RunParameter {
         this.setting = setting;
     }
 
+    /** The settings in registry order, less the method (the table has its own method column). */
     private static List<RunParameter> build() {
-        return ParameterRegistry.all().stream().map(RunParameter::new).toList();
+        return ParameterRegistry.all().stream().filter(s -> s != Settings.METHOD).map(RunParameter::new).toList();
     }
 
     private static RunParameter of(String id) {
@@ -99,6 +100,15 @@ public final class RunParameter {
         }
         if (setting == Settings.THREADS) {
             return threads(run);
+        }
+        if (setting == Settings.PROGRAM) {
+            return run.program(); // a baseline's "-"
+        }
+        if (setting == Settings.MAPPING) {
+            return run.mapping(); // a baseline's head as its result names it ("linear-head")
+        }
+        if (setting == Settings.TRAINER) {
+            return run.trainer(); // "baseline"
         }
         String v = setting.display(run.config());
         return v == null || v.isEmpty() ? NONE : v;

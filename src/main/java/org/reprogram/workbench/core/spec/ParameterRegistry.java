@@ -186,7 +186,8 @@ public final class ParameterRegistry {
     /** PROBLEM in the CLI's words: the setting named with its option ("epochs (--epochs) must be at least 1. Fix: …"). */
     public static String inWords(Problem problem) {
         Setting<?> s = problem.parameterId() == null ? null : find(problem.parameterId());
-        return problem.text(s == null ? problem.parameterId() : s.parameter().cliSubject());
+        return s == null ? problem.text(problem.parameterId())
+                : problem.text(s.parameter().cliSubject(), s.parameter().option());
     }
 
     /** PROBLEMS in the CLI's words, joined with "; ". */

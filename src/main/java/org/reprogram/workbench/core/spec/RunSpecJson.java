@@ -38,6 +38,9 @@ public final class RunSpecJson {
 
     private static <T> JsonElement value(Setting<T> s, RunSpec spec) {
         T v = s.get(spec);
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return com.google.gson.JsonNull.INSTANCE; // strict JSON: read back as NaN, like every file of the run
+        }
         if (v instanceof Number n) {
             return new JsonPrimitive(n);
         }
@@ -63,7 +66,14 @@ public final class RunSpecJson {
         RunSpec spec = ParameterRegistry.defaults(method);
         for (Map.Entry<String, JsonElement> e : o.entrySet()) {
             String key = e.getKey();
-            if (key.equals(FORMAT_KEY) || key.equals("method") || e.getValue().isJsonNull()) {
+            if (key.equals(FORMAT_KEY) || key.equals("method")) {
+                continue;
+            }
+            if (e.getValue().isJsonNull()) {
+                Setting<?> real = current ? ParameterRegistry.find(key) : ParameterRegistry.byKey(key);
+                if (real != null && real.parameter().type().javaType() == Double.class) {
+                    spec = spec.withValue(real, Double.NaN); // a NaN written as null (strict JSON)
+                }
                 continue;
             }
             Setting<?> s = current ? ParameterRegistry.find(key) : ParameterRegistry.byKey(key);

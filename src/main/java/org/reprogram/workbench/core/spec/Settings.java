@@ -104,10 +104,9 @@ public final class Settings {
             .defaultFor(Method.LINEAR_PROBE, 1000).build();
 
     public static final Setting<Integer> BATCH_SIZE = Setting.bind(Parameter.of("optimization.batch_size",
-            ValueType.integer(1, Integer.MAX_VALUE)).label("Batch size").column("batch").help("images per step").defaultValue(64).build(),
+            ValueType.integer(1, Integer.MAX_VALUE)).label("Batch size").column("batch").help("images per step (linear-probe: per feature pass)").defaultValue(64).build(),
             s -> s.optimization().batchSize(),
-            (s, v) -> s.withOptimization(optimization(s.optimization(), null, v, null, null, null, null)))
-            .when(s -> s.method() != Method.LINEAR_PROBE).build();
+            (s, v) -> s.withOptimization(optimization(s.optimization(), null, v, null, null, null, null))).build();
 
     public static final Setting<Double> LR = Setting.bind(Parameter.of("optimization.lr",
             ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).key("lr").label("Learning rate").column("lr").option("--lr")
@@ -122,7 +121,7 @@ public final class Settings {
             .help("constant, step (x0.1 at 50% and 72% of the steps, ILM-VP) or cosine (decays to zero)")
             .defaultValue(LearningRateSchedule.STEP).build(), s -> s.optimization().schedule(),
             (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, null, v, null, null)))
-            .when(s -> s.method() != Method.LINEAR_PROBE)
+            .defaultFor(Method.LINEAR_PROBE, LearningRateSchedule.CONSTANT)
             .defaultFor(Method.FINETUNE, LearningRateSchedule.CONSTANT)
             .defaultFor(Method.SCRATCH, LearningRateSchedule.CONSTANT).build();
 

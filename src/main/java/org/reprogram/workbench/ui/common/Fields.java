@@ -103,7 +103,7 @@ public final class Fields {
     public void engine(List<Problem> engineProblems) {
         for (Problem p : engineProblems) {
             SetupField f = SetupField.of(p.parameterId());
-            add(f, capitalized(p.text(f == null ? null : f.subject())));
+            add(f, capitalized(p.text(f == null ? null : f.subject(), "")));
         }
     }
 

@@ -35,7 +35,7 @@ public final class SetupChecks {
         }
         for (Problem p : ParameterRegistry.problemsWith(c, card, data.classNames())) {
             SetupField f = SetupField.of(p.parameterId());
-            out.add(f, p.text(f.subject()));
+            out.add(f, p.text(f == null ? null : f.subject(), ""));
         }
         BatchMemory.Refusal tooLarge = BatchMemory.check(c.optimization().batchSize(), data.train().size(), card.channels(),
                 card.height(), card.width(), BatchMemory.budgetBytes());
@@ -48,8 +48,7 @@ public final class SetupChecks {
         int side = Math.min(card.height(), card.width());
         int inner = c.program().settings().get(FrameSettings.INNER_SIZE);
         if (ParameterRegistry.get(FrameSettings.INNER_SIZE.id()).appliesTo(c) && inner >= side) {
-            out.add(SetupField.INNER_SIZE, SetupField.INNER_SIZE.subject() + " " + inner + " leaves no frame on "
-                    + card.height() + "×" + card.width() + ": use 1 … " + (side - 1) + " (0 = " + side / 2 + ")");
+            out.add(SetupField.INNER_SIZE, FrameSettings.noFrame(card, inner).text(SetupField.INNER_SIZE.subject()));
         }
     }
 }

@@ -22,6 +22,9 @@ import org.reprogram.workbench.core.run.ComparisonTable;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -78,7 +81,8 @@ class BaselineRunFolderTest {
     @Test
     void baselineRunFolderIsListedReadBackAndCompared(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
-        BaselineConfig cfg = BaselineTest.config(BaselineKind.LINEAR_PROBE, 2).withData(10, 0.1);
+        RunSpec cfg = BaselineTest.config(Method.LINEAR_PROBE, 2).with(Settings.SHOTS, 10)
+                .with(Settings.VAL_FRACTION, 0.1);
         TrainingControl control = new TrainingControl();
         Recording rec = new Recording(control, null);
         Path[] dir = new Path[1];
@@ -102,13 +106,14 @@ class BaselineRunFolderTest {
         List<RunRecord> runs = store.list();
         assertEquals(1, runs.size(), "the baseline run appears in the Runs list");
         RunRecord run = runs.get(0);
-        assertEquals(cfg, run.baseline());
+        assertEquals(cfg, run.config());
         assertEquals("linear-probe", run.method());
         assertEquals("-", run.program());
         assertEquals("linear-head", run.mapping());
         assertEquals("baseline", run.trainer());
-        assertEquals(cfg.target(), run.config().target(), "the reprogramming view keeps source, target and splits");
-        assertEquals(10, run.config().shots());
+        assertEquals(cfg.data().target(), run.config().data().target(),
+                "the reprogramming view keeps source, target and splits");
+        assertEquals(10, run.config().data().shots());
         assertEquals(r.testAccuracy(), run.result().testAccuracy());
         assertEquals("linear-probe", run.result().method());
         assertEquals(2, run.metrics().size());
@@ -126,7 +131,7 @@ class BaselineRunFolderTest {
     void stopFinishesAfterTheEpochAndCancelAbortsWithoutTestEvaluation(@TempDir Path tmp) throws Exception {
         Path data = DatasetFixtures.imageFolder(tmp, 3, 10, 8, false);
         TargetDataset small = TargetDatasets.open(data, 0);
-        BaselineConfig cfg = BaselineTest.config(BaselineKind.FINETUNE, 4).withData(0, 0.2);
+        RunSpec cfg = BaselineTest.config(Method.FINETUNE, 4).with(Settings.SHOTS, 0).with(Settings.VAL_FRACTION, 0.2);
         TrainingControl stop = new TrainingControl();
         Recording stopped = new Recording(stop, "stop");
         TrainingResult s = Baselines.run(cfg, small, () -> tmp.resolve("stopped"), stopped, stop);

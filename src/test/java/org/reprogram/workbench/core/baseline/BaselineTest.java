@@ -20,12 +20,12 @@ import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.model.BuiltinSourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.Experiment;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -35,8 +35,9 @@ class BaselineTest {
 
     private static final TargetDataset DIGITS = TargetDatasets.open(TestPaths.digits(), 0);
 
-    static BaselineConfig config(BaselineKind kind, int epochs) {
-        return BaselineConfig.defaults(kind, TestPaths.digits().toString()).withEpochs(epochs).withDevice("cpu");
+    static RunSpec config(Method kind, int epochs) {
+        return RunSpec.baseline(kind, TestPaths.digits().toString()).with(Settings.EPOCHS, epochs)
+                .with(Settings.DEVICE, "cpu");
     }
 
     static TrainingResult train(BaselineRun run) {
@@ -56,7 +57,7 @@ class BaselineTest {
     @Test
     void linearProbeLearnsOnFrozenFeaturesAndLeavesTheSourceBitIdentical() {
         // measured (seed 0, 5 epochs, Adam 0.01, batch 64, all 1293 training images): test 0.9025
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.LINEAR_PROBE, 5), DIGITS)) {
+        try (BaselineRun run = BaselineRun.open(config(Method.LINEAR_PROBE, 5), DIGITS)) {
             LinearProbeModel model = (LinearProbeModel) run.model();
             BuiltinSourceModel source = (BuiltinSourceModel) model.source();
             List<float[]> before = weights(source.block().getParameters());
@@ -90,7 +91,8 @@ class BaselineTest {
         byte[] digest = sha256(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
         // measured (seed 0, 20 shots per class, 2 epochs, Adam 0.001): test 0.646 (3 epochs: 0.744)
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.FINETUNE, 2).withData(20, 0.1), DIGITS);
+        try (BaselineRun run = BaselineRun.open(config(Method.FINETUNE, 2).with(Settings.SHOTS, 20)
+                .with(Settings.VAL_FRACTION, 0.1), DIGITS);
                 BuiltinSourceModel shipped = (BuiltinSourceModel) SourceModels.open("builtin", Device.cpu())) {
             BuiltinBackbone net = (BuiltinBackbone) ((TrainableModel) run.model()).backbone();
             assertArrayEquals(weights(shipped.block().getParameters()).get(0),
@@ -114,7 +116,8 @@ class BaselineTest {
     @Test
     void scratchStartsFromFreshKaimingWeightsAndLearns() {
         // measured (seed 0, 20 shots per class, 3 epochs, Adam 0.001): test 0.833
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.SCRATCH, 3).withData(20, 0.1), DIGITS);
+        try (BaselineRun run = BaselineRun.open(config(Method.SCRATCH, 3).with(Settings.SHOTS, 20)
+                .with(Settings.VAL_FRACTION, 0.1), DIGITS);
                 BuiltinSourceModel shipped = (BuiltinSourceModel) SourceModels.open("builtin", Device.cpu())) {
             BuiltinBackbone net = (BuiltinBackbone) ((TrainableModel) run.model()).backbone();
             ai.djl.nn.ParameterList fresh = net.block().getParameters();
@@ -147,11 +150,11 @@ class BaselineTest {
 
     @Test
     void splitsAndCanvasesAreExactlyThoseOfAReprogrammingRun() {
-        BaselineConfig b = config(BaselineKind.LINEAR_PROBE, 1).withOptimization(64, 0.01, 3).withData(15, 0.2);
-        TrainConfig t = TrainConfig.defaults(b.target()).withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.LINEAR)
-                .withOptimization(64, 0.01, 3).withDevice("cpu");
-        t = new TrainConfig(t.source(), t.target(), t.program(), 0, t.mapping(), 1, t.trainer(), 1, 64, 0.01, t.schedule(),
-                0, 3, 15, 0.2, "cpu", 10, 0.05, t.frame(), t.initScale(), "ce");
+        RunSpec b = config(Method.LINEAR_PROBE, 1).with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01)
+                .with(Settings.SEED, 3L).with(Settings.SHOTS, 15).with(Settings.VAL_FRACTION, 0.2);
+        RunSpec t = RunSpec.defaults(b.data().target()).with(Settings.PROGRAM, "full").with(Settings.MAPPING, "linear")
+                .with(Settings.EPOCHS, 1).with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01).with(Settings.SEED, 3L)
+                .with(Settings.SHOTS, 15).with(Settings.VAL_FRACTION, 0.2).with(Settings.DEVICE, "cpu");
         try (Experiment exp = Experiment.open(t, DIGITS)) {
             BaselineData data = BaselineData.split(DIGITS, exp.source().card(), b);
             assertArrayEquals(exp.validationIndices(), data.validationIndices());
@@ -172,16 +175,22 @@ class BaselineTest {
 
     @Test
     void configProblemsAndKindsAreClear() {
-        assertEquals(BaselineKind.LINEAR_PROBE, BaselineKind.parse("linear-probe"));
-        assertEquals(BaselineKind.FINETUNE, BaselineKind.parse("FINETUNE"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> BaselineKind.parse("probe"));
+        assertEquals(Method.LINEAR_PROBE, Method.parseBaseline("linear-probe"));
+        assertEquals(Method.FINETUNE, Method.parseBaseline("FINETUNE"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Method.parseBaseline("probe"));
         assertTrue(bad.getMessage().contains("linear-probe, finetune, scratch"), bad.getMessage());
-        assertEquals(0.01, BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "x").lr());
-        assertEquals(0.001, BaselineConfig.defaults(BaselineKind.SCRATCH, "x").lr());
-        BaselineConfig wrong = new BaselineConfig(null, "builtin", "", 0, 0, -1, 0, -1, 0.95, "tpu");
+        assertEquals(0.01, RunSpec.baseline(Method.LINEAR_PROBE, "x").optimization().lr());
+        assertEquals(0.001, RunSpec.baseline(Method.SCRATCH, "x").optimization().lr());
+        // no method chosen, no target, and every number out of range
+        RunSpec wrong = RunSpec.baseline(Method.FINETUNE, "").withMethod(null).with(Settings.EPOCHS, 0)
+                .with(Settings.BATCH_SIZE, 0).with(Settings.LR, -1.0).with(Settings.SHOTS, -1)
+                .with(Settings.VAL_FRACTION, 0.95).with(Settings.DEVICE, "tpu");
         assertEquals(8, wrong.problems().size(), wrong.problems().toString());
+        assertTrue(wrong.problems().stream().anyMatch(p -> Settings.METHOD.id().equals(p.parameterId())),
+                wrong.problems().toString());
         UserInputException e = assertThrows(UserInputException.class, () -> BaselineRun.open(wrong, DIGITS));
-        assertTrue(e.getMessage().contains("--epochs") && e.getMessage().contains("--kind"), e.getMessage());
+        assertTrue(e.getMessage().contains("--epochs") && e.getMessage().contains(Settings.METHOD.parameter().option()),
+                e.getMessage());
     }
 
     static boolean allEqual(float[] a, float v) {

@@ -19,6 +19,9 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 import org.reprogram.workbench.core.run.Baselines;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingResult;
 
 /** Baselines on the committed TorchScript fixtures (fixtures/torchscript/make_fixtures.py). */
@@ -27,8 +30,9 @@ class BaselineTorchScriptTest {
     private static final Path DIR = TestPaths.fixtures().resolve("torchscript");
     private static final TargetDataset DIGITS = TargetDatasets.open(TestPaths.digits(), 0);
 
-    private static BaselineConfig config(BaselineKind kind, String pt, int epochs, int shots) {
-        return BaselineTest.config(kind, epochs).withSource(DIR.resolve(pt).toString()).withData(shots, 0.1);
+    private static RunSpec config(Method kind, String pt, int epochs, int shots) {
+        return BaselineTest.config(kind, epochs).withSource(DIR.resolve(pt).toString()).with(Settings.SHOTS, shots)
+                .with(Settings.VAL_FRACTION, 0.1);
     }
 
     private static float[] floats(JsonArray a) {
@@ -42,7 +46,7 @@ class BaselineTorchScriptTest {
     @Test
     void linearProbeWithoutFeaturesMethodNamesTheSidecarAndTheKey() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> BaselineRun.open(config(BaselineKind.LINEAR_PROBE, "tiny_cnn.pt", 1, 5), DIGITS));
+                () -> BaselineRun.open(config(Method.LINEAR_PROBE, "tiny_cnn.pt", 1, 5), DIGITS));
         assertTrue(e.getMessage().startsWith(DIR.resolve("tiny_cnn.pt.json").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("\"featuresMethod\"") && e.getMessage().contains("@torch.jit.export"),
                 e.getMessage());
@@ -56,7 +60,7 @@ class BaselineTorchScriptTest {
         float[] input = floats(ref.getAsJsonArray("input"));
         float[] expected = floats(feats.getAsJsonArray("features"));
         // measured (seed 0, 3 epochs, all 1293 training images, Adam 0.01): test 0.958
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.LINEAR_PROBE, "tiny_cnn_features.pt", 3, 0),
+        try (BaselineRun run = BaselineRun.open(config(Method.LINEAR_PROBE, "tiny_cnn_features.pt", 3, 0),
                 DIGITS)) {
             LinearProbeModel model = (LinearProbeModel) run.model();
             TorchScriptSourceModel source = (TorchScriptSourceModel) model.source();
@@ -84,7 +88,7 @@ class BaselineTorchScriptTest {
     @Test
     void fineTuneWithoutFeaturesMethodLearnsAMappingOnTheLogitsAndSaysSo() throws Exception {
         byte[] digest = BaselineTest.sha256(DIR.resolve("tiny_cnn.pt"));
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.FINETUNE, "tiny_cnn.pt", 1, 10), DIGITS)) {
+        try (BaselineRun run = BaselineRun.open(config(Method.FINETUNE, "tiny_cnn.pt", 1, 10), DIGITS)) {
             TorchScriptBackbone net = (TorchScriptBackbone) ((TrainableModel) run.model()).backbone();
             float[] before = net.block().getParameters().get(0).getValue().getArray().toFloatArray();
             TrainingResult r = BaselineTest.train(run);
@@ -100,7 +104,7 @@ class BaselineTorchScriptTest {
 
     @Test
     void scratchReinitialisesTheModuleAndSaysTheBatchNormBuffersWereNotReset() {
-        try (BaselineRun run = BaselineRun.open(config(BaselineKind.SCRATCH, "tiny_cnn_features.pt", 1, 10), DIGITS)) {
+        try (BaselineRun run = BaselineRun.open(config(Method.SCRATCH, "tiny_cnn_features.pt", 1, 10), DIGITS)) {
             TorchScriptBackbone net = (TorchScriptBackbone) ((TrainableModel) run.model()).backbone();
             var params = net.block().getParameters();
             float[] convBias = params.get("body.0.bias").getArray().toFloatArray();

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
@@ -21,9 +24,10 @@ class LinearProbeConvergenceTest {
 
     @Test
     void theDefaultProbeConvergesOnFeaturesComputedOnceAndReportsIterationsAndLoss() {
-        BaselineConfig config = BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, TestPaths.digits().toString())
-                .withData(30, 0.2).withDevice("cpu");
-        assertEquals(BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS, config.epochs(), "the default is a generous cap");
+        RunSpec config = RunSpec.baseline(Method.LINEAR_PROBE, TestPaths.digits().toString())
+                .with(Settings.SHOTS, 30).with(Settings.VAL_FRACTION, 0.2).with(Settings.DEVICE, "cpu");
+        assertEquals((int) Settings.EPOCHS.defaultFor(Method.LINEAR_PROBE), config.optimization().epochs(),
+                "the default is a generous cap");
         try (BaselineRun run = BaselineRun.open(config, DIGITS)) {
             LinearProbeModel model = (LinearProbeModel) run.model();
             long before = model.featureImages();
@@ -38,7 +42,8 @@ class LinearProbeConvergenceTest {
             int images = run.data().train().size() + run.data().validation().size() + run.data().test().size();
             assertEquals(images, model.featureImages() - before,
                     "every image passes through the frozen source once, whatever the number of iterations");
-            assertTrue(r.epochs() > 10 && r.epochs() < config.epochs(), "converged before the cap: " + r.epochs());
+            assertTrue(r.epochs() > 10 && r.epochs() < config.optimization().epochs(),
+                    "converged before the cap: " + r.epochs());
             assertEquals(r.epochs(), epochs.size());
             assertTrue(r.message().contains("converged after " + r.epochs() + " iterations"), r.message());
             assertTrue(r.message().contains(String.format(java.util.Locale.ROOT, "final training loss %.4f",

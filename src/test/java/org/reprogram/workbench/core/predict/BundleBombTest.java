@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.spec.Settings;
 
 /**
  * Issue 17, item 8: a hostile bundle cannot make predict write more than the bundle's own
@@ -219,8 +218,8 @@ class BundleBombTest {
         Path pt = Files.copy(SmallRuns.TINY, models.resolve("my_model.pt"));
         Files.copy(SmallRuns.TINY.resolveSibling("tiny_cnn.pt.json"), models.resolve("my_model.pt.json"));
         Path run = tmp.resolve("run");
-        SmallRuns.train(SmallRuns.config(pt.toString(), SmallRuns.digits5(tmp), ProgramKind.PAD, MappingKind.ILM,
-                "whitebox").withEpochs(1), run);
+        SmallRuns.train(SmallRuns.config(pt.toString(), SmallRuns.digits5(tmp), "pad", "ilm",
+                "whitebox").with(Settings.EPOCHS, 1), run);
         // the run's config.json now names a file that is not a model, with a valid sidecar beside it
         Files.copy(TestPaths.fixtures().resolve("torchscript/not_a_model.pt"), pt,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);

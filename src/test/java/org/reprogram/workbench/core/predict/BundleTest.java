@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
@@ -35,8 +34,8 @@ class BundleTest {
         Files.copy(SmallRuns.TINY.resolveSibling("tiny_cnn.pt.json"), models.resolve("my_model.pt.json"));
         Path digits5 = SmallRuns.digits5(tmp);
         Path run = tmp.resolve("run");
-        TrainingResult result = SmallRuns.train(SmallRuns.config(pt.toString(), digits5, ProgramKind.SCALE,
-                MappingKind.ILM, "whitebox"), run);
+        TrainingResult result = SmallRuns.train(SmallRuns.config(pt.toString(), digits5, "scale",
+                "ilm", "whitebox"), run);
         List<Path> images = List.of(digits5.resolve("test"));
 
         List<Prediction> fromRun;
@@ -75,8 +74,8 @@ class BundleTest {
     @Test
     void bundleOfABuiltInRunCarriesTheBuiltInWeights(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        TrainConfig c = SmallRuns.config("builtin", TestPaths.digits(), ProgramKind.FULL, MappingKind.LINEAR, "whitebox")
-                .withEpochs(1);
+        RunSpec c = SmallRuns.config("builtin", TestPaths.digits(), "full", "linear", "whitebox")
+                .with(Settings.EPOCHS, 1);
         SmallRuns.train(c, run);
         List<Path> images = List.of(TestPaths.digits().resolve("test/4"), TestPaths.digits().resolve("test/9"));
         List<Prediction> fromRun;

@@ -16,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.data.ImageDecoder;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.train.TrainingResult;
 
@@ -46,17 +44,17 @@ class PredictTest {
         "pad, bar, blackbox", "full, random, whitebox", "scale, blm+, whitebox"})
     void predictingTheTestSplitReproducesTheRecordedTestAccuracy(String program, String mapping, String trainer,
             @TempDir Path tmp) throws Exception {
-        assertReproduces(SmallRuns.config(SmallRuns.TINY.toString(), digits5, ProgramKind.parse(program),
-                MappingKind.parse(mapping), trainer), digits5.resolve("test"), tmp);
+        assertReproduces(SmallRuns.config(SmallRuns.TINY.toString(), digits5, program,
+                mapping, trainer), digits5.resolve("test"), tmp);
     }
 
     @Test
     void builtInSourceReproducesToo(@TempDir Path tmp) throws Exception {
-        assertReproduces(SmallRuns.config("builtin", TestPaths.digits(), ProgramKind.PAD, MappingKind.ILM, "whitebox"),
+        assertReproduces(SmallRuns.config("builtin", TestPaths.digits(), "pad", "ilm", "whitebox"),
                 TestPaths.digits().resolve("test"), tmp);
     }
 
-    private static void assertReproduces(org.reprogram.workbench.core.train.TrainConfig config, Path test, Path tmp)
+    private static void assertReproduces(org.reprogram.workbench.core.spec.RunSpec config, Path test, Path tmp)
             throws Exception {
         Path run = tmp.resolve("run");
         TrainingResult result = SmallRuns.train(config, run);
@@ -96,8 +94,8 @@ class PredictTest {
     @CsvSource({"pad", "smm"})
     void programmedInputIsKeptForDisplay(String program, @TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, ProgramKind.parse(program),
-                MappingKind.ILM, "whitebox"), run);
+        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, program,
+                "ilm", "whitebox"), run);
         try (Predictor p = Predictor.open(run, null, "cpu")) {
             Path image;
             try (var files = Files.list(digits5.resolve("test/3"))) {

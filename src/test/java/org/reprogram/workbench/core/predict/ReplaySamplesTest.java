@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -47,7 +45,7 @@ class ReplaySamplesTest {
         Path run = tmp.resolve("run");
         Map<Integer, List<TrainingSnapshot.SampleView>> live = new HashMap<>();
         TrainingResult r = RunLauncher.run(SmallRuns.config(SmallRuns.TINY.toString(), digits5,
-                ProgramKind.parse(program), MappingKind.parse(mapping), "whitebox"), null, run, new TrainingListener() {
+                program, mapping, "whitebox"), null, run, new TrainingListener() {
                     @Override
                     public void onSnapshot(TrainingSnapshot s) {
                         if (s.epochEnd()) {
@@ -94,8 +92,8 @@ class ReplaySamplesTest {
     @CsvSource({"pad", "scale"})
     void aRunWhoseTargetFolderShrankIsNamedWithTheFix(String program, @TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, ProgramKind.parse(program),
-                MappingKind.ILM, "whitebox"), run);
+        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, program,
+                "ilm", "whitebox"), run);
         Path smaller = SmallRuns.digits5(tmp.resolve("copy"));
         for (int d = 0; d < 5; d++) { // one training image per class is left
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(smaller.resolve("train")

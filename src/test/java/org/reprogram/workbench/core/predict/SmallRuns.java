@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.TestSpecs;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.run.RunLauncher;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -46,14 +48,18 @@ public final class SmallRuns {
     }
 
     /** A run of PROGRAM + MAPPING with TRAINER from SOURCE to TARGET: 6 shots per class, 3 epochs, validation 20 %. */
-    public static TrainConfig config(String source, Path target, ProgramKind program, MappingKind mapping, String trainer) {
-        return new TrainConfig(source, target.toString(), program, 0, mapping, 1, trainer, 3, 32,
-                "blackbox".equals(trainer) ? 0.05 : 0.1, LearningRateSchedule.CONSTANT, 0, 5, 6, 0.2, "cpu", 2, 0.05,
-                FrameActivation.TANH, TrainConfig.DEFAULT_INIT_SCALE, "ce");
+    public static RunSpec config(String source, Path target, String program, String mapping, String trainer) {
+        TrainerKind kind = "blackbox".equals(trainer) ? TrainerKind.BLACKBOX : TrainerKind.WHITEBOX;
+        RunSpec s = TestSpecs.programAndMapping(RunSpec.defaults(target.toString()), program, 0, mapping)
+                .with(Settings.SOURCE, source).with(Settings.TRAINER, kind).with(Settings.EPOCHS, 3)
+                .with(Settings.SCHEDULE, LearningRateSchedule.CONSTANT).with(Settings.SHOTS, 6)
+                .with(Settings.VAL_FRACTION, 0.2).with(Settings.DEVICE, "cpu").with(Settings.QUERY_DIRECTIONS, 2)
+                .with(Settings.SMOOTHING, 0.05).withValue(ParameterRegistry.get("program.frame"), FrameActivation.TANH);
+        return TestSpecs.optimization(s, 32, kind == TrainerKind.BLACKBOX ? 0.05 : 0.1, 5);
     }
 
     /** Trains CONFIG into DIR; the run must complete. */
-    public static TrainingResult train(TrainConfig config, Path dir) throws Exception {
+    public static TrainingResult train(RunSpec config, Path dir) throws Exception {
         TrainingResult r = RunLauncher.run(config, null, dir, new TrainingListener() {}, new TrainingControl(), 0);
         assertEquals("completed", r.status(), r.message());
         return r;

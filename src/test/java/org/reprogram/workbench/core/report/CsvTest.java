@@ -11,7 +11,7 @@ import org.reprogram.workbench.core.run.ComparisonTable;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /** RFC 4180: commas, quotes, CR and LF inside a field are quoted, quotes doubled, records end in CRLF. */
 class CsvTest {
@@ -36,7 +36,7 @@ class CsvTest {
 
     @Test
     void compareCsvQuotesACarriageReturnInANote(@TempDir Path tmp) throws Exception {
-        Path run = RecordedRuns.reprogram(tmp.resolve("r"), TrainConfig.defaults("digits"), 1, 0.5, true, true);
+        Path run = RecordedRuns.reprogram(tmp.resolve("r"), RunSpec.defaults("digits"), 1, 0.5, true, true);
         RunNotes.write(run, new RunNotes("name", "first\rsecond"));
         String csv = ComparisonTable.of(List.of(RunStore.load(run, false))).toCsv(Csv.CRLF);
         assertTrue(csv.contains(",\"first\rsecond\","), csv);

@@ -13,16 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /** The learned program and mapping of a run, for the side-by-side comparison. */
 class LearnedStateTest {
 
     @Test
     void aFinishedRunShowsItsSavedPictureAndMapping(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("done"), TrainConfig.defaults("digits"), 3, 0.8, true, true);
+        Path dir = RecordedRuns.reprogram(tmp.resolve("done"), RunSpec.defaults("digits"), 3, 0.8, true, true);
         LearnedState s = LearnedState.read(RunStore.load(dir, false));
         assertArrayEquals(Files.readAllBytes(dir.resolve(RunFiles.PROGRAM_PNG)), s.programPng());
         assertEquals(-1, s.epoch(), "from the saved files");
@@ -34,7 +33,7 @@ class LearnedStateTest {
 
     @Test
     void aLearnedMappingListsTheHeaviestSourcesFirst(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("linear"), TrainConfig.defaults("digits"), 2, 0.8, true, false);
+        Path dir = RecordedRuns.reprogram(tmp.resolve("linear"), RunSpec.defaults("digits"), 2, 0.8, true, false);
         LearnedMapping m = LearnedMapping.read(dir);
         assertNotNull(m);
         LearnedMapping.Entry two = m.mapping().get(2);
@@ -44,7 +43,7 @@ class LearnedStateTest {
 
     @Test
     void aRunStillTrainingShowsItsNewestEpochFromTheHistory(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("live"), TrainConfig.defaults("digits"), 2, 0.8, false, false);
+        Path dir = RecordedRuns.reprogram(tmp.resolve("live"), RunSpec.defaults("digits"), 2, 0.8, false, false);
         Files.writeString(dir.resolve(RunFiles.HISTORY), "{\"epoch\": 3, \"pertur", StandardOpenOption.APPEND);
         RunRecord run = RunStore.load(dir, false);
         assertEquals("running", run.status());
@@ -59,11 +58,11 @@ class LearnedStateTest {
 
     @Test
     void baselinesAndEmptyRunsHaveNothingToShow(@TempDir Path tmp) throws Exception {
-        Path probe = RecordedRuns.baseline(tmp.resolve("probe"), BaselineConfig.defaults(BaselineKind.LINEAR_PROBE,
+        Path probe = RecordedRuns.baseline(tmp.resolve("probe"), RunSpec.baseline(Method.LINEAR_PROBE,
                 "digits"), 1, 0.5);
         assertSame(LearnedState.NONE, LearnedState.read(RunStore.load(probe, false)));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        new RunRecorder(empty, TrainConfig.defaults("digits"));
+        new RunRecorder(empty, RunSpec.defaults("digits"));
         LearnedState s = LearnedState.read(RunStore.load(empty, false));
         assertTrue(s.isEmpty());
         assertNull(LearnedMapping.read(empty));

@@ -110,8 +110,8 @@ class LegacyRunFoldersTest {
             assertEquals(e.status(), r.status(), where);
             assertFalse(r.isTraining(), where + ": a RUNNING marker of a dead process is not a live run");
             assertEquals("builtin", r.config().source(), where);
-            assertEquals(TARGET, r.config().target(), where);
-            assertEquals(e.epochs(), r.config().epochs(), where);
+            assertEquals(TARGET, r.config().data().target(), where);
+            assertEquals(e.epochs(), r.config().optimization().epochs(), where);
             assertNotNull(r.info(), where);
             assertEquals(DIGITS, r.info().targetClasses(), where);
             if (!r.isBaseline()) {
@@ -143,7 +143,8 @@ class LegacyRunFoldersTest {
         assertTrue(Files.isRegularFile(killed.dir().resolve(CheckpointFile.NAME)));
         RunRecord stopped = RunStore.load(tmp.resolve("runs/interrupted-sigterm"), false);
         assertEquals("interrupted", stopped.result().status());
-        assertTrue(stopped.result().epochs() < stopped.config().epochs(), "stopped before its last epoch");
+        assertTrue(stopped.result().epochs() < stopped.config().optimization().epochs(),
+                "stopped before its last epoch");
     }
 
     @Test

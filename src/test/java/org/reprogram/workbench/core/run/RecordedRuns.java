@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
 import org.reprogram.workbench.core.program.Placement;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -32,14 +31,14 @@ public final class RecordedRuns {
      * mapping.json); else it stops as if still training (RUNNING marker, history only).
      * ONE_TO_ONE: the mapping assigns one source per target, else it is a learned weight matrix.
      */
-    public static Path reprogram(Path dir, TrainConfig config, int epochs, double scale, boolean finished,
+    public static Path reprogram(Path dir, RunSpec config, int epochs, double scale, boolean finished,
             boolean oneToOne) throws IOException {
         RunRecorder rec = new RunRecorder(dir, config);
         rec.onStart(info());
         int[][] assignment = oneToOne ? new int[][] {{3}, {1}, {2}} : null;
         rec.onSnapshot(snapshot(0, 0, assignment, null));
         for (int e = 1; e <= epochs; e++) {
-            EpochMetrics m = metrics(e, epochs, scale, config.lr());
+            EpochMetrics m = metrics(e, epochs, scale, config.optimization().lr());
             rec.onSnapshot(snapshot(e, e, assignment, m));
             rec.onEpoch(m);
         }
@@ -50,17 +49,17 @@ public final class RecordedRuns {
     }
 
     /** Records a finished baseline run (no program, no mapping files). */
-    public static Path baseline(Path dir, BaselineConfig config, int epochs, double scale) throws IOException {
+    public static Path baseline(Path dir, RunSpec config, int epochs, double scale) throws IOException {
         RunRecorder rec = new RunRecorder(dir, config);
         rec.onStart(info());
         for (int e = 1; e <= epochs; e++) {
-            rec.onEpoch(metrics(e, epochs, scale, config.lr()));
+            rec.onEpoch(metrics(e, epochs, scale, config.optimization().lr()));
         }
-        TrainingResult r = result(config.asTrainConfigView(), epochs, scale);
+        TrainingResult r = result(config, epochs, scale);
         rec.onFinish(new TrainingResult(r.status(), null, r.testAccuracy(), r.testLoss(), r.bestValAccuracy(),
                 1290, r.sourceParameters(), r.wallSeconds(), epochs, config.seed(), "-", "linear-head", "baseline",
-                config.source(), config.target(), "cpu()", 500, 0, 300, null, config.kind().id(), r.testAccuracy(),
-                epochs, 0, 0, 0));
+                config.source(), config.data().target(), "cpu()", 500, 0, 300, null, config.method().id(),
+                r.testAccuracy(), epochs, 0, 0, 0));
         return dir;
     }
 
@@ -94,9 +93,9 @@ public final class RecordedRuns {
                 List.of(), 30, 6, 9, new int[] {0, 1, 2, 3, 4, 5});
     }
 
-    static TrainingResult result(TrainConfig c, int epochs, double scale) {
+    static TrainingResult result(RunSpec c, int epochs, double scale) {
         return new TrainingResult("completed", null, scale * 0.9, 0.5, scale, 16, 100, 1.5, epochs, c.seed(),
-                c.program().id(), c.mapping().id(), c.trainer(), c.source(), c.target(), "cpu()", 1000, 0, 300, null,
-                TrainingResult.METHOD_REPROGRAM, scale * 0.9, epochs, 0, 0, 0);
+                c.program().id(), c.mapping().id(), c.trainer().kind().id(), c.source(), c.data().target(), "cpu()",
+                1000, 0, 300, null, TrainingResult.METHOD_REPROGRAM, scale * 0.9, epochs, 0, 0, 0);
     }
 }

@@ -7,20 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.report.MeanStd;
 import org.reprogram.workbench.core.run.ReplicateGroups.Figure;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 
 /** Replicates (same settings but the seed) grouped, with hand-computed mean and sample std. */
 class ReplicateGroupsTest {
 
-    private static final TrainConfig CFG = TrainConfig.defaults("digits");
+    private static final RunSpec CFG = RunSpec.defaults("digits");
 
     /** A finished run with SEED and test accuracy 0.9 * SCALE (RecordedRuns' result). */
-    static RunRecord run(Path dir, TrainConfig cfg, long seed, double scale) throws Exception {
-        return RunStore.load(RecordedRuns.reprogram(dir, cfg.withOptimization(cfg.batchSize(), cfg.lr(), seed), 2,
+    static RunRecord run(Path dir, RunSpec cfg, long seed, double scale) throws Exception {
+        return RunStore.load(RecordedRuns.reprogram(dir, cfg.with(Settings.SEED, seed), 2,
                 scale, true, true), false);
     }
 
@@ -43,11 +43,11 @@ class ReplicateGroupsTest {
     @Test
     void runsWithTheSameSettingsButTheSeedFormOneGroup(@TempDir Path tmp) throws Exception {
         RunRecord a = run(tmp.resolve("a"), CFG, 1, 0.8);
-        RunRecord other = run(tmp.resolve("other"), CFG.withOptimization(CFG.batchSize(), 0.5, 1), 1, 0.6);
+        RunRecord other = run(tmp.resolve("other"), CFG.with(Settings.LR, 0.5).with(Settings.SEED, 1L), 1, 0.6);
         RunRecord b = run(tmp.resolve("b"), CFG, 2, 0.9);
         RunRecord c = run(tmp.resolve("c"), CFG, 3, 1.0);
         RunRecord probe = RunStore.load(RecordedRuns.baseline(tmp.resolve("probe"),
-                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits"), 2, 0.7), false);
+                RunSpec.baseline(Method.LINEAR_PROBE, "digits"), 2, 0.7), false);
         RunRecord junk = RunRecord.unreadable(tmp.resolve("junk"), "broken");
 
         List<ReplicateGroups.Group> groups = ReplicateGroups.of(List.of(a, other, b, c, probe, junk));
@@ -78,7 +78,7 @@ class ReplicateGroupsTest {
         RunRecord a = run(tmp.resolve("a"), CFG, 1, 0.8);
         RunRecord b = run(tmp.resolve("b"), CFG, 2, 0.9);
         RunRecord c = run(tmp.resolve("c"), CFG, 3, 1.0);
-        RunRecord other = run(tmp.resolve("other"), CFG.withOptimization(CFG.batchSize(), 0.5, 0), 7, 0.6);
+        RunRecord other = run(tmp.resolve("other"), CFG.with(Settings.LR, 0.5).with(Settings.SEED, 0L), 7, 0.6);
         String csv = ReplicateGroups.toCsv(ReplicateGroups.of(List.of(a, b, c, other)));
         assertTrue(csv.endsWith("\r\n"), "RFC 4180 line ends");
         List<String> lines = csv.lines().toList();

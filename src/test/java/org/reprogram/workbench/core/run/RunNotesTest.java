@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /** The user's name and note of a run: notes.json, written on its own, never touching the run's files. */
 class RunNotesTest {
 
     @Test
     void nameAndNoteRoundTripAndComeBackWithTheRun(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("20260101-pad-linear-digits"), TrainConfig.defaults("digits"),
+        Path dir = RecordedRuns.reprogram(tmp.resolve("20260101-pad-linear-digits"), RunSpec.defaults("digits"),
                 2, 0.8, true, false);
         RunRecord before = RunStore.load(dir, false);
         assertEquals(RunNotes.NONE, before.notes(), "a run without notes.json still loads, with no notes");
@@ -44,7 +44,7 @@ class RunNotesTest {
 
     @Test
     void writingNotesLeavesEveryOtherFileOfARunningRunAsItWas(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("live"), TrainConfig.defaults("digits"), 2, 0.8, false, true);
+        Path dir = RecordedRuns.reprogram(tmp.resolve("live"), RunSpec.defaults("digits"), 2, 0.8, false, true);
         assertEquals("running", RunStore.load(dir, false).status(), "the test process holds its RUNNING marker");
         Map<String, byte[]> files = contents(dir);
         RunNotes.write(dir, new RunNotes("live one", "still training"));
@@ -61,7 +61,7 @@ class RunNotesTest {
 
     @Test
     void damagedNotesHideNothingAndBadWritesAreRefusedClearly(@TempDir Path tmp) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve("run"), TrainConfig.defaults("digits"), 1, 0.5, true, true);
+        Path dir = RecordedRuns.reprogram(tmp.resolve("run"), RunSpec.defaults("digits"), 1, 0.5, true, true);
         Files.writeString(dir.resolve(RunFiles.NOTES), "{\"name\": ");
         RunRecord r = RunStore.load(dir, false);
         assertTrue(r.readable());
@@ -87,8 +87,8 @@ class RunNotesTest {
 
     @Test
     void theComparisonTableAndItsCsvCarryNameAndNote(@TempDir Path tmp) throws Exception {
-        Path a = RecordedRuns.reprogram(tmp.resolve("a"), TrainConfig.defaults("digits"), 1, 0.5, true, true);
-        Path b = RecordedRuns.reprogram(tmp.resolve("b"), TrainConfig.defaults("digits"), 1, 0.6, true, true);
+        Path a = RecordedRuns.reprogram(tmp.resolve("a"), RunSpec.defaults("digits"), 1, 0.5, true, true);
+        Path b = RecordedRuns.reprogram(tmp.resolve("b"), RunSpec.defaults("digits"), 1, 0.6, true, true);
         ComparisonTable plain = ComparisonTable.load(List.of(a, b));
         assertFalse(plain.titles().contains("name"), "no run is named: no name column");
         RunNotes.write(b, new RunNotes("second, better", "note with \"quotes\""));

@@ -9,27 +9,28 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 
 /** Which settings differ between runs: the compare table's columns in the GUI and the CLI. */
 class RunParameterTest {
 
-    private static final TrainConfig PAD = TrainConfig.defaults("digits")
-            .withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR);
+    private static final RunSpec PAD = RunSpec.defaults("digits")
+            .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+            .withValue(ParameterRegistry.get("program.inner_size"), 10);
 
-    private static RunRecord run(Path tmp, String name, TrainConfig cfg) throws Exception {
+    private static RunRecord run(Path tmp, String name, RunSpec cfg) throws Exception {
         return RunStore.load(RecordedRuns.reprogram(tmp.resolve(name), cfg, 2, 0.7, true, false), false);
     }
 
     @Test
     void runsThatDifferOnlyInLearningRateAndSeedShowJustThose(@TempDir Path tmp) throws Exception {
-        RunRecord a = run(tmp, "a", PAD.withOptimization(64, 0.05, 0));
-        RunRecord b = run(tmp, "b", PAD.withOptimization(64, 0.01, 1));
-        RunRecord c = run(tmp, "c", PAD.withOptimization(64, 0.05, 0));
+        RunRecord a = run(tmp, "a", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L));
+        RunRecord b = run(tmp, "b", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01).with(Settings.SEED, 1L));
+        RunRecord c = run(tmp, "c", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L));
         assertEquals(List.of(RunParameter.LR, RunParameter.SEED), RunParameter.differing(List.of(a, b, c)));
         assertEquals(List.of(), RunParameter.differing(List.of(a, c)), "identical settings: nothing differs");
         assertEquals(List.of(), RunParameter.differing(List.of(a)), "one run: nothing to compare");
@@ -44,11 +45,16 @@ class RunParameterTest {
 
     @Test
     void settingsThatDoNotApplyReadDashAndCountWhenTheyDiffer(@TempDir Path tmp) throws Exception {
-        RunRecord pad = run(tmp, "pad", PAD.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.ILM));
-        RunRecord full = run(tmp, "full", PAD.withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.ILM));
-        RunRecord black = run(tmp, "black", PAD.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.ILM)
-                .withTrainer("blackbox").withBlackBox(5, 0.1));
-        RunRecord random = run(tmp, "random", PAD.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.RANDOM));
+        RunRecord pad = run(tmp, "pad", PAD.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 0));
+        RunRecord full = run(tmp, "full", PAD.with(Settings.PROGRAM, "full").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 0));
+        RunRecord black = run(tmp, "black", PAD.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 0)
+                .with(Settings.TRAINER, TrainerKind.BLACKBOX).with(Settings.QUERY_DIRECTIONS, 5)
+                .with(Settings.SMOOTHING, 0.1));
+        RunRecord random = run(tmp, "random", PAD.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "random")
+                .withValue(ParameterRegistry.get("program.inner_size"), 0));
         assertEquals("auto", RunParameter.INNER_SIZE.valueOf(pad), "inner size 0 = half the canvas");
         assertEquals("-", RunParameter.INNER_SIZE.valueOf(full), "full fills the canvas");
         assertEquals("-", RunParameter.FRAME.valueOf(full));
@@ -62,7 +68,7 @@ class RunParameterTest {
         assertEquals(List.of(RunParameter.TRAINER, RunParameter.QUERY_DIRECTIONS, RunParameter.SMOOTHING),
                 RunParameter.differing(List.of(pad, black)));
 
-        Path probeDir = RecordedRuns.baseline(tmp.resolve("probe"), BaselineConfig.defaults(BaselineKind.LINEAR_PROBE,
+        Path probeDir = RecordedRuns.baseline(tmp.resolve("probe"), RunSpec.baseline(Method.LINEAR_PROBE,
                 "digits"), 2, 0.6);
         RunRecord probe = RunStore.load(probeDir, false);
         assertEquals("-", RunParameter.PROGRAM.valueOf(probe));
@@ -82,7 +88,8 @@ class RunParameterTest {
 
     /** A recorded run whose info.json says it trained on DEVICE ("cpu, 2 threads"). */
     private static Path runOn(Path tmp, String name, String device) throws Exception {
-        Path dir = RecordedRuns.reprogram(tmp.resolve(name), PAD.withOptimization(64, 0.05, 0), 2, 0.7, true, false);
+        Path dir = RecordedRuns.reprogram(tmp.resolve(name), PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 2, 0.7, true, false);
         com.google.gson.JsonObject info = org.reprogram.workbench.core.Json.GSON.fromJson(
                 Files.readString(dir.resolve(RunFiles.INFO)), com.google.gson.JsonObject.class);
         info.addProperty("device", device);
@@ -109,8 +116,10 @@ class RunParameterTest {
 
     @Test
     void thePrintedTableShowsTheDifferingSettingsAsColumnsAndTheCsvHasThemAll(@TempDir Path tmp) throws Exception {
-        Path a = RecordedRuns.reprogram(tmp.resolve("a"), PAD.withOptimization(64, 0.05, 0), 2, 0.7, true, false);
-        Path b = RecordedRuns.reprogram(tmp.resolve("b"), PAD.withOptimization(32, 0.05, 0), 2, 0.8, true, false);
+        Path a = RecordedRuns.reprogram(tmp.resolve("a"), PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 2, 0.7, true, false);
+        Path b = RecordedRuns.reprogram(tmp.resolve("b"), PAD.with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 2, 0.8, true, false);
         ComparisonTable t = ComparisonTable.load(List.of(a, b, tmp.resolve("missing")));
         assertEquals(List.of(RunParameter.BATCH_SIZE), t.differing());
         assertEquals(List.of("run", "status", "method", "batch", "test accuracy"), t.titles().subList(0, 5));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonObject;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.Json;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunSpecJson;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -40,7 +43,8 @@ class RunRecorderFilesTest {
 
     /** A finished two-epoch run without validation data (--val-fraction 0), recorded into DIR. */
     static void record(Path dir) throws Exception {
-        RunRecorder rec = new RunRecorder(dir, TrainConfig.defaults("digits").withOptimization(64, 0.01, 1));
+        RunRecorder rec = new RunRecorder(dir, RunSpec.defaults("digits").with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, 0.01).with(Settings.SEED, 1L));
         rec.onStart(new RunInfo("builtin", List.of("a", "b", "c"), "digits", List.of("x", "y"), null, 8, 100,
                 "cpu()", List.of(), 10, 0, 5, new int[0]));
         rec.onSnapshot(snapshot(0));
@@ -58,7 +62,8 @@ class RunRecorderFilesTest {
     @Test
     void mappingCsvQuotesClassNamesWithLineBreaksAsRfc4180(@TempDir Path dir) throws Exception {
         // class names come from folder names, which may hold a carriage return or a line feed
-        RunRecorder rec = new RunRecorder(dir, TrainConfig.defaults("digits").withOptimization(64, 0.01, 1));
+        RunRecorder rec = new RunRecorder(dir, RunSpec.defaults("digits").with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, 0.01).with(Settings.SEED, 1L));
         rec.onStart(new RunInfo("builtin", List.of("a", "b\rc", "d"), "digits", List.of("x\ry", "z\nw"), null, 8,
                 100, "cpu()", List.of(), 10, 0, 5, new int[0]));
         rec.onSnapshot(snapshot(0));
@@ -131,11 +136,11 @@ class RunRecorderFilesTest {
 
     @Test
     void aConfigWithNaNIsStrictJsonAndReadsBack() throws Exception {
-        String text = RunConfigFile.toJson("reprogram", TrainConfig.defaults("digits").withOptimization(64,
-                Double.NaN, 0));
+        String text = RunConfigFile.toJson(RunSpec.defaults("digits").with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, Double.NaN).with(Settings.SEED, 0L));
         assertFalse(NON_JSON.matcher(text).find(), text);
-        assertTrue(text.contains("\"lr\": null"), text);
-        TrainConfig back = Json.GSON.fromJson(text, TrainConfig.class);
-        assertTrue(Double.isNaN(back.lr()));
+        assertTrue(text.contains("\"" + Settings.LR.id() + "\": null"), text);
+        RunSpec back = RunSpecJson.fromJson(Json.GSON.fromJson(text, JsonObject.class), Path.of(RunFiles.CONFIG));
+        assertTrue(Double.isNaN(back.optimization().lr()));
     }
 }

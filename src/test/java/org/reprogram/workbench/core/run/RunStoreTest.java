@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunSpecJson;
 
 /** Listing the runs folder: a foreign or damaged folder is listed as unreadable and hides no run. */
 class RunStoreTest {
@@ -26,11 +27,11 @@ class RunStoreTest {
     @Test
     void foreignAndDamagedFoldersAreListedAsUnreadableWithTheReason(@TempDir Path runs) throws Exception {
         Path good = Files.createDirectories(runs.resolve("20260101-000000-pad-ilm-digits"));
-        Json.write(good.resolve(RunFiles.CONFIG), TrainConfig.defaults("digits"));
+        Json.write(good.resolve(RunFiles.CONFIG), RunSpecJson.toJson(RunSpec.defaults("digits")));
         Path foreign = folder(runs, "20260102-mine", "{\"mine\":1}");
         Path broken = folder(runs, "20260103-broken", "{not json");
         Path badResult = Files.createDirectories(runs.resolve("20260104-bad-result"));
-        Json.write(badResult.resolve(RunFiles.CONFIG), TrainConfig.defaults("digits"));
+        Json.write(badResult.resolve(RunFiles.CONFIG), RunSpecJson.toJson(RunSpec.defaults("digits")));
         Files.writeString(badResult.resolve(RunFiles.RESULT), "{\"mine\":2}");
         Files.createDirectories(runs.resolve("notes")); // no config.json: not a run, not listed
         folder(runs, ".20260105-x.new-1", "{\"mine\":1}"); // hidden temporary folder: not listed

@@ -12,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /** Delete moves a run folder into RUNS/.trash in one rename; undo moves it back; a training run stays. */
 class RunTrashTest {
 
-    private static final TrainConfig CFG = TrainConfig.defaults("digits");
+    private static final RunSpec CFG = RunSpec.defaults("digits");
 
     @Test
     void deleteMovesTheWholeFolderToTheTrashAndRestoreBringsItBack(@TempDir Path runs) throws Exception {

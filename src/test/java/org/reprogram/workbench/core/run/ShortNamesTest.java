@@ -8,28 +8,32 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.TestSpecs;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 
 /** Legend names: only the settings that differ plus the seed; the user's names kept; never ambiguous. */
 class ShortNamesTest {
 
-    private static final TrainConfig PAD = TrainConfig.defaults("digits")
-            .withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR);
+    private static final RunSpec PAD = RunSpec.defaults("digits")
+            .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+            .withValue(ParameterRegistry.get("program.inner_size"), 10);
 
-    private static RunRecord run(Path tmp, String name, TrainConfig cfg) throws Exception {
+    private static RunRecord run(Path tmp, String name, RunSpec cfg) throws Exception {
         return RunStore.load(RecordedRuns.reprogram(tmp.resolve(name), cfg, 1, 0.5, true, false), false);
     }
 
     @Test
     void theSettingsThatDifferAndTheSeed(@TempDir Path tmp) throws Exception {
-        RunRecord a = run(tmp, "20260301-100000-pad-linear-digits", PAD.withOptimization(64, 0.05, 0));
-        RunRecord b = run(tmp, "20260301-101000-pad-linear-digits", PAD.withOptimization(64, 0.01, 1));
+        RunRecord a = run(tmp, "20260301-100000-pad-linear-digits", PAD.with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, 0.05).with(Settings.SEED, 0L));
+        RunRecord b = run(tmp, "20260301-101000-pad-linear-digits", PAD.with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, 0.01).with(Settings.SEED, 1L));
         RunRecord c = run(tmp, "20260301-102000-pad-ilm-digits",
-                PAD.withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.ILM).withOptimization(64, 0.05, 1));
+                TestSpecs.programAndMapping(PAD, "pad", 10, "ilm").with(Settings.BATCH_SIZE, 64)
+                        .with(Settings.LR, 0.05).with(Settings.SEED, 1L));
         assertEquals(List.of("linear · lr 0.05 · seed 0", "linear · lr 0.01 · seed 1", "ilm · lr 0.05 · seed 1"),
                 ShortNames.of(List.of(a, b, c)));
         assertEquals(List.of("lr 0.05 · seed 0", "lr 0.01 · seed 1"), ShortNames.of(List.of(a, b)));
@@ -39,12 +43,12 @@ class ShortNamesTest {
 
     @Test
     void pathsShowTheirLastPartAndBaselinesTheirMethod(@TempDir Path tmp) throws Exception {
-        RunRecord fashion = run(tmp, "f", PAD.withTarget("/data/sets/fashion/"));
-        RunRecord digits = run(tmp, "d", PAD.withTarget("/data/sets/digits"));
+        RunRecord fashion = run(tmp, "f", PAD.with(Settings.TARGET, "/data/sets/fashion/"));
+        RunRecord digits = run(tmp, "d", PAD.with(Settings.TARGET, "/data/sets/digits"));
         assertEquals(List.of("target fashion · seed 0", "target digits · seed 0"),
                 ShortNames.of(List.of(fashion, digits)));
         RunRecord probe = RunStore.load(RecordedRuns.baseline(tmp.resolve("p"),
-                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits"), 1, 0.5), false);
+                RunSpec.baseline(Method.LINEAR_PROBE, "digits"), 1, 0.5), false);
         List<String> names = ShortNames.of(List.of(digits, probe));
         assertEquals("pad · linear", names.get(0).substring(0, names.get(0).indexOf(" · ", 6)), names.toString());
         assertTrue(names.get(1).startsWith("linear-probe · "), names.toString());
@@ -56,7 +60,8 @@ class ShortNamesTest {
     void theUsersNameIsKeptAndEqualNamesFallBackToTheFolder(@TempDir Path tmp) throws Exception {
         RunRecord a = run(tmp, "a", PAD);
         RunRecord twin = run(tmp, "twin", PAD);
-        RunRecord other = run(tmp, "other", PAD.withOptimization(64, 0.5, 0));
+        RunRecord other = run(tmp, "other", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.5)
+                .with(Settings.SEED, 0L));
         RunNotes.write(other.dir(), new RunNotes("my best", ""));
         RunRecord named = RunStore.load(other.dir(), false);
         assertEquals(List.of("a", "twin", "my best"), ShortNames.of(List.of(a, twin, named)),

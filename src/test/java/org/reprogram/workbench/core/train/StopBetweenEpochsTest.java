@@ -9,10 +9,9 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.predict.SmallRuns;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunLauncher;
+import org.reprogram.workbench.core.spec.RunSpec;
 
 /**
  * Stop pressed once an epoch's last batch has run (the window still shows "batch 21/21" while the
@@ -24,7 +23,7 @@ class StopBetweenEpochsTest {
     @Test
     void stopAfterTheEpochsOwnCheckTrainsNoFurtherEpoch(@TempDir Path tmp) throws Exception {
         Path digits = SmallRuns.digits5(tmp);
-        TrainConfig cfg = SmallRuns.config(SmallRuns.TINY.toString(), digits, ProgramKind.FULL, MappingKind.FLM,
+        RunSpec cfg = SmallRuns.config(SmallRuns.TINY.toString(), digits, "full", "flm",
                 "whitebox");
         TrainingControl control = new TrainingControl();
         AtomicReference<Thread> trainer = new AtomicReference<>();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,8 +47,9 @@ class BaselineQueueGuiTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         RunStore store = new RunStore(runs);
         queue = new BaselineQueueViewModel(executor, store, BaselineBackend.engine());
-        TrainConfig setup = TrainConfig.defaults(TestPaths.digits().toString()).withSource(MODEL.toString())
-                .withEpochs(1).withShotsAndValidation(5, 0.2).withDevice("cpu");
+        RunSpec setup = RunSpec.defaults(TestPaths.digits().toString()).withSource(MODEL.toString())
+                .with(Settings.EPOCHS, 1).with(Settings.SHOTS, 5).with(Settings.VAL_FRACTION, 0.2)
+                .with(Settings.DEVICE, "cpu");
         BaselineQueueView bar = new BaselineQueueView(queue, Bindings.createBooleanBinding(() -> true),
                 () -> queue.runAll(setup));
         RunsView view = new RunsView(new RunsViewModel(executor, store), r -> { }, r -> { }, bar);

@@ -12,28 +12,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 class BaselineQueueViewModelTest {
 
-    private static final TrainConfig SETUP = TrainConfig.defaults("digits").withEpochs(3)
-            .withOptimization(32, 0.05, 7).withShotsAndValidation(20, 0.2);
+    private static final RunSpec SETUP = RunSpec.defaults("digits").with(Settings.EPOCHS, 3)
+            .with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.05).with(Settings.SEED, 7L).with(Settings.SHOTS, 20)
+            .with(Settings.VAL_FRACTION, 0.2);
 
-    private static TrainingResult result(BaselineConfig c, String status) {
+    private static TrainingResult result(RunSpec c, String status) {
         return new TrainingResult(status, status.equals("completed") ? null : "cancelled by the user", 0.9, 0.3, 0.8,
-                100, 1000, 2.0, c.epochs(), c.seed(), "-", "-", "baseline", c.source(), c.target(), "cpu()", 100, 0, 300,
-                null, c.kind().id(), 0.9, 2, 0, 0, 0);
+                100, 1000, 2.0, c.optimization().epochs(), c.seed(), "-", "-", "baseline", c.source(), c.data().target(),
+                "cpu()", 100, 0, 300, null, c.method().id(), 0.9, 2, 0, 0, 0);
     }
 
     @Test
     void runsTheThreeBaselinesOnTheSetupsDataAndSeedOneAfterAnother(@TempDir Path tmp) {
-        List<BaselineConfig> seen = new ArrayList<>();
+        List<RunSpec> seen = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> {
@@ -45,17 +46,17 @@ class BaselineQueueViewModelTest {
         int[] refreshed = {0};
         vm.setOnEachFinished(() -> refreshed[0]++);
         vm.runAll(SETUP);
-        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE, BaselineKind.SCRATCH),
-                seen.stream().map(BaselineConfig::kind).toList());
-        for (BaselineConfig c : seen) {
-            assertEquals(SETUP.target(), c.target());
+        assertEquals(List.of(Method.LINEAR_PROBE, Method.FINETUNE, Method.SCRATCH),
+                seen.stream().map(RunSpec::method).toList());
+        for (RunSpec c : seen) {
+            assertEquals(SETUP.data().target(), c.data().target());
             assertEquals(SETUP.source(), c.source());
             assertEquals(7, c.seed());
-            assertEquals(20, c.shots());
-            assertEquals(0.2, c.valFraction());
-            assertEquals(c.kind() == BaselineKind.LINEAR_PROBE ? BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS : 3,
-                    c.epochs(), "the setup's epochs; the linear probe is trained to convergence (its cap)");
-            assertEquals(BaselineConfig.defaultLr(c.kind()), c.lr());
+            assertEquals(20, c.data().shots());
+            assertEquals(0.2, c.data().valFraction());
+            assertEquals(c.method() == Method.LINEAR_PROBE ? (int) Settings.EPOCHS.defaultFor(Method.LINEAR_PROBE) : 3,
+                    c.optimization().epochs(), "the setup's epochs; the linear probe is trained to convergence (its cap)");
+            assertEquals((double) Settings.LR.defaultFor(c.method()), c.optimization().lr());
         }
         assertEquals(3, dirs.stream().filter(Files::isDirectory).distinct().count(), "one new run folder each");
         assertEquals(3, refreshed[0]);
@@ -67,14 +68,14 @@ class BaselineQueueViewModelTest {
     @Test
     void aLinearProbeThatCannotRunIsSkippedWithItsReasonAndTheOthersStillRun(@TempDir Path tmp) {
         Path pt = TestPaths.fixtures().resolve("torchscript").resolve("tiny_cnn.pt"); // no featuresMethod
-        List<BaselineKind> seen = new ArrayList<>();
+        List<Method> seen = new ArrayList<>();
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> {
-                    seen.add(c.kind());
+                    seen.add(c.method());
                     return result(c, "completed");
                 });
         vm.runAll(SETUP.withSource(pt.toString()));
-        assertEquals(List.of(BaselineKind.FINETUNE, BaselineKind.SCRATCH), seen, "fine-tune and scratch still run");
+        assertEquals(List.of(Method.FINETUNE, Method.SCRATCH), seen, "fine-tune and scratch still run");
         assertEquals("skipped", vm.items.get(0).state());
         assertTrue(vm.items.get(1).state().startsWith("test") && vm.items.get(2).state().startsWith("test"),
                 vm.items.toString());
@@ -86,17 +87,17 @@ class BaselineQueueViewModelTest {
 
     @Test
     void aBaselineThatRefusesTheSetupIsSkippedAndTheNextOneStillRuns(@TempDir Path tmp) {
-        List<BaselineKind> seen = new ArrayList<>();
+        List<Method> seen = new ArrayList<>();
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> {
-                    seen.add(c.kind());
-                    if (c.kind() == BaselineKind.FINETUNE) {
+                    seen.add(c.method());
+                    if (c.method() == Method.FINETUNE) {
                         throw new UserInputException("model.pt cannot be fine-tuned. Fix: export it with trainParam");
                     }
                     return result(c, "completed");
                 });
         vm.runAll(SETUP);
-        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE, BaselineKind.SCRATCH), seen);
+        assertEquals(List.of(Method.LINEAR_PROBE, Method.FINETUNE, Method.SCRATCH), seen);
         assertEquals("skipped", vm.items.get(1).state());
         assertTrue(vm.items.get(2).state().startsWith("test"), vm.items.toString());
         assertTrue(vm.status.get().contains("fine-tuning skipped: model.pt cannot be fine-tuned"), vm.status.get());
@@ -117,8 +118,8 @@ class BaselineQueueViewModelTest {
     void theProbesResultSaysItsIterationsAndFinalTrainingLoss(@TempDir Path tmp) {
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> new TrainingResult("completed", null, 0.93, 0.2, 0.94, 1290, 1000, 3.0,
-                        142, c.seed(), "-", "-", "baseline", c.source(), c.target(), "cpu()", 100, 0, 300, null,
-                        c.kind().id(), 0.93, 100, 0, 0, 0).withFinalTrainLoss(0.0234));
+                        142, c.seed(), "-", "-", "baseline", c.source(), c.data().target(), "cpu()", 100, 0, 300, null,
+                        c.method().id(), 0.93, 100, 0, 0, 0).withFinalTrainLoss(0.0234));
         vm.runAll(SETUP);
         assertEquals("test 0.930 (142 L-BFGS iterations, final training loss 0.0234, 3 s)", vm.items.get(0).state());
         assertEquals("test 0.930 (3 s)", vm.items.get(1).state());
@@ -126,12 +127,12 @@ class BaselineQueueViewModelTest {
 
     @Test
     void cancelStopsTheRunningBaselineAndDropsTheQueuedOnes(@TempDir Path tmp) {
-        List<BaselineKind> seen = new ArrayList<>();
+        List<Method> seen = new ArrayList<>();
         BaselineQueueViewModel[] holder = new BaselineQueueViewModel[1];
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
                 (c, dir, listener, control) -> {
-                    seen.add(c.kind());
-                    if (c.kind() == BaselineKind.FINETUNE) {
+                    seen.add(c.method());
+                    if (c.method() == Method.FINETUNE) {
                         holder[0].cancel(); // the user presses Cancel while fine-tuning runs
                         assertTrue(control.isCancelled(), "the running baseline gets the cancel");
                         return result(c, "cancelled");
@@ -140,7 +141,7 @@ class BaselineQueueViewModelTest {
                 });
         holder[0] = vm;
         vm.runAll(SETUP);
-        assertEquals(List.of(BaselineKind.LINEAR_PROBE, BaselineKind.FINETUNE), seen);
+        assertEquals(List.of(Method.LINEAR_PROBE, Method.FINETUNE), seen);
         assertTrue(vm.items.get(1).state().startsWith("cancelled"), vm.items.toString());
         assertEquals("not run", vm.items.get(2).state());
         assertEquals("Baselines cancelled.", vm.status.get());
@@ -161,7 +162,7 @@ class BaselineQueueViewModelTest {
                 });
         holder[0] = vm;
         vm.runAll(SETUP);
-        assertEquals(List.of("Baselines: linear probe, iteration 1/" + BaselineConfig.LINEAR_PROBE_MAX_ITERATIONS,
+        assertEquals(List.of("Baselines: linear probe, iteration 1/" + Settings.EPOCHS.defaultFor(Method.LINEAR_PROBE),
                 "Baselines: fine-tuning, epoch 1/3", "Baselines: from scratch, epoch 1/3"), statuses);
     }
 }

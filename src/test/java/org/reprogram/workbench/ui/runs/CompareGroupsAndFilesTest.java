@@ -12,27 +12,29 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 /** The compare table grouped into replicates, short legend names, and saving chart and table to files. */
 class CompareGroupsAndFilesTest {
 
-    private static final TrainConfig PAD = TrainConfig.defaults("digits")
-            .withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR);
+    private static final RunSpec PAD = RunSpec.defaults("digits")
+            .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+            .withValue(ParameterRegistry.get("program.inner_size"), 10);
 
     private final List<String> messages = new ArrayList<>();
     private final ComparisonViewModel vm = new ComparisonViewModel(new SyncTaskExecutor(), messages::add);
 
     /** A finished run: test accuracy 0.9 * SCALE, val accuracy SCALE * epoch / 2. */
     private static RunRecord run(Path tmp, String name, double lr, long seed, double scale) throws Exception {
-        return RunStore.load(RecordedRuns.reprogram(tmp.resolve(name), PAD.withOptimization(64, lr, seed), 2, scale,
+        return RunStore.load(RecordedRuns.reprogram(tmp.resolve(name), PAD.with(Settings.BATCH_SIZE, 64)
+                .with(Settings.LR, lr).with(Settings.SEED, (long) seed), 2, scale,
                 true, false), false);
     }
 

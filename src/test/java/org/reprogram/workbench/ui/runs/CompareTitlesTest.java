@@ -15,7 +15,7 @@ class CompareTitlesTest {
         assertEquals("epochs planned", CompareTitles.setting(RunParameter.EPOCHS));
         for (RunParameter p : RunParameter.values()) {
             assertFalse(CompareTitles.setting(p).toLowerCase(Locale.ROOT)
-                    .equals(CompareTitles.EPOCHS_DONE.toLowerCase(Locale.ROOT)), p.name());
+                    .equals(CompareTitles.EPOCHS_DONE.toLowerCase(Locale.ROOT)), p.id());
             assertFalse(CompareTitles.setting(p).equalsIgnoreCase("epochs"), p + " reads like the finished count");
         }
     }

@@ -13,36 +13,38 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 /** The comparison of selected runs: chosen metric, differing settings, programs and mappings side by side. */
 class ComparisonViewModelTest {
 
-    private static final TrainConfig PAD = TrainConfig.defaults("digits")
-            .withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR);
+    private static final RunSpec PAD = RunSpec.defaults("digits")
+            .with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+            .withValue(ParameterRegistry.get("program.inner_size"), 10);
 
     private final List<String> errors = new ArrayList<>();
     private final ComparisonViewModel vm = new ComparisonViewModel(new SyncTaskExecutor(), errors::add);
 
-    private static RunRecord run(Path tmp, String name, TrainConfig cfg, int epochs, double scale, boolean finished)
+    private static RunRecord run(Path tmp, String name, RunSpec cfg, int epochs, double scale, boolean finished)
             throws Exception {
         return RunStore.load(RecordedRuns.reprogram(tmp.resolve(name), cfg, epochs, scale, finished, false), false);
     }
 
     @Test
     void theChosenMetricDecidesWhichValuesTheLinesShow(@TempDir Path tmp) throws Exception {
-        RunRecord a = run(tmp, "a", PAD.withOptimization(64, 0.05, 0), 4, 0.8, true);
-        RunRecord b = run(tmp, "b", PAD.withOptimization(64, 0.01, 0), 2, 0.6, true);
+        RunRecord a = run(tmp, "a", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 4, 0.8, true);
+        RunRecord b = run(tmp, "b", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01)
+                .with(Settings.SEED, 0L), 2, 0.6, true);
         vm.compare(List.of(a, b));
         assertEquals(CurveMetric.VAL_ACCURACY, vm.metric.get(), "validation accuracy first");
         assertEquals(2, vm.curves.size());
@@ -93,10 +95,13 @@ class ComparisonViewModelTest {
 
     @Test
     void theTableShowsTheSettingsThatDifferAndNamesWhatIsShared(@TempDir Path tmp) throws Exception {
-        RunRecord a = run(tmp, "a", PAD.withOptimization(64, 0.05, 0), 2, 0.8, true);
-        RunRecord b = run(tmp, "b", PAD.withOptimization(64, 0.01, 1), 2, 0.7, true);
-        RunRecord c = run(tmp, "c", PAD.withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.ILM)
-                .withOptimization(64, 0.05, 0), 2, 0.7, true);
+        RunRecord a = run(tmp, "a", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 2, 0.8, true);
+        RunRecord b = run(tmp, "b", PAD.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01)
+                .with(Settings.SEED, 1L), 2, 0.7, true);
+        RunRecord c = run(tmp, "c", PAD.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10)
+                .with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L), 2, 0.7, true);
         vm.compare(List.of(a, b));
         assertEquals(List.of(RunParameter.LR, RunParameter.SEED), List.copyOf(vm.differing));
         assertEquals("0.01", vm.rows.get(1).parameters().get(RunParameter.LR));
@@ -114,10 +119,11 @@ class ComparisonViewModelTest {
     void programsAndMappingsStandSideBySideOneColumnPerRun(@TempDir Path tmp) throws Exception {
         RunRecord linear = run(tmp, "linear", PAD, 2, 0.8, true);
         RunRecord ilm = RunStore.load(RecordedRuns.reprogram(tmp.resolve("ilm"),
-                PAD.withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.ILM), 2, 0.7, true, true), false);
+                PAD.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10), 2, 0.7, true, true), false);
         RunRecord live = run(tmp, "live", PAD, 1, 0.5, false);
         RunRecord probe = RunStore.load(RecordedRuns.baseline(tmp.resolve("probe"),
-                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits"), 2, 0.6), false);
+                RunSpec.baseline(Method.LINEAR_PROBE, "digits"), 2, 0.6), false);
         vm.compare(List.of(linear, ilm, live, probe));
         assertEquals(4, vm.sides.size());
         ComparisonViewModel.Side l = vm.sides.get(0);
@@ -171,7 +177,7 @@ class ComparisonViewModelTest {
     void aLinearProbesIterationsAreALevelLineAcrossTheOtherRunsEpochs(@TempDir Path tmp) throws Exception {
         RunRecord pad = run(tmp, "pad", PAD, 3, 0.8, true);
         RunRecord probe = RunStore.load(RecordedRuns.baseline(tmp.resolve("probe"),
-                BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits"), 40, 0.6), false);
+                RunSpec.baseline(Method.LINEAR_PROBE, "digits"), 40, 0.6), false);
         vm.compare(List.of(pad, probe));
         ComparisonViewModel.Curve padLine = vm.curves.get(0);
         ComparisonViewModel.Curve probeLine = vm.curves.get(1);

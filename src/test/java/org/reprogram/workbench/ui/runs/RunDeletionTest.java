@@ -14,13 +14,13 @@ import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.run.RunTrash;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 /** Delete in the Runs tab: to RUNS/.trash, undo moves back, a run still training stays; header sorting of cells. */
 class RunDeletionTest {
 
-    private static final TrainConfig CFG = TrainConfig.defaults("digits");
+    private static final RunSpec CFG = RunSpec.defaults("digits");
 
     @Test
     void deleteMovesToTheTrashAndUndoRestores(@TempDir Path runs) throws Exception {

@@ -30,16 +30,15 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.reprogram.workbench.core.baseline.BaselineConfig;
-import org.reprogram.workbench.core.baseline.BaselineKind;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -66,14 +65,18 @@ class RunsCompareGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         runs = Files.createTempDirectory("compare-gui");
-        TrainConfig pad = TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR)
-                .withEpochs(6);
-        RecordedRuns.reprogram(runs.resolve(ILM), pad.withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.ILM)
-                .withOptimization(64, 0.05, 0), 6, 0.7, true, true);
-        RecordedRuns.reprogram(runs.resolve(FAST), pad.withOptimization(64, 0.05, 0), 6, 0.85, true, false);
-        RecordedRuns.reprogram(runs.resolve(SLOW), pad.withOptimization(64, 0.01, 1), 6, 0.8, true, false);
-        RecordedRuns.baseline(runs.resolve(PROBE), BaselineConfig.defaults(BaselineKind.LINEAR_PROBE, "digits")
-                .withEpochs(6), 6, 0.9);
+        RunSpec pad = RunSpec.defaults("digits").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10)
+                .with(Settings.EPOCHS, 6);
+        RecordedRuns.reprogram(runs.resolve(ILM), pad.with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "ilm")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10)
+                .with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05).with(Settings.SEED, 0L), 6, 0.7, true, true);
+        RecordedRuns.reprogram(runs.resolve(FAST), pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 0L), 6, 0.85, true, false);
+        RecordedRuns.reprogram(runs.resolve(SLOW), pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.01)
+                .with(Settings.SEED, 1L), 6, 0.8, true, false);
+        RecordedRuns.baseline(runs.resolve(PROBE), RunSpec.baseline(Method.LINEAR_PROBE, "digits")
+                .with(Settings.EPOCHS, 6), 6, 0.9);
         vm = new RunsViewModel(new FxTaskExecutor(), new RunStore(runs));
         RunsView view = new RunsView(vm, r -> { }, r -> { }, new HBox(new Label("baselines bar")));
         BorderPane root = new BorderPane(view);

@@ -21,14 +21,14 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RecordedRuns;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.run.RunTrash;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,11 +50,15 @@ class RunsDeleteSortGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         runs = Files.createTempDirectory("runs-gui");
-        TrainConfig pad = TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.PAD, 10, MappingKind.LINEAR)
-                .withEpochs(2);
-        RecordedRuns.reprogram(runs.resolve(A), pad.withOptimization(64, 0.05, 11), 2, 0.7, true, false);
-        RecordedRuns.reprogram(runs.resolve(B), pad.withOptimization(64, 0.05, 12), 2, 0.9, true, false);
-        RecordedRuns.reprogram(runs.resolve(C), pad.withOptimization(64, 0.05, 13), 2, 0.5, true, false);
+        RunSpec pad = RunSpec.defaults("digits").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "linear")
+                .withValue(ParameterRegistry.get("program.inner_size"), 10)
+                .with(Settings.EPOCHS, 2);
+        RecordedRuns.reprogram(runs.resolve(A), pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 11L), 2, 0.7, true, false);
+        RecordedRuns.reprogram(runs.resolve(B), pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 12L), 2, 0.9, true, false);
+        RecordedRuns.reprogram(runs.resolve(C), pad.with(Settings.BATCH_SIZE, 64).with(Settings.LR, 0.05)
+                .with(Settings.SEED, 13L), 2, 0.5, true, false);
         vm = new RunsViewModel(new FxTaskExecutor(), new RunStore(runs));
         RunsView view = new RunsView(vm, r -> { }, r -> { }, new HBox(new Label("baselines bar")));
         stage.setScene(new Scene(new BorderPane(view), 1280, 720));

@@ -14,15 +14,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.Json;
-import org.reprogram.workbench.core.mapping.MappingKind;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunNotes;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunSpecJson;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.EpochMetrics;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
@@ -31,11 +33,11 @@ import org.reprogram.workbench.ui.training.TrainingViewModelTest;
 class RunsViewModelTest {
 
     private static RunsViewModel model(Path runs) throws Exception {
-        write(runs.resolve("20260101-000000-pad-ilm-digits"), TrainConfig.defaults("digits"), 3, true);
+        write(runs.resolve("20260101-000000-pad-ilm-digits"), RunSpec.defaults("digits"), 3, true);
         write(runs.resolve("20260102-000000-full-linear-digits"),
-                TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.LINEAR), 2, true);
+                RunSpec.defaults("digits").with(Settings.PROGRAM, "full").with(Settings.MAPPING, "linear"), 2, true);
         write(runs.resolve("20260103-000000-pad-flm-digits"),
-                TrainConfig.defaults("digits").withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.FLM), 1, false);
+                RunSpec.defaults("digits").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "flm"), 1, false);
         Files.createDirectories(runs.resolve("not-a-run"));
         RunsViewModel vm = new RunsViewModel(new SyncTaskExecutor(), new RunStore(runs));
         vm.refresh();
@@ -97,9 +99,9 @@ class RunsViewModelTest {
         assertEquals(run.dir(), opened.get(0).dir());
     }
 
-    private static void write(Path dir, TrainConfig cfg, int epochs, boolean finished) throws Exception {
+    private static void write(Path dir, RunSpec cfg, int epochs, boolean finished) throws Exception {
         Files.createDirectories(dir);
-        Json.write(dir.resolve(RunFiles.CONFIG), cfg);
+        Json.write(dir.resolve(RunFiles.CONFIG), RunSpecJson.toJson(cfg));
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER + "\n");
         for (int e = 1; e <= epochs; e++) {
             csv.append(new EpochMetrics(e, 1, 0.5, 1, 0.1 * e, 0.01, 100, e, 0, Double.NaN, null).toCsv()).append('\n');
@@ -120,7 +122,7 @@ class RunsViewModelTest {
                 evaluation);
     }
 
-    private static RunRecord saved(Path runs, String name, TrainConfig cfg, String resultJson) throws Exception {
+    private static RunRecord saved(Path runs, String name, RunSpec cfg, String resultJson) throws Exception {
         Path dir = runs.resolve(name);
         write(dir, cfg, 2, false);
         Files.writeString(dir.resolve(RunFiles.RESULT), resultJson);
@@ -129,7 +131,8 @@ class RunsViewModelTest {
 
     @Test
     void rowsShowMethodBothTestAccuraciesAndBlackBoxQueries(@TempDir Path runs) throws Exception {
-        RunRecord black = saved(runs, "b", TrainConfig.defaults("digits").withTrainer("blackbox"), Json.toJson(
+        RunRecord black = saved(runs, "b", RunSpec.defaults("digits")
+                .with(Settings.TRAINER, TrainerKind.BLACKBOX), Json.toJson(
                 result("reprogram", "pad", "ilm", "blackbox", 0.825, 2, 12000, 10000, 1000, 1000)));
         ComparisonViewModel.Row row = ComparisonViewModel.row(black);
         assertEquals("reprogramming", row.method());
@@ -138,7 +141,7 @@ class RunsViewModelTest {
         assertEquals("60.0 %", row.bestVal());
         assertEquals("12,000 (10,000 + 1,000 + 1,000)", row.queries(), "training + mapping + evaluation");
         assertEquals("12,000", ResultTexts.totalQueries(black.result(), "blackbox"));
-        RunRecord white = saved(runs, "w", TrainConfig.defaults("digits"), Json.toJson(
+        RunRecord white = saved(runs, "w", RunSpec.defaults("digits"), Json.toJson(
                 result("reprogram", "pad", "ilm", "whitebox", 0.825, 2, 5000, 4000, 500, 500)));
         assertEquals("-", ComparisonViewModel.row(white).queries(), "white-box runs: queries are not the budget");
     }
@@ -151,7 +154,8 @@ class RunsViewModelTest {
                 "evaluationQueries")) {
             json.remove(added);
         }
-        RunRecord old = saved(runs, "old", TrainConfig.defaults("digits").withTrainer("blackbox"), json.toString());
+        RunRecord old = saved(runs, "old", RunSpec.defaults("digits")
+                .with(Settings.TRAINER, TrainerKind.BLACKBOX), json.toString());
         ComparisonViewModel.Row row = ComparisonViewModel.row(old);
         assertEquals("reprogramming", row.method(), "results without a method were reprogramming runs");
         assertEquals("80.0 %", row.testAccuracy());
@@ -167,17 +171,15 @@ class RunsViewModelTest {
 
     @Test
     void baselineRunsShowTheirMethodWithoutProgramOrMapping(@TempDir Path runs) throws Exception {
-        JsonObject cfg = JsonParser.parseString(Json.toJson(TrainConfig.defaults("digits"))).getAsJsonObject();
-        cfg.addProperty("program", "-");
-        cfg.addProperty("mapping", "-");
         Path dir = runs.resolve("20260104-000000-linear-probe-digits");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(RunFiles.CONFIG), cfg.toString());
+        Json.write(dir.resolve(RunFiles.CONFIG), RunSpecJson.toJson(RunSpec.baseline(Method.LINEAR_PROBE, "digits")));
         Json.write(dir.resolve(RunFiles.RESULT), result("linear-probe", "-", "-", "whitebox", 0.7, 3, 0, 0, 0, 0));
         for (String method : List.of("finetune", "scratch")) {
             Path d = runs.resolve("20260105-000000-" + method);
             Files.createDirectories(d);
-            Files.writeString(d.resolve(RunFiles.CONFIG), cfg.toString());
+            Json.write(d.resolve(RunFiles.CONFIG),
+                    RunSpecJson.toJson(RunSpec.baseline(Method.parse(method), "digits")));
             Json.write(d.resolve(RunFiles.RESULT), result(method, "-", "-", "whitebox", Double.NaN, 0, 0, 0, 0, 0));
         }
         RunsViewModel vm = model(runs);
@@ -261,7 +263,7 @@ class RunsViewModelTest {
     void aRefreshKeepsTheSelectedRunsSelected(@TempDir Path runs) throws Exception {
         RunsViewModel vm = model(runs);
         vm.selected.setAll(vm.runs().get(0), vm.runs().get(2));
-        write(runs.resolve("20260104-000000-pad-blm-digits"), TrainConfig.defaults("digits"), 1, true);
+        write(runs.resolve("20260104-000000-pad-blm-digits"), RunSpec.defaults("digits"), 1, true);
         vm.refresh();
         assertEquals(4, vm.runs().size());
         assertEquals(List.of("20260103-000000-pad-flm-digits", "20260101-000000-pad-ilm-digits"),

@@ -15,13 +15,19 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
+import org.reprogram.workbench.core.TestSpecs;
 import org.reprogram.workbench.core.data.Split;
 import org.reprogram.workbench.core.data.TargetDataset;
-import org.reprogram.workbench.core.mapping.MappingKind;
+import org.reprogram.workbench.core.mapping.MappingType;
+import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.train.TrainConfig;
+import org.reprogram.workbench.core.program.FrameSettings;
+import org.reprogram.workbench.core.program.ProgramType;
+import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.SetupField;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
@@ -62,7 +68,7 @@ class SetupViewModelTest {
         vm.epochs.set("2");
         vm.innerSize.set("40");
         assertTrue(text(vm).contains("Inner size 40 leaves no frame on 32×32: use 1 … 31 (0 = 16)"), text(vm));
-        vm.program.set(ProgramKind.FULL);
+        vm.program.set(ProgramTypes.get("full"));
         assertEquals("", text(vm), "full program ignores the inner size");
         assertTrue(vm.valid().get());
 
@@ -80,12 +86,12 @@ class SetupViewModelTest {
     void oneToOneMappingNeedsEnoughSourceClasses() {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.useSampleDigits();
-        vm.mapping.set(MappingKind.RANDOM);
+        vm.mapping.set(MappingTypes.get("random"));
         vm.sourcesPerClass.set("2");
         assertEquals("Sources per class: at most 1 (10 source ÷ 10 target classes)",
                 vm.problem(SetupField.SOURCES_PER_CLASS).get(), "one source each would fit: the count is the problem");
         assertEquals("", vm.problem(SetupField.MAPPING).get());
-        vm.mapping.set(MappingKind.LINEAR);
+        vm.mapping.set(MappingTypes.get("linear"));
         assertEquals("", text(vm), "linear mapping has no such limit");
     }
 
@@ -137,11 +143,11 @@ class SetupViewModelTest {
     void demoPresetAndSavedConfigsFillTheFields() {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.applyDemo();
-        TrainConfig demo = TrainConfig.demo(vm.target().get());
+        RunSpec demo = RunSpec.demo(vm.target().get());
         assertEquals(demo.withSource("builtin:fmnist-cnn"), vm.config(), "the fields reproduce the demo preset");
         assertTrue(vm.valid().get(), text(vm));
-        TrainConfig other = demo.withProgramAndMapping(ProgramKind.FULL, 0, MappingKind.LINEAR).withEpochs(3)
-                .withOptimization(32, 0.005, 7);
+        RunSpec other = TestSpecs.programAndMapping(demo, "full", 0, "linear").with(Settings.EPOCHS, 3)
+                .with(Settings.BATCH_SIZE, 32).with(Settings.LR, 0.005).with(Settings.SEED, 7L);
         vm.apply(other);
         assertEquals(other.withSource("builtin:fmnist-cnn"), vm.config());
     }
@@ -161,7 +167,7 @@ class SetupViewModelTest {
     }
 
     /** The cross-field problems of C, by field. */
-    private static Map<SetupField, String> check(TrainConfig c, ModelCard card, TargetDataset data) {
+    private static Map<SetupField, String> check(RunSpec c, ModelCard card, TargetDataset data) {
         Fields f = new Fields();
         SetupChecks.modelAndData(f, c, card, "", data, "");
         return f.problems();
@@ -169,7 +175,7 @@ class SetupViewModelTest {
 
     @Test
     void blmPlusNeedsMoreSourceClassesThanItsTopKAndSaysHowToFix() {
-        TrainConfig blmPlus = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM_PLUS);
+        RunSpec blmPlus = RunSpec.defaults("t").with(Settings.PROGRAM, "pad").with(Settings.MAPPING, "blm+");
         // 20 target classes: k = floor(0.15 * 20) = 3 > 2 source classes
         Map<SetupField, String> problems = check(blmPlus, card("tiny", 32, 2), target(20));
         assertEquals(Set.of(SetupField.MAPPING), problems.keySet(), problems.toString());
@@ -178,102 +184,97 @@ class SetupViewModelTest {
         assertTrue(p.contains("'tiny' has only 2 classes. Fix: choose blm or linear, or a source model"), p);
         assertFalse(p.contains("--"), "no command-line options: " + p);
         assertEquals(Map.of(), check(blmPlus, card("tiny", 32, 3), target(20)), "k = 3 source classes suffice");
-        assertEquals(Map.of(), check(blmPlus.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BLM),
-                card("tiny", 32, 2), target(20)), "blm has no such limit");
+        assertEquals(Map.of(), check(TestSpecs.programAndMapping(blmPlus, "pad", 0, "blm"), card("tiny", 32, 2),
+                target(20)), "blm has no such limit");
         assertEquals(Map.of(), check(blmPlus, card("tiny", 32, 1), target(5)), "k is at least 1, never 0");
     }
 
     @Test
     void oneToOneProblemOffersBlmPlusOnlyWhereItFits() {
-        TrainConfig ilm = TrainConfig.defaults("t");
+        RunSpec ilm = RunSpec.defaults("t");
         String p = check(ilm, card("five", 32, 5), target(10)).get(SetupField.MAPPING);
         assertTrue(p.contains("the target has 10 classes and 'five' only 5. Fix: choose linear, blm or blm+"), p);
         p = check(ilm, card("two", 32, 2), target(20)).get(SetupField.MAPPING);
         assertTrue(p.contains("Fix: choose linear or blm"), "k = 3 > 2: blm+ would not fit either: " + p);
-        TrainConfig flmWithLeftover = perClass(ilm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.FLM), 3);
+        RunSpec flmWithLeftover = TestSpecs.sourcesPerClass(TestSpecs.programAndMapping(ilm, "pad", 0, "flm"), 3);
         assertEquals(Map.of(), check(flmWithLeftover, card("ten", 32, 10), target(10)),
                 "sources per class counts for random and bar only, as in the engine");
-        TrainConfig bar = perClass(ilm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.BAR), 2);
+        RunSpec bar = TestSpecs.sourcesPerClass(TestSpecs.programAndMapping(ilm, "pad", 0, "bar"), 2);
         Map<SetupField, String> problems = check(bar, card("ten", 32, 5), target(10));
         assertEquals(Set.of(SetupField.MAPPING), problems.keySet(), "even one source each is too many: " + problems);
         p = problems.get(SetupField.MAPPING);
         assertTrue(p.startsWith("Label mapping 'bar' gives each target class its own source classes (2)"), p);
         assertTrue(p.contains("or fewer sources per class"), p);
-        problems = check(perClass(bar, 3), card("twenty-five", 32, 25), target(10));
+        problems = check(TestSpecs.sourcesPerClass(bar, 3), card("twenty-five", 32, 25), target(10));
         assertEquals(Map.of(SetupField.SOURCES_PER_CLASS, "Sources per class: at most 2 (25 source ÷ 10 target classes)"),
                 problems, "one source each fits: the count is to change");
         assertEquals(Map.of(), check(bar, card("twenty", 32, 20), target(10)), "2 × 10 = 20 source classes fit");
     }
 
-    /** TrainConfig has no withSourcesPerClass. */
-    private static TrainConfig perClass(TrainConfig c, int n) {
-        return new TrainConfig(c.source(), c.target(), c.program(), c.innerSize(), c.mapping(), n, c.trainer(),
-                c.epochs(), c.batchSize(), c.lr(), c.schedule(), c.weightDecay(), c.seed(), c.shots(), c.valFraction(),
-                c.device(), c.queryDirections(), c.smoothing(), c.frame(), c.initScale(), c.loss());
-    }
-
     @Test
     void smmOnACanvasNotDivisibleByEightIsExplainedBeforeStart() {
-        TrainConfig smm = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.SMM, 0, MappingKind.ILM);
+        RunSpec smm = RunSpec.defaults("t").with(Settings.PROGRAM, "smm").with(Settings.MAPPING, "ilm");
         Map<SetupField, String> problems = check(smm, card("mnist28", 28, 10), target(10));
         assertEquals(Set.of(SetupField.PROGRAM), problems.keySet(), problems.toString());
         String p = problems.get(SetupField.PROGRAM);
         assertTrue(p.startsWith("Program 'smm' needs a canvas whose sides are divisible by 8"), p);
-        assertTrue(p.contains("takes 28x28. Fix: choose program pad, full or scale"), p);
+        assertTrue(p.contains("takes 28x28. Fix: choose pad, full or scale"), p);
         assertFalse(p.contains("--"), p);
         assertEquals(Map.of(), check(smm, card("cnn32", 32, 10), target(10)));
-        assertEquals(Map.of(), check(smm.withProgramAndMapping(ProgramKind.PAD, 0, MappingKind.ILM),
-                card("mnist28", 28, 10), target(10)), "pad works on any canvas");
+        assertEquals(Map.of(), check(TestSpecs.programAndMapping(smm, "pad", 0, "ilm"), card("mnist28", 28, 10),
+                target(10)), "pad works on any canvas");
     }
 
     @Test
     void scaleProgramChecksItsInnerSizeLikePad() {
-        TrainConfig scale = TrainConfig.defaults("t").withProgramAndMapping(ProgramKind.SCALE, 32, MappingKind.ILM);
+        RunSpec scale = TestSpecs.programAndMapping(RunSpec.defaults("t"), "scale", 32, "ilm");
         assertEquals(Map.of(SetupField.INNER_SIZE, "Inner size 32 leaves no frame on 32×32: use 1 … 31 (0 = 16)"),
                 check(scale, card("cnn32", 32, 10), target(10)));
-        assertEquals(Map.of(), check(scale.withProgramAndMapping(ProgramKind.SMM, 32, MappingKind.ILM),
-                card("cnn32", 32, 10), target(10)));
+        assertEquals(Map.of(), check(TestSpecs.programAndMapping(scale, "smm", 32, "ilm"), card("cnn32", 32, 10),
+                target(10)));
     }
 
     @Test
     void onlyTheFieldsTheMethodUsesAreEnabledAndLeftoversNeverBlockStart() {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.useSampleDigits();
-        vm.program.set(ProgramKind.PAD);
+        vm.program.set(ProgramTypes.get("pad"));
         assertTrue(vm.frameUsed.get() && vm.innerSizeUsed.get());
         assertFalse(vm.initScaleUsed.get());
-        vm.program.set(ProgramKind.SCALE);
+        vm.program.set(ProgramTypes.get("scale"));
         assertTrue(vm.frameUsed.get() && vm.innerSizeUsed.get() && vm.initScaleUsed.get());
-        for (ProgramKind full : List.of(ProgramKind.FULL, ProgramKind.SMM)) {
-            vm.program.set(full);
-            assertFalse(vm.frameUsed.get() || vm.innerSizeUsed.get() || vm.initScaleUsed.get(), full.id());
+        for (String full : List.of("full", "smm")) {
+            vm.program.set(ProgramTypes.get(full));
+            assertFalse(vm.frameUsed.get() || vm.innerSizeUsed.get() || vm.initScaleUsed.get(), full);
         }
-        for (MappingKind m : MappingKind.values()) {
+        for (MappingType m : MappingTypes.all()) {
             vm.mapping.set(m);
-            assertEquals(m == MappingKind.RANDOM || m == MappingKind.BAR, vm.sourcesPerClassUsed.get(), m.id());
+            assertEquals(m.id().equals("random") || m.id().equals("bar"), vm.sourcesPerClassUsed.get(), m.id());
         }
-        vm.mapping.set(MappingKind.ILM);
+        vm.mapping.set(MappingTypes.get("ilm"));
         assertFalse(vm.blackBoxUsed.get());
         vm.trainer.set("blackbox");
         assertTrue(vm.blackBoxUsed.get());
         vm.trainer.set("whitebox");
 
-        vm.program.set(ProgramKind.SCALE);
+        vm.program.set(ProgramTypes.get("scale"));
         vm.initScale.set("9");
-        assertEquals("Initial scale s must be from 0.1 to 5.0", vm.problem(SetupField.INIT_SCALE).get());
+        assertEquals("Initial scale s must be from 0.1 to 5", vm.problem(SetupField.INIT_SCALE).get());
         vm.initScale.set("big");
         assertEquals("Initial scale s: 'big' is not a number", vm.problem(SetupField.INIT_SCALE).get());
-        vm.program.set(ProgramKind.PAD);
+        vm.program.set(ProgramTypes.get("pad"));
         assertEquals("", text(vm), "the disabled initial scale cannot block Start");
-        assertEquals(TrainConfig.DEFAULT_INIT_SCALE, vm.config().initScale());
+        assertEquals(ScaleProgram.INIT_SCALE.defaultValue(),
+                vm.config().program().settings().get(ScaleProgram.INIT_SCALE));
         vm.innerSize.set("99");
-        vm.program.set(ProgramKind.FULL);
+        vm.program.set(ProgramTypes.get("full"));
         assertEquals("", text(vm));
-        assertEquals(0, vm.config().innerSize(), "an inner size the engine would refuse is not passed on");
+        assertEquals(0, (int) vm.config().program().settings().get(FrameSettings.INNER_SIZE),
+                "an inner size the engine would refuse is not passed on");
         vm.sourcesPerClass.set("0");
         vm.queryDirections.set("none");
         assertEquals("", text(vm), "fields of random/bar and of the black-box trainer are not used here");
-        vm.mapping.set(MappingKind.BAR);
+        vm.mapping.set(MappingTypes.get("bar"));
         assertEquals("Sources per class must be at least 1", vm.problem(SetupField.SOURCES_PER_CLASS).get());
     }
 
@@ -281,17 +282,17 @@ class SetupViewModelTest {
     void frameInitialScaleAndLossReachTheConfigAndSavedRunsRoundTrip() {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.useSampleDigits();
-        vm.program.set(ProgramKind.SCALE);
+        vm.program.set(ProgramTypes.get("scale"));
         vm.frame.set(FrameActivation.SIGMOID);
         vm.initScale.set("0.5");
         vm.loss.set("focal");
-        vm.mapping.set(MappingKind.BLM_PLUS);
+        vm.mapping.set(MappingTypes.get("blm+"));
         assertEquals("", text(vm));
-        TrainConfig c = vm.config();
-        assertEquals(FrameActivation.SIGMOID, c.frame());
-        assertEquals(0.5, c.initScale());
-        assertEquals("focal", c.loss());
-        assertEquals(MappingKind.BLM_PLUS, c.mapping());
+        RunSpec c = vm.config();
+        assertEquals(FrameActivation.SIGMOID, c.program().settings().get(FrameSettings.FRAME));
+        assertEquals(0.5, (double) c.program().settings().get(ScaleProgram.INIT_SCALE));
+        assertEquals("focal", c.optimization().loss().id());
+        assertEquals("blm+", c.mapping().id());
         SetupViewModel other = new SetupViewModel(new SyncTaskExecutor());
         other.apply(c);
         assertEquals(c, other.config());
@@ -299,11 +300,11 @@ class SetupViewModelTest {
 
     @Test
     void everyChoiceHasWordsAndEngineMessagesLoseTheirOptions() {
-        for (ProgramKind p : ProgramKind.values()) {
+        for (ProgramType p : ProgramTypes.all()) {
             assertTrue(Choices.name(p).startsWith(p.id() + " – "), Choices.name(p));
             assertTrue(Choices.describe(p).length() > 30, Choices.describe(p));
         }
-        for (MappingKind m : MappingKind.values()) {
+        for (MappingType m : MappingTypes.all()) {
             assertTrue(Choices.name(m).startsWith(m.id() + " – "), Choices.name(m));
             assertFalse(Choices.describe(m).contains("K_s"), Choices.describe(m));
         }
@@ -355,7 +356,7 @@ class SetupViewModelTest {
         assertEquals("", vm.problem(SetupField.EPOCHS).get());
         assertEquals("", vm.attention().get());
         assertTrue(vm.valid().get(), text(vm));
-        assertEquals(16, vm.config().shots());
+        assertEquals(16, vm.config().data().shots());
     }
 
     @Test
@@ -364,7 +365,7 @@ class SetupViewModelTest {
         assertEquals("", vm.problem(SetupField.TARGET).get(), "nothing chosen yet: a hint, not a problem");
         assertEquals(SetupViewModel.TARGET_HINT, vm.targetHint().get());
         vm.useSampleDigits();
-        vm.mapping.set(MappingKind.BAR);
+        vm.mapping.set(MappingTypes.get("bar"));
         vm.sourcesPerClass.set("3");
         assertEquals("Sources per class: at most 1 (10 source ÷ 10 target classes)",
                 vm.problem(SetupField.SOURCES_PER_CLASS).get());
@@ -395,12 +396,12 @@ class SetupViewModelTest {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.useSampleDigits();
         assertEquals(Fields.ALL, vm.shots.get());
-        assertEquals(0, vm.config().shots(), "all = every training image = 0 for the engine");
+        assertEquals(0, vm.config().data().shots(), "all = every training image = 0 for the engine");
         vm.shots.set("8");
-        vm.apply(vm.config().withShotsAndValidation(0, 0.1));
+        vm.apply(vm.config().with(Settings.SHOTS, 0).with(Settings.VAL_FRACTION, 0.1));
         assertEquals("all", vm.shots.get(), "a saved run with 0 shots shows all");
         vm.shots.set(" ALL ");
-        assertEquals(0, vm.config().shots());
+        assertEquals(0, vm.config().data().shots());
         vm.shots.set("some");
         assertEquals("Shots per class: 'some' is neither all nor a whole number", vm.problem(SetupField.SHOTS).get());
     }

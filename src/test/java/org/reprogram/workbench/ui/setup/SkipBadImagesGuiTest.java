@@ -55,7 +55,7 @@ class SkipBadImagesGuiTest {
         Label summary = robot.lookup("#datasetSummary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().contains("Skipped 1 unreadable"));
         assertTrue(summary.getText().contains("classb/broken.png"), summary.getText());
-        assertTrue(vm.setup.config().skipBadImages());
+        assertTrue(vm.setup.config().data().skipBadImages());
 
         robot.interact(() -> vm.setup.skipBadImages.set(false));
         assertFalse(box.isSelected(), "and the ViewModel to the box");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.DatasetFixtures;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 /**
@@ -38,10 +39,10 @@ class SkipBadImagesSetupTest {
                 + " (--skip-bad-images): classb/broken.png (is not a readable PNG/JPEG/BMP/GIF image)"),
                 vm.datasetSummary().get());
         assertTrue(vm.valid().get(), String.join(" | ", vm.problems));
-        assertTrue(vm.config().skipBadImages());
+        assertTrue(vm.config().data().skipBadImages());
 
-        vm.apply(vm.config().withSkipBadImages(false));
+        vm.apply(vm.config().with(Settings.SKIP_BAD_IMAGES, false));
         assertFalse(vm.skipBadImages.get(), "a saved run's setting comes back with it");
-        assertFalse(vm.config().skipBadImages());
+        assertFalse(vm.config().data().skipBadImages());
     }
 }

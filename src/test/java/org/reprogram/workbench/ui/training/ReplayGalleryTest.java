@@ -9,9 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.predict.SmallRuns;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
@@ -36,8 +34,8 @@ class ReplayGalleryTest {
     }
 
     /** A 3-epoch run of PROGRAM + MAPPING on the digits 0-4 copied into TMP, in TMP/runs. */
-    private static Path trained(Path tmp, ProgramKind program, MappingKind mapping) throws Exception {
-        Path run = tmp.resolve("runs/" + program.id());
+    private static Path trained(Path tmp, String program, String mapping) throws Exception {
+        Path run = tmp.resolve("runs/" + program);
         SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), SmallRuns.digits5(tmp), program, mapping,
                 "whitebox"), run);
         return run;
@@ -45,7 +43,7 @@ class ReplayGalleryTest {
 
     @Test
     void replayRecomputesTheCardsOfEveryEpochTheSliderShows(@TempDir Path tmp) throws Exception {
-        Path run = trained(tmp, ProgramKind.PAD, MappingKind.ILM);
+        Path run = trained(tmp, "pad", "ilm");
         TrainingViewModel vm = vm(tmp.resolve("runs"));
         vm.replay(RunStore.load(run, true));
         assertEquals(SampleViews.HINT, vm.samples.hint.get());
@@ -62,7 +60,7 @@ class ReplayGalleryTest {
 
     @Test
     void anSmmRunReplaysTheEpochOfItsSavedStateOnly(@TempDir Path tmp) throws Exception {
-        Path run = trained(tmp, ProgramKind.SMM, MappingKind.FLM);
+        Path run = trained(tmp, "smm", "flm");
         TrainingViewModel vm = vm(tmp.resolve("runs"));
         vm.replay(RunStore.load(run, true));
         assertEquals(SampleViews.HINT_MASKS, vm.samples.hint.get(), "the last epoch, with its masks");
@@ -74,7 +72,7 @@ class ReplayGalleryTest {
 
     @Test
     void aMissingTargetFolderIsNamed(@TempDir Path tmp) throws Exception {
-        Path run = trained(tmp, ProgramKind.PAD, MappingKind.ILM);
+        Path run = trained(tmp, "pad", "ilm");
         Path target = tmp.resolve("digits5");
         try (Stream<Path> all = Files.walk(target)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.program.Placement;
-import org.reprogram.workbench.core.program.ProgramKind;
+import org.reprogram.workbench.core.program.ProgramLegend;
+import org.reprogram.workbench.core.program.ProgramTypes;
 import org.reprogram.workbench.core.run.RunStore;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
-import org.reprogram.workbench.core.train.TrainConfig;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -33,7 +35,7 @@ import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 /** The training ViewModel with a scripted backend: no window, no engine. */
 public class TrainingViewModelTest {
 
-    static final TrainConfig CONFIG = TrainConfig.defaults("digits").withEpochs(2);
+    static final RunSpec CONFIG = RunSpec.defaults("digits").with(Settings.EPOCHS, 2);
 
     static TrainingSnapshot snap(int epoch, long step, boolean end) {
         return new TrainingSnapshot(epoch, step, end, 1, 2, 2, new float[] {0, 0.5f, -0.5f, 1}, true,
@@ -316,15 +318,15 @@ public class TrainingViewModelTest {
     void theLegendSaysWhatGrayMeansForEachKindOfProgram(@TempDir Path runs) {
         TrainingViewModel full = new TrainingViewModel(new SyncTaskExecutor(), new RunStore(runs),
                 emitting(program(true, Double.NaN, List.of())));
-        full.start(CONFIG.withProgramAndMapping(ProgramKind.FULL, 0, org.reprogram.workbench.core.mapping.MappingKind.ILM),
-                null);
+        full.start(CONFIG.with(Settings.PROGRAM, "full").with(Settings.MAPPING, "ilm"), null);
         ProgramLegend l = full.programLegend.get();
         assertEquals(ProgramLegend.FULL, l.note(), "full: a delta on every pixel");
         assertEquals("≤ −1", l.low(), "a delta is clipped at ±1 in the picture");
         assertEquals("≥ +1", l.high());
-        assertEquals(ProgramLegend.SMM, ProgramLegend.of(ProgramKind.SMM, true).note(), "smm: the shared delta");
-        assertEquals(ProgramLegend.FRAME_TANH, ProgramLegend.of(ProgramKind.SCALE, true).note(), "scale: a frame too");
-        assertEquals(ProgramLegend.FRAME_SIGMOID, ProgramLegend.of(ProgramKind.SCALE, false).note());
+        assertEquals(ProgramLegend.SMM, ProgramLegend.of(ProgramTypes.get("smm"), true).note(), "smm: the shared delta");
+        assertEquals(ProgramLegend.FRAME_TANH, ProgramLegend.of(ProgramTypes.get("scale"), true).note(),
+                "scale: a frame too");
+        assertEquals(ProgramLegend.FRAME_SIGMOID, ProgramLegend.of(ProgramTypes.get("scale"), false).note());
         assertEquals(ProgramLegend.SIGNED, ProgramLegend.of(null, true).note(), "unknown program: the plain reading");
         assertTrue(ProgramLegend.FRAME_TANH.contains("gray leaves the frame black"));
     }
@@ -337,7 +339,7 @@ public class TrainingViewModelTest {
         assertFalse(SnapshotTexts.caption(old, false).contains("scale"));
         assertFalse(SnapshotTexts.signed(program(false, Double.NaN, List.of())), "a new sigmoid frame");
         assertTrue(SnapshotTexts.signed(program(true, 2.0, List.of())));
-        assertNull(SnapshotTexts.legend(null, ProgramKind.PAD));
+        assertNull(SnapshotTexts.legend(null, ProgramTypes.get("pad")));
     }
 
     @Test

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.predict.SmallRuns;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.ui.WorkbenchApp;
 import org.reprogram.workbench.ui.WorkbenchViewModel;
@@ -50,7 +48,7 @@ class TryItGuiTest {
         Path tmp = Files.createTempDirectory("tryit-gui");
         digits5 = SmallRuns.digits5(tmp);
         runs = tmp.resolve("runs");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, ProgramKind.FULL, MappingKind.FLM,
+        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, "full", "flm",
                 "whitebox"), runs.resolve("20260101-000000-full-flm-digits5"));
     }
 

@@ -11,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.predict.SmallRuns;
-import org.reprogram.workbench.core.program.ProgramKind;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 import org.reprogram.workbench.ui.runs.RunsViewModel;
@@ -69,7 +67,7 @@ class TryItViewModelTest {
         Path digits5 = SmallRuns.digits5(tmp);
         Path runs = tmp.resolve("runs");
         Path run = runs.resolve("20260101-000000-pad-ilm-digits5");
-        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, ProgramKind.PAD, MappingKind.ILM,
+        SmallRuns.train(SmallRuns.config(SmallRuns.TINY.toString(), digits5, "pad", "ilm",
                 "whitebox"), run);
         SyncTaskExecutor exec = new SyncTaskExecutor();
         TryItViewModel fromRun = new TryItViewModel(exec, run);
