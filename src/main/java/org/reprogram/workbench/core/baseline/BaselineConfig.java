@@ -5,7 +5,6 @@ import java.util.List;
 import org.reprogram.workbench.core.mapping.MappingKind;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramKind;
-import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.train.LearningRateSchedule;
 import org.reprogram.workbench.core.train.OptionChecks;
 import org.reprogram.workbench.core.train.TrainConfig;

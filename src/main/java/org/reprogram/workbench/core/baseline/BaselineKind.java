@@ -4,7 +4,6 @@ import com.google.gson.annotations.SerializedName;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.reprogram.workbench.core.run.Baselines;
 
 /**
  * The baselines reprogramming is compared against, on the same source model, target data, splits

@@ -20,7 +20,6 @@ import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramSetup;
-import org.reprogram.workbench.core.mapping.MappingKind;
 
 /**
  * A run's assembled pieces: the frozen source, the target splits (compact images placed on
