@@ -66,9 +66,6 @@ public final class BaselineCommand implements Callable<Integer> {
             + " and in result.json) instead of refusing the dataset")
     boolean skipBadImages;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Mixin
     ResourceOptions resources;
 

@@ -45,9 +45,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--mapping", defaultValue = "ilm")
     String mapping;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Override
     public Integer call() throws InterruptedException {
         TrainConfig cfg = TrainConfig.defaults(TargetDatasets.sampleDigits().toString())
