@@ -47,8 +47,6 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
 
     @Mixin
     ResourceOptions resources;

@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingType;
-import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.MemoryProbe;
@@ -75,9 +73,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
 
     @Mixin
     ResourceOptions resources;

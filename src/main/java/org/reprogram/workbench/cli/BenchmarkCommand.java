@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingType;
-import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.run.ProgramImages;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.MemoryProbe;
@@ -46,9 +44,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", defaultValue = "ilm")
     String mapping;
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
 
     @Override
     public Integer call() throws InterruptedException {

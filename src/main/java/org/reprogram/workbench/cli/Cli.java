@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The headless command line: {@code java -jar reprogram-workbench.jar COMMAND [options]}. */
@@ -23,10 +24,13 @@ public final class Cli implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
 
     /**
-     * Before the command name ({@code reprogram-workbench --verbose train ...}); every command also
-     * takes {@code --verbose} among its own options, in any position.
+     * Declared once here and inherited by every command: accepted before the command name
+     * ({@code reprogram-workbench --verbose train ...}) or among a command's own options, in any
+     * position, and listed in each command's --help. Read by the error handler through
+     * {@link #verbose(ParseResult)}.
      */
-    @Option(names = "--verbose", description = "print stack traces of errors (also accepted after the command name)")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "print stack traces of errors (before or after the command name)")
     boolean verbose;
 
     @Spec

@@ -26,9 +26,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV to FILE")
     Path csv;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Override
     public Integer call() throws Exception {
         ComparisonTable table = ComparisonTable.load(dirs);

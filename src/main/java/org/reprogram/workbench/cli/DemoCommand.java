@@ -24,9 +24,6 @@ public final class DemoCommand implements Callable<Integer> {
             + " dataset")
     boolean skipBadImages;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Mixin
     ResourceOptions resources;
 

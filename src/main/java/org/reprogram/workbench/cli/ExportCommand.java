@@ -31,9 +31,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace an existing --out file")
     boolean force;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Override
     public Integer call() {
         BundleExporter.Exported e;

@@ -5,14 +5,10 @@ import java.util.concurrent.Callable;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code models}: lists the built-in source models with their cards. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List the built-in source models.")
 public final class ModelsCommand implements Callable<Integer> {
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
 
     @Override
     public Integer call() {

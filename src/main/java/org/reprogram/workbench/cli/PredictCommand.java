@@ -56,9 +56,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads: 1 to 4 per available core (default 0 = all cores)")
     int threads;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Override
     public Integer call() throws IOException {
         if (top < 1) {

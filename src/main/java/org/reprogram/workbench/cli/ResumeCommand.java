@@ -11,7 +11,6 @@ import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code resume RUN_DIR}: continues an interrupted or crashed run from its last epoch checkpoint. */
@@ -21,9 +20,6 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "the run folder (written by train, demo or the workbench)")
     Path runDir;
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
 
     @Mixin
     ResourceOptions resources;

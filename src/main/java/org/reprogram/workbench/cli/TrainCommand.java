@@ -44,9 +44,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
 
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
-
     @Mixin
     ResourceOptions resources;
 

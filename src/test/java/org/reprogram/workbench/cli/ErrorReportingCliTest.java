@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.RunSpecJson;
+import picocli.CommandLine;
 
 /** Issue 9: I/O failures and --verbose as the user sees them. */
 class ErrorReportingCliTest {
@@ -161,5 +163,19 @@ class ErrorReportingCliTest {
         Outcome none = CliTest.cli("--verbose");
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().startsWith("error: no command given"), none.err());
+    }
+
+    @Test
+    void everyCommandsHelpListsVerbose() {
+        Set<String> commands = new CommandLine(new Cli()).getSubcommands().keySet();
+        assertTrue(commands.containsAll(List.of("train", "resume", "predict", "export", "baseline", "compare", "demo",
+                "models", "pretrain", "bench", "benchmark")), commands.toString());
+        for (String command : commands) {
+            Outcome o = CliTest.cli(command, "--help");
+            assertEquals(0, o.code(), command + ": " + o.err());
+            assertTrue(o.out().contains("--verbose") && o.out().contains("print stack traces of errors"),
+                    command + " --help: " + o.out());
+        }
+        assertTrue(CliTest.cli("--help").out().contains("--verbose"));
     }
 }

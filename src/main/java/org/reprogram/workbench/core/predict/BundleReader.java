@@ -12,7 +12,6 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceFiles;
 import org.reprogram.workbench.core.run.RunConfigFile;
 import org.reprogram.workbench.core.train.Checkpoint;
-import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
  * Opens an exported bundle: checks its contents against {@code SHA256SUMS} and {@code bundle.json}

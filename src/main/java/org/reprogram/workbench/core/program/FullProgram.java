@@ -1,9 +1,6 @@
 package org.reprogram.workbench.core.program;
 
 import java.util.List;
-import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.param.Problem;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;

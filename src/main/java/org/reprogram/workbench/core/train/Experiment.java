@@ -5,8 +5,6 @@ import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.mapping.MappingContext;
 import org.reprogram.workbench.core.program.FrameSettings;
-import org.reprogram.workbench.core.program.ScaleProgram;
-import org.reprogram.workbench.core.mapping.MappingSettings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.program.ProgramSetup;
-import org.reprogram.workbench.core.mapping.MappingType;
 
 /**
  * A run's assembled pieces: the frozen source, the target splits (compact images placed on

@@ -1,6 +1,5 @@
 package org.reprogram.workbench.ui.common;
 
-import org.reprogram.workbench.core.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.reprogram.workbench.ui.runs;
 
-import org.reprogram.workbench.core.spec.Method;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;

@@ -41,7 +41,6 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramType;
-import org.reprogram.workbench.core.program.ScaleProgram;
 import org.reprogram.workbench.core.spec.LearningRateSchedule;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.ui.common.Fields;

@@ -32,7 +32,6 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.ui.common.Fields;
-import org.reprogram.workbench.ui.common.ImageTile;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 

@@ -18,7 +18,6 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
-import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
