@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code baseline}: linear probe, fine-tuning or training from scratch, written to a run folder. */
 @Command(name = "baseline", mixinStandardHelpOptions = true, modelTransformer = BaselineCommand.Options.class,
+        sortOptions = false,
         description = "Train a baseline on the same source model, target data, splits and seed as reprogramming:"
                 + " linear-probe (new head on frozen features), finetune (all weights + new head) or scratch (same"
                 + " architecture, fresh weights). Saves a run folder that 'compare' reads.")

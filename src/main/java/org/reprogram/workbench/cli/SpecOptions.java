@@ -85,10 +85,14 @@ final class SpecOptions {
     }
 
     private static String describe(Setting<?> s, List<Method> methods) {
-        StringBuilder d = new StringBuilder(s.parameter().help());
+        String scope = ParameterRegistry.scope(s);
+        StringBuilder d = new StringBuilder(scope.isEmpty() ? s.parameter().help() : scope + ": " + s.parameter().help());
         List<String> defaults = new ArrayList<>();
         Object first = s.defaultFor(methods.get(0));
         for (Method m : methods) {
+            if (!appliesToSome(s, m)) {
+                continue;
+            }
             Object v = s.defaultFor(m);
             if (methods.size() > 1 && !v.equals(first) || defaults.isEmpty()) {
                 String text = s.parameter().formatObject(v);

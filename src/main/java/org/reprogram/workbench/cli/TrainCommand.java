@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code train}: one reprogramming run, written to a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.Options.class,
+        sortOptions = false,
         description = "Reprogram a frozen source model for a target dataset and save the run folder.")
 public final class TrainCommand implements Callable<Integer> {
 

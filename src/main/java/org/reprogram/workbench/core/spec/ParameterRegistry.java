@@ -24,6 +24,8 @@ import org.reprogram.workbench.core.program.ProgramTypes;
  */
 public final class ParameterRegistry {
 
+    /** For each program or mapping setting, the ids of the types that declare it. */
+    private static final Map<String, List<String>> DECLARED_BY = new LinkedHashMap<>();
     private static final List<Setting<?>> ALL = build();
     private static final Map<String, Setting<?>> BY_ID = index();
 
@@ -35,16 +37,31 @@ public final class ParameterRegistry {
             out.add(s);
             if (s == Settings.PROGRAM) {
                 Map<String, Parameter<?>> own = new LinkedHashMap<>();
-                ProgramTypes.all().forEach(t -> t.parameters().forEach(p -> own.putIfAbsent(p.id(), p)));
+                ProgramTypes.all().forEach(t -> t.parameters().forEach(p -> declare(own, p, t.id())));
                 own.values().forEach(p -> out.add(programSetting(p)));
             }
             if (s == Settings.MAPPING) {
                 Map<String, Parameter<?>> own = new LinkedHashMap<>();
-                MappingTypes.all().forEach(t -> t.parameters().forEach(p -> own.putIfAbsent(p.id(), p)));
+                MappingTypes.all().forEach(t -> t.parameters().forEach(p -> declare(own, p, t.id())));
                 own.values().forEach(p -> out.add(mappingSetting(p)));
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static void declare(Map<String, Parameter<?>> own, Parameter<?> p, String typeId) {
+        own.putIfAbsent(p.id(), p);
+        DECLARED_BY.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(typeId);
+    }
+
+    /**
+     * The programs or mappings a method-owned setting belongs to, in words for help texts ("pad and
+     * scale only"); "" for the settings every run has.
+     */
+    public static String scope(Setting<?> s) {
+        List<String> by = DECLARED_BY.get(s.id());
+        return by == null ? "" : org.reprogram.workbench.core.param.ValueType.orList(by).replace(", ", ", ")
+                .replace(" or ", " and ") + " only";
     }
 
     private static Map<String, Setting<?>> index() {
