@@ -10,8 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point downward only: cli/ui -> predict -> run -> baseline -> train -> program/mapping
- * -> model -> data -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
+ * Dependencies point downward only: cli/ui -> predict -> run -> baseline -> train -> spec (the run
+ * specification and parameter registry) -> program/mapping -> model -> data -> param (parameter
+ * declarations) -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
  * front ends; the CLI does not use the GUI; the GUI's screens use the shared widgets, never the
  * other way round.
  */
@@ -54,10 +55,12 @@ class ArchitectureTest {
                 .layer("Run").definedBy(w + "core.run..")
                 .layer("Baseline").definedBy(w + "core.baseline..")
                 .layer("Train").definedBy(w + "core.train..")
+                .layer("Spec").definedBy(w + "core.spec..")
                 .layer("Program").definedBy(w + "core.program..")
                 .layer("Mapping").definedBy(w + "core.mapping..")
                 .layer("Model").definedBy(w + "core.model..")
                 .layer("Data").definedBy(w + "core.data..")
+                .layer("Param").definedBy(w + "core.param..")
                 .layer("Base").definedBy(w + "core")
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
@@ -66,12 +69,17 @@ class ArchitectureTest {
                 .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Predict", "Cli", "Ui")
                 .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Predict", "Cli", "Ui")
                 .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Program", "Mapping", "Train", "Baseline", "Run",
-                        "Predict", "Cli", "Ui")
-                .whereLayer("Data").mayOnlyBeAccessedByLayers("App", "Model", "Program", "Mapping", "Train", "Baseline",
+                .whereLayer("Spec").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Predict", "Cli",
+                        "Ui")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Predict", "Cli",
+                        "Ui")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Program", "Mapping", "Spec", "Train", "Baseline",
                         "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("App", "Model", "Program", "Mapping", "Spec", "Train",
+                        "Baseline", "Run", "Predict", "Cli", "Ui")
+                .whereLayer("Param").mayOnlyBeAccessedByLayers("App", "Data", "Model", "Program", "Mapping", "Spec",
+                        "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
                 .check(classes);
     }
 
