@@ -87,6 +87,25 @@ public final class ParameterRegistry {
         return ALL.stream().filter(s -> s.appliesTo(spec)).toList();
     }
 
+    /**
+     * The programs or mappings that use SETTING where only some do ("pad and scale only",
+     * "random and bar only"), read from their registrations; "" for every other setting. The CLI
+     * help and the form's hint put it before the setting's help.
+     */
+    public static String usedOnlyBy(Setting<?> setting) {
+        List<String> programs = ProgramTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
+                .map(ProgramType::id).toList();
+        List<String> mappings = MappingTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
+                .map(MappingType::id).toList();
+        List<String> users = programs.isEmpty() ? mappings : programs;
+        int of = programs.isEmpty() ? MappingTypes.all().size() : ProgramTypes.all().size();
+        if (users.isEmpty() || users.size() == of) {
+            return "";
+        }
+        return (users.size() == 1 ? users.get(0) : String.join(", ", users.subList(0, users.size() - 1)) + " and "
+                + users.get(users.size() - 1)) + " only";
+    }
+
     /** The setting with id ID, or null. */
     public static Setting<?> find(String id) {
         return BY_ID.get(id);

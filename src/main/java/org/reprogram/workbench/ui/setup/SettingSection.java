@@ -13,6 +13,7 @@ import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ValueType;
 import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.Setting;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.Fields;
@@ -50,7 +51,7 @@ final class SettingSection {
 
     /** The hint: the parameter's help, after the programs or mappings that use it where only some do. */
     static String hint(Setting<?> s) {
-        String only = SetupSettings.usedOnlyBy(s);
+        String only = ParameterRegistry.usedOnlyBy(s);
         String help = s.parameter().help();
         return Fields.capitalized(only.isEmpty() ? help : only + ": " + help);
     }

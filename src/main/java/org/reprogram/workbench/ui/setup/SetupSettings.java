@@ -1,8 +1,6 @@
 package org.reprogram.workbench.ui.setup;
 
 import java.util.List;
-import org.reprogram.workbench.core.mapping.MappingTypes;
-import org.reprogram.workbench.core.program.ProgramTypes;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.Setting;
 import org.reprogram.workbench.core.spec.Settings;
@@ -48,23 +46,5 @@ final class SetupSettings {
     private static boolean ofMethod(Setting<?> s) {
         String section = s.id().contains(".") ? s.id().substring(0, s.id().indexOf('.')) : s.id();
         return s == Settings.LOSS || section.equals("program") || section.equals("mapping") || section.equals("trainer");
-    }
-
-    /**
-     * The programs and mappings that use SETTING when only some do ("pad and scale only"), else "":
-     * read from their registrations, so the hint of a new program's setting says it too.
-     */
-    static String usedOnlyBy(Setting<?> setting) {
-        List<String> programs = ProgramTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
-                .map(t -> t.id()).toList();
-        List<String> mappings = MappingTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
-                .map(t -> t.id()).toList();
-        List<String> users = !programs.isEmpty() ? programs : mappings;
-        int of = !programs.isEmpty() ? ProgramTypes.all().size() : MappingTypes.all().size();
-        if (users.isEmpty() || users.size() == of) {
-            return "";
-        }
-        return users.size() == 1 ? users.get(0) + " only"
-                : String.join(", ", users.subList(0, users.size() - 1)) + " and " + users.get(users.size() - 1) + " only";
     }
 }

@@ -2,8 +2,8 @@ package org.reprogram.workbench.ui.setup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.Observable;
@@ -23,8 +23,6 @@ import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.program.ProgramTypes;
-import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Setting;
@@ -48,7 +46,7 @@ public final class SetupViewModel {
     /** Leave unreadable target images out instead of refusing the folder (--skip-bad-images). */
     public final BooleanProperty skipBadImages = new SimpleBooleanProperty(false);
     /** The text of each generated field by its setting's id ({@link SetupSettings#shown()}), from the registry's defaults. */
-    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final SettingTexts texts = new SettingTexts();
     /** Whether each generated field applies to the chosen program, mapping and trainer. */
     private final Map<String, BooleanBinding> used = new LinkedHashMap<>();
 
@@ -84,17 +82,12 @@ public final class SetupViewModel {
         classCounts = Bindings.createStringBinding(() -> Choices.classCounts(model.card.get(), data.dataset.get()),
                 model.card, data.dataset);
         ParameterRegistry.all().forEach(s -> fieldProblems.put(s.id(), new ReadOnlyStringWrapper("")));
-        RunSpec defaults = ParameterRegistry.defaults(Method.REPROGRAM);
+        Observable[] choices = texts.choices();
         for (Setting<?> s : SetupSettings.shown()) {
-            fields.put(s.id(), new SimpleStringProperty(Fields.showObject(s, s.get(defaults))));
-        }
-        Observable[] choices = SetupSettings.shown().stream().filter(s -> !s.parameter().type().choices().isEmpty())
-                .map(s -> fields.get(s.id())).toArray(Observable[]::new);
-        for (Setting<?> s : SetupSettings.shown()) {
-            used.put(s.id(), Bindings.createBooleanBinding(() -> s.appliesTo(chosen()), choices));
+            used.put(s.id(), Bindings.createBooleanBinding(() -> s.appliesTo(texts.chosen()), choices));
         }
         SourceModels.builtinNames().forEach(n -> sourceChoices.add("builtin:" + n));
-        List<Observable> inputs = new ArrayList<>(fields.values());
+        List<Observable> inputs = new ArrayList<>(texts.all());
         inputs.addAll(List.of(model.card, model.error, model.checking, data.dataset, data.error, data.loading));
         inputs.forEach(o -> o.addListener(x -> validate()));
         source.addListener((o, a, s) -> model.check(s));
@@ -115,11 +108,7 @@ public final class SetupViewModel {
 
     /** The text of the field of the setting with id ID ("optimization.lr"). */
     public StringProperty field(String id) {
-        StringProperty p = fields.get(id);
-        if (p == null) {
-            throw new IllegalArgumentException("the setup form has no field for the setting '" + id + "'");
-        }
-        return p;
+        return texts.field(id);
     }
 
     /** Whether SETTING applies to the chosen program, mapping and trainer (else its field is disabled and never blocks Start). */
@@ -249,63 +238,21 @@ public final class SetupViewModel {
             sourceChoices.add(spec);
         }
         source.set(spec);
-        for (Setting<?> s : SetupSettings.shown()) {
-            fields.get(s.id()).set(Fields.showObject(s, s.get(c)));
-        }
+        texts.apply(c);
         skipBadImages.set(c.data().skipBadImages());
         data.target.set(c.data().target());
     }
 
     /** The config of the current fields; call only while {@link #valid()} (else numbers may be 0). */
     public RunSpec config() {
-        Fields f = new Fields();
-        return build(f);
+        return build(new Fields());
     }
 
-    /**
-     * The run of the fields, read through each setting's parameter in registry order (a program's
-     * settings after the program). Fields the chosen method does not use are read leniently: a
-     * leftover value passes on only when it is valid (and a program that uses it would take it on
-     * the chosen model), else the registry's default does; it never blocks Start.
-     */
+    /** The run of the form, the fields read through the registry ({@link SettingTexts#read}); problems into F. */
     private RunSpec build(Fields f) {
         String target = data.target.get() == null ? "" : data.target.get();
-        RunSpec spec = RunSpec.defaults(target).with(Settings.SOURCE, source.get() == null ? "" : source.get())
-                .with(Settings.SKIP_BAD_IMAGES, skipBadImages.get());
-        for (Setting<?> s : SetupSettings.shown()) {
-            spec = read(f, spec, s);
-        }
-        return spec;
-    }
-
-    private <T> RunSpec read(Fields f, RunSpec spec, Setting<T> s) {
-        String text = fields.get(s.id()).get();
-        if (s.appliesTo(spec)) {
-            T v = f.parse(s.parameter(), text);
-            return v == null ? spec : s.with(spec, v);
-        }
-        T v = Fields.lenient(s.parameter(), text);
-        return v != null && takenByPrograms(s, s.with(spec, v)) ? s.with(spec, v) : spec;
-    }
-
-    /** Whether every program that declares S would take SPEC's value of it on the chosen model. */
-    private boolean takenByPrograms(Setting<?> s, RunSpec spec) {
-        ModelCard card = model.card.get();
-        return card == null || ProgramTypes.all().stream().filter(t -> t.parameters().contains(s.parameter()))
-                .flatMap(t -> t.problems(card, spec.program().settings()).stream())
-                .noneMatch(p -> s.id().equals(p.parameterId()));
-    }
-
-    /** The registry's defaults with the chosen program, mapping, trainer and other choices: what applies. */
-    private RunSpec chosen() {
-        RunSpec spec = ParameterRegistry.defaults(Method.REPROGRAM);
-        for (Setting<?> s : SetupSettings.shown()) {
-            Object v = s.parameter().type().choices().isEmpty() ? null : Fields.lenient(s.parameter(), fields.get(s.id()).get());
-            if (v != null) {
-                spec = spec.withValue(s, v);
-            }
-        }
-        return spec;
+        return texts.read(f, RunSpec.defaults(target).with(Settings.SOURCE, source.get() == null ? "" : source.get())
+                .with(Settings.SKIP_BAD_IMAGES, skipBadImages.get()), model.card.get());
     }
 
     public BooleanBinding valid() {

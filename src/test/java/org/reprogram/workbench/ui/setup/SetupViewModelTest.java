@@ -27,6 +27,8 @@ import org.reprogram.workbench.core.program.FrameSettings;
 import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.program.ProgramTypes;
 import org.reprogram.workbench.core.program.ScaleProgram;
+import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.spec.LearningRateSchedule;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.Fields;
@@ -450,5 +452,27 @@ class SetupViewModelTest {
         assertTrue(command.startsWith("java -jar ") && command.contains(" pretrain --data "), command);
         ModelCard sidecar = card("plain", 32, 3);
         assertEquals("", ModelCardText.reproduceCommand(sidecar), "a card without a command offers none");
+    }
+
+    // --- the form from the registry ----------------------------------------------------------
+
+    @Test
+    void theFormStartsAtTheRegistrysDefaultsAndPlacesEachProblemByItsSettingId() {
+        SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
+        vm.useSampleDigits();
+        assertEquals(RunSpec.defaults(vm.target().get()).with(Settings.SOURCE, vm.source.get()), vm.config(),
+                "one default per setting: the form's are the registry's");
+        assertEquals(LearningRateSchedule.STEP, vm.config().optimization().schedule(), "as the CLI");
+        for (Setting<?> s : SetupSettings.shown()) {
+            Fields f = new Fields();
+            SetupChecks.add(f, Problem.of(s.parameter(), "{} is wrong", "lower it"));
+            assertEquals(Map.of(s.id(), s.parameter().label() + " is wrong. Fix: lower it"), f.problems(), s.id());
+            assertEquals(List.of(), f.others());
+        }
+        Fields f = new Fields();
+        SetupChecks.add(f, Problem.of(Settings.THREADS.parameter(), "{} must be at most 8", null));
+        SetupChecks.add(f, Problem.general("the run as a whole is wrong", null));
+        assertEquals(Map.of(), f.problems(), "no field for them in the form");
+        assertEquals(List.of("Threads must be at most 8", "The run as a whole is wrong"), f.others(), "nothing is dropped");
     }
 }
