@@ -85,8 +85,8 @@ final class SpecOptions {
     }
 
     private static String describe(Setting<?> s, List<Method> methods) {
-        String scope = ParameterRegistry.scope(s);
-        StringBuilder d = new StringBuilder(scope.isEmpty() ? s.parameter().help() : scope + ": " + s.parameter().help());
+        String only = ParameterRegistry.usedOnlyBy(s);
+        StringBuilder d = new StringBuilder(only.isEmpty() ? s.parameter().help() : only + ": " + s.parameter().help());
         List<String> defaults = new ArrayList<>();
         Object first = s.defaultFor(methods.get(0));
         for (Method m : methods) {

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui;
 
+import org.reprogram.workbench.core.spec.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,10 +24,10 @@ class StatusLineViewModelTest {
         assertTrue(vm.canStart().get(), vm.setup.problems.toString());
         assertEquals("Ready: press Start training (or Start teaching demo for the preset).", vm.training.status.get(),
                 "no longer asks for what is chosen");
-        vm.setup.epochs.set("zero");
+        vm.setup.field(Settings.EPOCHS).set("zero");
         assertEquals("Not ready: 1 field needs attention (see the setup).", vm.training.status.get(),
                 "a setup problem: not ready (the field says which)");
-        vm.setup.epochs.set("2");
+        vm.setup.field(Settings.EPOCHS).set("2");
         assertTrue(vm.training.status.get().startsWith("Ready: press Start"), vm.training.status.get());
     }
 

@@ -10,5 +10,5 @@ public final class MappingSettings {
 
     public static final Parameter<Integer> SOURCES_PER_CLASS = Parameter.of("mapping.sources_per_class",
             ValueType.integer(1, Integer.MAX_VALUE)).key("sourcesPerClass").label("Sources per class").column("sources/class")
-            .help("source classes per target class, their outputs averaged (BAR uses 6)").defaultValue(1).build();
+            .help("source classes whose outputs are averaged for each target class (BAR uses 6)").defaultValue(1).build();
 }

@@ -15,11 +15,13 @@ public final class FrameSettings {
 
     public static final Parameter<Integer> INNER_SIZE = Parameter.of("program.inner_size",
             ValueType.integer(0, Integer.MAX_VALUE)).key("innerSize").label("Inner size").unit("px")
-            .help("side of the target window in pixels (0 = half the canvas)").defaultValue(0).zeroReads("auto").build();
+            .help("side of the target image inside the source model's canvas (0 = half the canvas); the rest is"
+                    + " the learned frame").defaultValue(0).zeroReads("auto").build();
 
     public static final Parameter<FrameActivation> FRAME = Parameter.of("program.frame",
             ValueType.choice(FrameActivation.class, FrameActivation::id)).key("frame").label("Frame activation").column("frame")
-            .help("tanh (Elsayed et al.: starts black, range -1..1) or sigmoid (ILM-VP, AutoVP: starts mid-gray)")
+            .help("tanh: frame values -1..1 added to the black padding (Elsayed et al.); sigmoid: values 0..1,"
+                    + " a valid mid-gray image from the start (ILM-VP, AutoVP)")
             .defaultValue(FrameActivation.DEFAULT).build();
 
     /** The target resized to the inner size (0: half of each side) and centred. */

@@ -145,7 +145,8 @@ public final class ScaleProgram extends AbstractInputProgram {
     /** The initial input scale s (AutoVP searches 0.5, 1.0 and 1.5). */
     public static final Parameter<Double> INIT_SCALE = Parameter.of("program.init_scale",
             ValueType.real(MIN_SCALE, true, MAX_SCALE, true)).key("initScale").label("Initial scale s").column("init scale")
-            .help("initial input scale s (AutoVP searches 0.5, 1.0, 1.5)").defaultValue(1.5).build();
+            .help("the learned input scale s starts here (AutoVP searches 0.5, 1 and 1.5); the image spans"
+                    + " about inner size x s pixels").defaultValue(1.5).build();
 
     /** Registration: id "scale", settings inner size, frame activation and initial scale. */
     public static final class Type extends AbstractProgramType {

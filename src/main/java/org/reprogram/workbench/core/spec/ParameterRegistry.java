@@ -24,8 +24,6 @@ import org.reprogram.workbench.core.program.ProgramTypes;
  */
 public final class ParameterRegistry {
 
-    /** For each program or mapping setting, the ids of the types that declare it. */
-    private static final Map<String, List<String>> DECLARED_BY = new LinkedHashMap<>();
     private static final List<Setting<?>> ALL = build();
     private static final Map<String, Setting<?>> BY_ID = index();
 
@@ -37,31 +35,16 @@ public final class ParameterRegistry {
             out.add(s);
             if (s == Settings.PROGRAM) {
                 Map<String, Parameter<?>> own = new LinkedHashMap<>();
-                ProgramTypes.all().forEach(t -> t.parameters().forEach(p -> declare(own, p, t.id())));
+                ProgramTypes.all().forEach(t -> t.parameters().forEach(p -> own.putIfAbsent(p.id(), p)));
                 own.values().forEach(p -> out.add(programSetting(p)));
             }
             if (s == Settings.MAPPING) {
                 Map<String, Parameter<?>> own = new LinkedHashMap<>();
-                MappingTypes.all().forEach(t -> t.parameters().forEach(p -> declare(own, p, t.id())));
+                MappingTypes.all().forEach(t -> t.parameters().forEach(p -> own.putIfAbsent(p.id(), p)));
                 own.values().forEach(p -> out.add(mappingSetting(p)));
             }
         }
         return Collections.unmodifiableList(out);
-    }
-
-    private static void declare(Map<String, Parameter<?>> own, Parameter<?> p, String typeId) {
-        own.putIfAbsent(p.id(), p);
-        DECLARED_BY.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(typeId);
-    }
-
-    /**
-     * The programs or mappings a method-owned setting belongs to, in words for help texts ("pad and
-     * scale only"); "" for the settings every run has.
-     */
-    public static String scope(Setting<?> s) {
-        List<String> by = DECLARED_BY.get(s.id());
-        return by == null ? "" : org.reprogram.workbench.core.param.ValueType.orList(by).replace(", ", ", ")
-                .replace(" or ", " and ") + " only";
     }
 
     private static Map<String, Setting<?>> index() {
@@ -102,6 +85,25 @@ public final class ParameterRegistry {
     /** The settings that apply to SPEC (its method, program, mapping and trainer). */
     public static List<Setting<?>> applicable(RunSpec spec) {
         return ALL.stream().filter(s -> s.appliesTo(spec)).toList();
+    }
+
+    /**
+     * The programs or mappings that use SETTING where only some do ("pad and scale only",
+     * "random and bar only"), read from their registrations; "" for every other setting. The CLI
+     * help and the form's hint put it before the setting's help.
+     */
+    public static String usedOnlyBy(Setting<?> setting) {
+        List<String> programs = ProgramTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
+                .map(ProgramType::id).toList();
+        List<String> mappings = MappingTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
+                .map(MappingType::id).toList();
+        List<String> users = programs.isEmpty() ? mappings : programs;
+        int of = programs.isEmpty() ? MappingTypes.all().size() : ProgramTypes.all().size();
+        if (users.isEmpty() || users.size() == of) {
+            return "";
+        }
+        return (users.size() == 1 ? users.get(0) : String.join(", ", users.subList(0, users.size() - 1)) + " and "
+                + users.get(users.size() - 1)) + " only";
     }
 
     /** The setting with id ID, or null. */

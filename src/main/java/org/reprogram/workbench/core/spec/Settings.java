@@ -36,14 +36,14 @@ public final class Settings {
 
     public static final Setting<Integer> SHOTS = Setting.bind(Parameter.of("data.shots",
             ValueType.integer(0, Integer.MAX_VALUE)).label("Shots per class").column("shots")
-            .help("training images per class (0 = all)").defaultValue(0).zeroReads("all").build(),
+            .help("training images per class, e.g. 16 for a few-shot run (0 = all: every training image)").defaultValue(0).zeroReads("all").build(),
             s -> s.data().shots(),
             (s, v) -> s.withData(new DataSpec(s.data().target(), v, s.data().valFraction(), s.data().skipBadImages())))
             .build();
 
     public static final Setting<Double> VAL_FRACTION = Setting.bind(Parameter.of("data.val_fraction",
             ValueType.real(0, true, 0.9, false)).label("Validation share").column("val share")
-            .help("share of the training images held out for validation").defaultValue(0.1).build(),
+            .help("share of the training images held out for validation (0 to below 0.9)").defaultValue(0.1).build(),
             s -> s.data().valFraction(),
             (s, v) -> s.withData(new DataSpec(s.data().target(), s.data().shots(), v, s.data().skipBadImages())))
             .build();
@@ -70,28 +70,30 @@ public final class Settings {
 
     public static final Setting<TrainerKind> TRAINER = Setting.bind(Parameter.of("trainer",
             ValueType.choice(TrainerKind.class, TrainerKind::id)).label("Trainer")
-            .help("whitebox (backprop) or blackbox (zeroth-order)").defaultValue(TrainerKind.WHITEBOX).build(),
+            .help("whitebox: gradients through the frozen model (backprop); blackbox: zeroth-order, the model is"
+                    + " only queried").defaultValue(TrainerKind.WHITEBOX).build(),
             s -> s.trainer().kind(),
             (s, v) -> s.withTrainer(new TrainerSpec(v, s.trainer().queryDirections(), s.trainer().smoothing())))
             .when(RunSpec::isReprogramming).build();
 
     public static final Setting<Integer> QUERY_DIRECTIONS = Setting.bind(Parameter.of("trainer.query_directions",
             ValueType.integer(1, Integer.MAX_VALUE)).key("queryDirections").label("Query directions").column("q")
-            .option("--queries").help("blackbox: random directions q per step (BAR's code: 1)").defaultValue(10).build(),
+            .option("--queries").help("blackbox only: random directions q per step, q + 1 queries per image (BAR's code: 1)").defaultValue(10).build(),
             s -> s.trainer().queryDirections(),
             (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), v, s.trainer().smoothing())))
             .when(s -> s.isReprogramming() && s.trainer().blackBox()).build();
 
     public static final Setting<Double> SMOOTHING = Setting.bind(Parameter.of("trainer.smoothing",
             ValueType.real(0, false, Double.POSITIVE_INFINITY, false)).label("Smoothing β").column("beta")
-            .help("blackbox: smoothing radius beta (BAR's code: 0.1)").defaultValue(0.05).build(),
+            .help("blackbox only: smoothing radius beta, the step of the finite differences (BAR's code: 0.1)").defaultValue(0.05).build(),
             s -> s.trainer().smoothing(),
             (s, v) -> s.withTrainer(new TrainerSpec(s.trainer().kind(), s.trainer().queryDirections(), v)))
             .when(s -> s.isReprogramming() && s.trainer().blackBox()).build();
 
     public static final Setting<LossKind> LOSS = Setting.bind(Parameter.of("optimization.loss",
             ValueType.choice(LossKind.class, LossKind::id)).key("loss").label("Loss")
-            .help("ce (cross-entropy) or focal (BAR: gamma 4, alpha 0.8)").defaultValue(LossKind.CE).build(),
+            .help("ce: cross-entropy, the usual loss; focal: BAR's focal loss (gamma 4, alpha 0.8), which weights"
+                    + " hard examples more (often paired with the bar mapping)").defaultValue(LossKind.CE).build(),
             s -> s.optimization().loss(), (s, v) -> s.withOptimization(optimization(s.optimization(), null, null,
                     null, null, null, v)))
             .when(RunSpec::isReprogramming).build();
@@ -118,7 +120,7 @@ public final class Settings {
 
     public static final Setting<LearningRateSchedule> SCHEDULE = Setting.bind(Parameter.of("optimization.schedule",
             ValueType.choice(LearningRateSchedule.class, LearningRateSchedule::id)).key("schedule").label("LR schedule").column("schedule")
-            .help("constant, step (x0.1 at 50% and 72% of the steps, ILM-VP) or cosine (decays to zero)")
+            .help("constant; step: x0.1 at 50% and again at 72% of the steps (ILM-VP); cosine: decays to zero")
             .defaultValue(LearningRateSchedule.STEP).build(), s -> s.optimization().schedule(),
             (s, v) -> s.withOptimization(optimization(s.optimization(), null, null, null, v, null, null)))
             .defaultFor(Method.LINEAR_PROBE, LearningRateSchedule.CONSTANT)
@@ -133,7 +135,7 @@ public final class Settings {
 
     public static final Setting<String> DEVICE = Setting.bind(Parameter.of("resources.device",
             ValueType.choice(List.of("auto", "cpu", "gpu"))).key("device").label("Device")
-            .help("auto (the GPU when one is visible, else the CPU), cpu or gpu").defaultValue("auto").build(),
+            .help("auto (the GPU when one is visible, else the CPU; a notice says which), cpu or gpu").defaultValue("auto").build(),
             s -> s.resources().device(),
             (s, v) -> s.withResources(new ResourceSpec(v, s.resources().threads(), s.resources().dataMemoryBytes())))
             .build();

@@ -1,165 +1,112 @@
 package org.reprogram.workbench.ui.common;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.reprogram.workbench.core.param.Problem;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoublePredicate;
-import java.util.function.IntPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javafx.beans.property.StringProperty;
+import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.ValueType;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.Setting;
 
 /**
- * Parses the setup's text fields, collecting one readable problem per field (the first: a value
- * that is no number wins over the engine's range check of it), in the field's own words; and
- * turns engine texts into the GUI's words.
+ * The setup form's text as values: each field read through its {@link Parameter}, one readable
+ * problem per field kept by the setting's id (the first: a value that is no number wins over the
+ * range check of it), in the words of the field's label. Problems reach their field by
+ * {@link org.reprogram.workbench.core.param.Problem#parameterId()}, never by reading their text.
  */
 public final class Fields {
 
-    /** What the shots field shows for 0 (every training image). */
-    public static final String ALL = "all";
-
-    private final Map<SetupField, String> problems = new EnumMap<>(SetupField.class);
+    private final Map<String, String> problems = new LinkedHashMap<>();
     private final List<String> others = new ArrayList<>();
 
-    /** The problem of each field, in form order ("Epochs: 'zero' is not a whole number"). */
-    public Map<SetupField, String> problems() {
+    /** The problem of each field by its setting's id ("Epochs: 'zero' is not a whole number"), in the order found. */
+    public Map<String, String> problems() {
         return problems;
     }
 
-    /** Engine problems that name no field (none is known; kept so that nothing is ever dropped). */
+    /** Problems that name no field of the form (kept so that nothing is ever dropped). */
     public List<String> others() {
         return others;
     }
 
-    /** Records MESSAGE for FIELD unless the field has a problem already. */
-    public void add(SetupField field, String message) {
-        if (field == null) {
+    /** Records MESSAGE for the field of setting ID (null: no field) unless the field has a problem already. */
+    public void add(String id, String message) {
+        if (id == null) {
             others.add(message);
             return;
         }
-        problems.putIfAbsent(field, message);
+        problems.putIfAbsent(id, message);
     }
 
-    /** Records MESSAGE for FIELD in place of an earlier one (a more specific cause). */
-    public void replace(SetupField field, String message) {
-        problems.put(field, message);
-    }
-
-    public int integer(SetupField field, StringProperty text) {
-        try {
-            return Integer.parseInt(trim(text));
-        } catch (NumberFormatException e) {
-            add(field, field.subject() + ": '" + text.get() + "' is not a whole number");
-            return 0;
-        }
-    }
-
-    /** A count where "all" (or nothing) means 0, e.g. the shots per class. */
-    public int countOrAll(SetupField field, StringProperty text) {
-        String s = trim(text);
-        if (s.isEmpty() || s.equalsIgnoreCase(ALL)) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            add(field, field.subject() + ": '" + text.get() + "' is neither " + ALL + " nor a whole number");
-            return 0;
-        }
-    }
-
-    public long longValue(SetupField field, StringProperty text) {
-        try {
-            return Long.parseLong(trim(text));
-        } catch (NumberFormatException e) {
-            add(field, field.subject() + ": '" + text.get() + "' is not a whole number");
-            return 0;
-        }
-    }
-
-    public double decimal(SetupField field, StringProperty text) {
-        try {
-            double v = Double.parseDouble(trim(text));
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            add(field, field.subject() + ": '" + text.get() + "' is not a number");
-            return 0;
-        }
+    /** Records MESSAGE for the field of setting ID in place of an earlier one (a more specific cause). */
+    public void replace(String id, String message) {
+        problems.put(id, message);
     }
 
     /**
-     * Adds the engine's value problems ({@code RunSpec.problems()}), each to the field of the setting
-     * it names (by its id, never by its text), worded with that field's label: "Validation share must
-     * be at least 0 and below 0.9".
+     * The value of PARAMETER typed as TEXT, not yet range-checked (the run's problems do that); null
+     * with the field's problem recorded when it is no value of the type ("Learning rate: 'fast' is
+     * not a number"). A setting whose 0 reads as a word ("all" shots) takes that word or nothing for 0.
      */
-    public void engine(List<Problem> engineProblems) {
-        for (Problem p : engineProblems) {
-            SetupField f = SetupField.of(p.parameterId());
-            add(f, capitalized(p.text(f == null ? null : f.subject(), "")));
+    public <T> T parse(Parameter<T> parameter, String text) {
+        T v = read(parameter, text);
+        if (v == null) {
+            add(parameter.id(), parameter.label() + ": '" + text + "' is " + notA(parameter));
         }
+        return v;
     }
 
-    /** The value of a field the method does not use: as typed when it is a valid number, else FALLBACK. */
-    public static int lenient(StringProperty text, int fallback, IntPredicate valid) {
+    /** The value of PARAMETER typed as TEXT when it is valid on its own (type and range), else null. */
+    public static <T> T lenient(Parameter<T> parameter, String text) {
+        T v = read(parameter, text);
+        return v == null || parameter.check(v) != null ? null : v;
+    }
+
+    /** VALUE as the form shows it: as on the command line, except a 0 that reads as a word ("all"). */
+    public static <T> String show(Parameter<T> parameter, T value) {
+        String zero = zeroWord(parameter);
+        return zero != null && value instanceof Number n && n.doubleValue() == 0 ? zero : parameter.format(value);
+    }
+
+    /** VALUE (of SETTING's type) as the form shows it. */
+    public static <T> String showObject(Setting<T> setting, Object value) {
+        return show(setting.parameter(), setting.parameter().type().javaType().cast(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(Parameter<T> parameter, String text) {
+        String t = text == null ? "" : text.trim();
+        String zero = zeroWord(parameter);
+        if (zero != null && (t.isEmpty() || t.equalsIgnoreCase(zero))) {
+            return (T) Integer.valueOf(0);
+        }
         try {
-            int v = Integer.parseInt(trim(text));
-            return valid.test(v) ? v : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    public static double lenientDecimal(StringProperty text, double fallback, DoublePredicate valid) {
-        try {
-            double v = Double.parseDouble(trim(text));
-            return Double.isFinite(v) && valid.test(v) ? v : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    /** An option as the engine writes it: "--val-fraction", not the "--" inside a name such as "my--run". */
-    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--([a-z]+(?:-[a-z]+)*)");
-
-    /**
-     * An engine text in the GUI's words: " (--lr)" goes; an option becomes the label of its field
-     * in the setup ("--val-fraction" becomes "validation share", "--trainer blackbox" becomes
-     * "trainer black-box", "--shots 0" becomes "shots per class all"), "--out" becomes "output",
-     * other options lose their dashes ("--threads" becomes "threads");
-     * intervals and the class counts K_s, K_t are spelt out.
-     */
-    public static String words(String engineText) {
-        if (engineText == null) {
+            T v = parameter.type().parse(t);
+            return v instanceof Double d && !Double.isFinite(d) ? null : v;
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        String s = engineText.replaceAll(" \\(--[a-z-]+\\)", "")
-                .replace("--trainer blackbox", "--trainer black-box").replace("--trainer whitebox", "--trainer white-box")
-                .replaceAll("--shots 0(?![\\d.])", "--shots " + ALL)
-                .replaceAll("(?<![\\w-])--out(?![\\w-])", "output");
-        Matcher m = OPTION.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            SetupField f = SetupField.ofOption(m.group());
-            m.appendReplacement(out, Matcher.quoteReplacement(f != null ? f.inSentence() : m.group(1).replace('-', ' ')));
-        }
-        m.appendTail(out);
-        return out.toString()
-                .replaceAll("must be in \\[([^,\\]]+), ([^)\\]]+)\\)", "must be at least $1 and below $2")
-                .replaceAll("must be in \\[([^,\\]]+), ([^)\\]]+)]", "must be from $1 to $2")
-                .replace("must be >= 0", "must be 0 or more")
-                .replace("K_t <= K_s", "no more target classes than the source model has classes")
-                .replace("K_s -> K_t", "source classes -> target classes");
     }
 
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    /** The word a 0 of PARAMETER reads as in the form ("all"), or null. */
+    @SuppressWarnings("unchecked")
+    private static String zeroWord(Parameter<?> parameter) {
+        if (!(parameter.type() instanceof ValueType.IntegerType)) {
+            return null;
+        }
+        String z = ((Parameter<Integer>) parameter).display(0);
+        return z.equals("0") ? null : z;
+    }
+
+    private static String notA(Parameter<?> parameter) {
+        ValueType<?> type = parameter.type();
+        if (type instanceof ValueType.IntegerType || type instanceof ValueType.LongType) {
+            String zero = zeroWord(parameter);
+            return zero == null ? "not a whole number" : "neither " + zero + " nor a whole number";
+        }
+        return type instanceof ValueType.RealType ? "not a number" : "not " + type.allowed();
     }
 
     /** The seed as typed, or 0 while it is not a number (the problem is reported elsewhere). */
@@ -171,16 +118,89 @@ public final class Fields {
         }
     }
 
-    /** A double without needless digits ("0.05", "1e-05"). */
-    public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
+    /**
+     * A free engine text (an I/O error, a notice; never a setting's problem, which comes as a
+     * {@link org.reprogram.workbench.core.param.Problem}) in the GUI's words: " (--lr)" goes, a
+     * registered option becomes its setting's label in a sentence ("--val-fraction" becomes
+     * "validation share", "--shots 0" becomes "shots per class all"), "--out" becomes "output",
+     * other options lose their dashes; K_t &lt;= K_s is spelt out. A plain scan, no pattern
+     * matching; a "--" inside a word or path ("my--run") stays.
+     */
+    public static String words(String engineText) {
+        if (engineText == null) {
+            return null;
         }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        String s = engineText;
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            int at = s.indexOf("--", i);
+            if (at < 0) {
+                out.append(s, i, s.length());
+                break;
+            }
+            int end = optionEnd(s, at + 2);
+            boolean starts = at == 0 || !(Character.isLetterOrDigit(s.charAt(at - 1)) || s.charAt(at - 1) == '-'
+                    || s.charAt(at - 1) == '_');
+            if (!starts || end == at + 2) {
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
+            String option = s.substring(at, end);
+            if (at >= 2 && s.startsWith(" (", at - 2) && end < s.length() && s.charAt(end) == ')') {
+                out.append(s, i, at - 2); // " (--lr)" after a name goes
+                i = end + 1;
+                continue;
+            }
+            out.append(s, i, at);
+            i = end;
+            Setting<?> setting = ParameterRegistry.byOption(option);
+            if (setting == null) {
+                out.append(option.equals("--out") ? "output" : option.substring(2).replace('-', ' '));
+                continue;
+            }
+            out.append(setting.parameter().inSentence());
+            if (i < s.length() && s.charAt(i) == ' ') {
+                int valueEnd = i + 1;
+                while (valueEnd < s.length() && !Character.isWhitespace(s.charAt(valueEnd))
+                        && ",;)".indexOf(s.charAt(valueEnd)) < 0) {
+                    valueEnd++;
+                }
+                String shown = shownValue(setting.parameter(), s.substring(i + 1, valueEnd));
+                if (shown != null) {
+                    out.append(' ').append(shown);
+                    i = valueEnd;
+                }
+            }
+        }
+        return out.toString().replace("K_t <= K_s", "no more target classes than the source model has classes")
+                .replace("K_s -> K_t", "source classes -> target classes");
     }
 
-    private static String trim(StringProperty p) {
-        return p.get() == null ? "" : p.get().trim();
+    /** "--inner-size" ends where its lower-case words and inner dashes end. */
+    private static int optionEnd(String s, int from) {
+        int end = from;
+        while (end < s.length() && (Character.isLowerCase(s.charAt(end))
+                || s.charAt(end) == '-' && end + 1 < s.length() && Character.isLowerCase(s.charAt(end + 1)))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** A value after an option as the form shows it ("0" shots: "all"), or null to leave it as written. */
+    private static <T> String shownValue(Parameter<T> parameter, String text) {
+        String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        try {
+            String shown = show(parameter, parameter.type().parse(t));
+            return shown.equals(t) ? null : shown + text.substring(t.length());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** TEXT with its first letter in capitals. */
+    public static String capitalized(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 }

@@ -1,6 +1,5 @@
 package org.reprogram.workbench.ui.setup;
 
-import java.util.List;
 import java.util.function.Function;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -8,9 +7,15 @@ import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.mapping.MappingType;
+import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.program.FrameActivation;
 import org.reprogram.workbench.core.program.ProgramType;
+import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.spec.LossKind;
+import org.reprogram.workbench.core.spec.Setting;
+import org.reprogram.workbench.core.spec.Settings;
+import org.reprogram.workbench.core.spec.TrainerKind;
 
 /**
  * The words the setup shows for the engine's choices: a short name for the closed combo box, a
@@ -18,9 +23,6 @@ import org.reprogram.workbench.core.program.ProgramType;
  * alone.
  */
 public final class Choices {
-
-    static final List<String> LOSSES = List.of("ce", "focal");
-    static final List<String> TRAINERS = List.of("whitebox", "blackbox");
 
     private Choices() {}
 
@@ -57,7 +59,7 @@ public final class Choices {
         return ks.isEmpty() || kt.isEmpty() ? ks + kt : ks + " · " + kt;
     }
 
-    // --- frame activation, loss, trainer ---------------------------------------------------
+    // --- any choice setting: the words of its value ------------------------------------------
 
     static String name(FrameActivation f) {
         return f == null ? "" : switch (f) {
@@ -66,13 +68,50 @@ public final class Choices {
         };
     }
 
-    static String lossName(String id) {
-        return "focal".equals(id) ? "focal loss (BAR)" : "ce".equals(id) ? "cross-entropy" : String.valueOf(id);
+    /**
+     * The words for the choice ID of SETTING: a program's or mapping's registered label, the label
+     * of a trainer or loss, the range of a frame activation; the id itself for the rest (schedules,
+     * devices) and for an id the setting does not know.
+     */
+    static String word(Setting<?> setting, String id) {
+        if (id == null) {
+            return "";
+        }
+        if (setting == Settings.PROGRAM) {
+            ProgramType p = ProgramTypes.find(id);
+            return p == null ? id : name(p);
+        }
+        if (setting == Settings.MAPPING) {
+            MappingType m = MappingTypes.find(id);
+            return m == null ? id : name(m);
+        }
+        Object value;
+        try {
+            value = setting.parameter().type().parse(id);
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+        if (value instanceof TrainerKind t) {
+            return t.label();
+        }
+        if (value instanceof LossKind l) {
+            return l.label();
+        }
+        if (value instanceof FrameActivation f) {
+            return name(f);
+        }
+        return id;
     }
 
-    static String trainerName(String id) {
-        return "blackbox".equals(id) ? "black-box (queries only)" : "whitebox".equals(id) ? "white-box (gradients)"
-                : String.valueOf(id);
+    /** The description of the choice ID of SETTING for its list's tooltip (programs and mappings), or null. */
+    static String description(Setting<?> setting, String id) {
+        if (setting == Settings.PROGRAM && ProgramTypes.find(id) != null) {
+            return describe(ProgramTypes.find(id));
+        }
+        if (setting == Settings.MAPPING && MappingTypes.find(id) != null) {
+            return describe(MappingTypes.find(id));
+        }
+        return null;
     }
 
     /** Shows NAME of the values in BOX (list and button), with DESCRIBE as the tooltip of each list line. */
@@ -93,7 +132,8 @@ public final class Choices {
             protected void updateItem(T t, boolean empty) {
                 super.updateItem(t, empty);
                 setText(empty || t == null ? null : name.apply(t));
-                setTooltip(empty || t == null || describe == null ? null : new Tooltip(describe.apply(t)));
+                String d = empty || t == null || describe == null ? null : describe.apply(t);
+                setTooltip(d == null ? null : new Tooltip(d));
             }
         });
     }

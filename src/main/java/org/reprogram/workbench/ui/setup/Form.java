@@ -1,7 +1,6 @@
 package org.reprogram.workbench.ui.setup;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
@@ -10,14 +9,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.reprogram.workbench.ui.common.SetupField;
 
 /** The setup's two-column grid: section headers, labelled fields with their problems, full-width rows, captions. */
 public final class Form {
@@ -46,23 +43,23 @@ public final class Form {
     }
 
     /**
-     * A labelled row for FIELD; TIP (may be null) becomes the tooltip of label and control. While
+     * A labelled row for the field whose control has id ID; TIP (may be null) becomes the tooltip of label and control. While
      * PROBLEM is not empty the control is marked ("invalid") and the message stands under it, in a
      * one-line slot that every row keeps. A text field's message stays on that line (cut with "…",
      * the whole text in its tooltip), so typing never moves the rows below; a chooser's message
      * may wrap onto more lines (it changes when a choice is made, not under the typing hand).
      * Returns the label.
      */
-    Label field(SetupField field, Control control, String tip, ObservableStringValue problem) {
-        Label l = new Label(field.label());
+    Label field(String id, String label, Control control, String tip, ObservableStringValue problem) {
+        Label l = new Label(label);
         l.setLabelFor(control);
-        if (tip != null) {
+        if (tip != null && !tip.isEmpty()) {
             l.setTooltip(new Tooltip(tip));
             control.setTooltip(new Tooltip(tip));
         }
         grid.addRow(row++, l, control);
         markInvalid(control, problem);
-        Label message = message(field.id() + "Problem", problem);
+        Label message = message(id + "Problem", problem);
         message.setMinHeight(SLOT); // every row keeps its one-line slot: the rows keep one rhythm and stay put
         GridPane.setMargin(message, new Insets(-5, 0, -3, 0)); // the slot sits in the gaps around it
         if (control instanceof TextInputControl) {
@@ -105,14 +102,6 @@ public final class Form {
         l.managedProperty().bind(l.visibleProperty());
         wide(l);
         return l;
-    }
-
-    static TextField text(SetupField field, StringProperty p) {
-        TextField t = new TextField();
-        t.setId(field.id());
-        t.setPrefColumnCount(8);
-        t.textProperty().bindBidirectional(p);
-        return t;
     }
 
     /** A red wrapped message bound to TEXT that takes room only while it is not empty. */

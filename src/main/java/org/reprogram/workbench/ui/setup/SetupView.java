@@ -1,10 +1,8 @@
 package org.reprogram.workbench.ui.setup;
 
 import java.io.File;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -20,12 +18,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.reprogram.workbench.core.spec.LearningRateSchedule;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageGrid;
-import org.reprogram.workbench.ui.common.SetupField;
+import org.reprogram.workbench.core.spec.Settings;
 
-/** The setup form: source model and card, target dataset and preview, method ({@link MethodSection}), optimisation. */
+/**
+ * The setup form: source model and card, target dataset and preview, then the fields of the
+ * parameter registry's settings in two sections, program and mapping, and optimisation
+ * ({@link SettingSection}, {@link SetupSettings}).
+ */
 public final class SetupView extends VBox {
 
     private final SetupViewModel vm;
@@ -37,16 +38,16 @@ public final class SetupView extends VBox {
         getStyleClass().addAll("panel", "setup");
         sourceSection();
         targetSection();
-        MethodSection.add(form, vm);
-        optimisationSection();
+        SettingSection.add(form, vm, "Input program and label mapping", SetupSettings.method());
+        SettingSection.add(form, vm, "Optimisation", SetupSettings.optimisation());
         getChildren().add(form.grid);
     }
 
     private void sourceSection() {
         form.header("Source model (frozen)");
         ComboBox<String> source = new ComboBox<>(vm.sourceChoices);
-        source.setId(SetupField.SOURCE.id());
-        Form.markInvalid(source, vm.problem(SetupField.SOURCE));
+        source.setId(Settings.SOURCE.parameter().key());
+        Form.markInvalid(source, vm.problem(Settings.SOURCE));
         source.setMaxWidth(Double.MAX_VALUE);
         source.valueProperty().bindBidirectional(vm.source);
         source.setEditable(true); // a model path can be typed (Enter checks it)
@@ -75,14 +76,14 @@ public final class SetupView extends VBox {
         card.managedProperty().bind(card.visibleProperty());
         form.wide(card);
         form.wide(reproduceLink());
-        form.wide(Form.error("modelError", vm.problem(SetupField.SOURCE)));
+        form.wide(Form.error("modelError", vm.problem(Settings.SOURCE)));
     }
 
     private void targetSection() {
         form.header("Target dataset");
         TextField target = new TextField(vm.target().get());
-        target.setId(SetupField.TARGET.id());
-        Form.markInvalid(target, vm.problem(SetupField.TARGET));
+        target.setId(Settings.TARGET.parameter().key());
+        Form.markInvalid(target, vm.problem(Settings.TARGET));
         target.setPromptText("folder with train/test class folders or IDX files");
         vm.target().addListener((o, a, t) -> target.setText(t));
         target.setOnAction(e -> vm.target().set(target.getText()));
@@ -105,15 +106,13 @@ public final class SetupView extends VBox {
         sample.setId("sampleDigits");
         sample.setTooltip(new Tooltip("The shipped 8×8 handwritten digits (10 classes)"));
         sample.setOnAction(e -> vm.useSampleDigits());
-        CheckBox skipBad = new CheckBox("Skip unreadable images");
-        skipBad.setId("skipBadImages");
-        skipBad.setTooltip(new Tooltip("Leave out images that cannot be read (broken, not an image, too large) and list"
-                + " them under the folder, in the run's notices and in result.json, instead of refusing the folder"
-                + " (--skip-bad-images)"));
+        CheckBox skipBad = new CheckBox(Settings.SKIP_BAD_IMAGES.parameter().label());
+        skipBad.setId(Settings.SKIP_BAD_IMAGES.parameter().key());
+        skipBad.setTooltip(new Tooltip(Fields.capitalized(Settings.SKIP_BAD_IMAGES.parameter().help())));
         skipBad.selectedProperty().bindBidirectional(vm.skipBadImages);
         form.wide(new VBox(4, target, new HBox(6, browse, sample), skipBad));
         Label message = Form.error("datasetError", Bindings.when(vm.targetHint().isEmpty())
-                .then(vm.problem(SetupField.TARGET)).otherwise(vm.targetHint()));
+                .then(vm.problem(Settings.TARGET)).otherwise(vm.targetHint()));
         Form.problemStyle(message, vm.targetHint().isEmpty());
         form.wide(message);
         Label summary = new Label();
@@ -151,37 +150,6 @@ public final class SetupView extends VBox {
             link.setVisited(false);
         });
         return link;
-    }
-
-    private void optimisationSection() {
-        form.header("Optimisation");
-        form.field(SetupField.EPOCHS, Form.text(SetupField.EPOCHS, vm.epochs), null, vm.problem(SetupField.EPOCHS));
-        form.field(SetupField.BATCH_SIZE, Form.text(SetupField.BATCH_SIZE, vm.batchSize), null,
-                vm.problem(SetupField.BATCH_SIZE));
-        form.field(SetupField.LR, Form.text(SetupField.LR, vm.lr), "Adam step size (0.01–0.05 for pixel-space programs)",
-                vm.problem(SetupField.LR));
-        ComboBox<LearningRateSchedule> schedule = new ComboBox<>(
-                FXCollections.observableArrayList(LearningRateSchedule.values()));
-        schedule.setId(SetupField.SCHEDULE.id());
-        schedule.valueProperty().bindBidirectional(vm.schedule);
-        Choices.words(schedule, l -> l.name().toLowerCase(Locale.ROOT), null);
-        form.field(SetupField.SCHEDULE, schedule, "step: ×0.1 at 50 % and 72 % of the steps; cosine: decays to zero",
-                vm.problem(SetupField.SCHEDULE));
-        form.field(SetupField.WEIGHT_DECAY, Form.text(SetupField.WEIGHT_DECAY, vm.weightDecay),
-                "L2 penalty on the program weights", vm.problem(SetupField.WEIGHT_DECAY));
-        form.field(SetupField.SEED, Form.text(SetupField.SEED, vm.seed), "Seeds splits, shuffling, random mapping and"
-                + " initialisation: the same seed repeats a run exactly", vm.problem(SetupField.SEED));
-        TextField shots = Form.text(SetupField.SHOTS, vm.shots);
-        shots.setPromptText(Fields.ALL);
-        form.field(SetupField.SHOTS, shots, "Training images per class, e.g. 16 for a few-shot run; all (or 0 or"
-                + " empty): every training image", vm.problem(SetupField.SHOTS));
-        form.field(SetupField.VAL_FRACTION, Form.text(SetupField.VAL_FRACTION, vm.valFraction),
-                "Share of the training images held out for validation (0 … below 0.9)", vm.problem(SetupField.VAL_FRACTION));
-        ComboBox<String> device = new ComboBox<>(FXCollections.observableArrayList("auto", "cpu", "gpu"));
-        device.setId(SetupField.DEVICE.id());
-        device.valueProperty().bindBidirectional(vm.device);
-        form.field(SetupField.DEVICE, device, "auto: the GPU when one is visible, else the CPU (a notice says so)",
-                vm.problem(SetupField.DEVICE));
     }
 
     /**

@@ -1,23 +1,9 @@
 package org.reprogram.workbench.ui.setup;
 
-import org.reprogram.workbench.core.mapping.MappingSettings;
-import org.reprogram.workbench.core.mapping.MappingTypes;
-import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.program.FrameSettings;
-import org.reprogram.workbench.core.program.ProgramTypes;
-import org.reprogram.workbench.core.program.ScaleProgram;
-import org.reprogram.workbench.core.spec.DataSpec;
-import org.reprogram.workbench.core.spec.LossKind;
-import org.reprogram.workbench.core.spec.MappingSpec;
-import org.reprogram.workbench.core.spec.OptimizationSpec;
-import org.reprogram.workbench.core.spec.ProgramSpec;
-import org.reprogram.workbench.core.spec.Settings;
-import org.reprogram.workbench.core.spec.TrainerKind;
-import org.reprogram.workbench.core.spec.TrainerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.Observable;
@@ -29,59 +15,40 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
-import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.program.FrameActivation;
-import org.reprogram.workbench.core.program.ProgramType;
-import org.reprogram.workbench.core.spec.LearningRateSchedule;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Setting;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.ImageTile;
-import org.reprogram.workbench.ui.common.SetupField;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
 /**
  * The experiment setup: source model (with its card, validated off the UI thread), target
- * dataset (read off the UI thread, with a preview), program, mapping and optimisation values as
- * text; the problem of each field in its own words (shown beside it) and the list of them all that
- * keeps Start disabled.
+ * dataset (read off the UI thread, with a preview), and one text per setting of the parameter
+ * registry that the form shows ({@link #field}), starting at the registry's defaults; the run is
+ * built by parsing each through its parameter. The problem of each field, found by the setting id of
+ * the problem, in the words of its label (shown beside it) and the list of them all that keeps
+ * Start disabled.
  */
 public final class SetupViewModel {
 
     public final ObservableList<String> sourceChoices = FXCollections.observableArrayList();
     public final StringProperty source = new SimpleStringProperty();
-    public final ObjectProperty<ProgramType> program = new SimpleObjectProperty<>(
-            ProgramTypes.get(Settings.PROGRAM.parameter().defaultValue()));
-    public final StringProperty innerSize = new SimpleStringProperty("0");
-    public final ObjectProperty<MappingType> mapping = new SimpleObjectProperty<>(
-            MappingTypes.get(Settings.MAPPING.parameter().defaultValue()));
-    public final StringProperty sourcesPerClass = new SimpleStringProperty("1");
-    public final StringProperty trainer = new SimpleStringProperty("whitebox");
-    public final StringProperty queryDirections = new SimpleStringProperty("10");
-    public final StringProperty smoothing = new SimpleStringProperty("0.05");
-    public final StringProperty epochs = new SimpleStringProperty("10");
-    public final StringProperty batchSize = new SimpleStringProperty("64");
-    public final StringProperty lr = new SimpleStringProperty("0.01");
-    public final ObjectProperty<LearningRateSchedule> schedule = new SimpleObjectProperty<>(
-            Settings.SCHEDULE.parameter().defaultValue());
-    public final StringProperty weightDecay = new SimpleStringProperty("0");
-    public final StringProperty seed = new SimpleStringProperty("0");
-    public final StringProperty shots = new SimpleStringProperty(Fields.ALL);
-    public final StringProperty valFraction = new SimpleStringProperty("0.1");
-    public final StringProperty device = new SimpleStringProperty("auto");
-    public final ObjectProperty<FrameActivation> frame = new SimpleObjectProperty<>(FrameActivation.DEFAULT);
-    public final StringProperty initScale = new SimpleStringProperty("1.5");
-    public final StringProperty loss = new SimpleStringProperty("ce");
     /** Leave unreadable target images out instead of refusing the folder (--skip-bad-images). */
     public final BooleanProperty skipBadImages = new SimpleBooleanProperty(false);
+    /** The text of each generated field by its setting's id ({@link SetupSettings#shown()}), from the registry's defaults. */
+    private final SettingTexts texts = new SettingTexts();
+    /** Whether each generated field applies to the chosen program, mapping and trainer. */
+    private final Map<String, BooleanBinding> used = new LinkedHashMap<>();
 
     /**
      * Every reason why Start is disabled, in words (the fields' problems in form order, then what is
@@ -91,25 +58,13 @@ public final class SetupViewModel {
     /** True while the model or the dataset is being checked in the background. */
     public final BooleanProperty busy = new SimpleBooleanProperty();
 
-    /** Which fields the chosen program, mapping and trainer use (the others are disabled and never block Start). */
-    public final BooleanBinding innerSizeUsed = Bindings.createBooleanBinding(
-            () -> program.get() != null && program.get().parameters().contains(FrameSettings.INNER_SIZE), program);
-    public final BooleanBinding frameUsed = Bindings.createBooleanBinding(
-            () -> program.get() != null && program.get().parameters().contains(FrameSettings.FRAME), program);
-    public final BooleanBinding initScaleUsed = Bindings.createBooleanBinding(
-            () -> program.get() != null && program.get().parameters().contains(ScaleProgram.INIT_SCALE), program);
-    public final BooleanBinding sourcesPerClassUsed = Bindings.createBooleanBinding(
-            () -> mapping.get() != null && mapping.get().parameters().contains(MappingSettings.SOURCES_PER_CLASS),
-            mapping);
-    public final BooleanBinding blackBoxUsed = trainer.isEqualTo("blackbox");
-
     /** "K_s = 10 source classes · K_t = 10 target classes" of the chosen model and folder. */
     public final StringBinding classCounts;
 
     private final ModelChecker model;
     private final DatasetLoader data;
     private final BooleanBinding valid;
-    private final Map<SetupField, ReadOnlyStringWrapper> fieldProblems = new EnumMap<>(SetupField.class);
+    private final Map<String, ReadOnlyStringWrapper> fieldProblems = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper attentionIsProblem =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
@@ -126,16 +81,18 @@ public final class SetupViewModel {
         this.data = new DatasetLoader(executor);
         classCounts = Bindings.createStringBinding(() -> Choices.classCounts(model.card.get(), data.dataset.get()),
                 model.card, data.dataset);
-        for (SetupField f : SetupField.values()) {
-            fieldProblems.put(f, new ReadOnlyStringWrapper(""));
+        ParameterRegistry.all().forEach(s -> fieldProblems.put(s.id(), new ReadOnlyStringWrapper("")));
+        Observable[] choices = texts.choices();
+        for (Setting<?> s : SetupSettings.shown()) {
+            used.put(s.id(), Bindings.createBooleanBinding(() -> s.appliesTo(texts.chosen()), choices));
         }
         SourceModels.builtinNames().forEach(n -> sourceChoices.add("builtin:" + n));
-        List<Observable> inputs = List.of(program, innerSize, mapping, sourcesPerClass, trainer, queryDirections,
-                smoothing, epochs, batchSize, lr, schedule, weightDecay, seed, shots, valFraction, device, frame, initScale, loss,
-                model.card, model.error, model.checking, data.dataset, data.error, data.loading);
+        List<Observable> inputs = new ArrayList<>(texts.all());
+        inputs.addAll(List.of(model.card, model.error, model.checking, data.dataset, data.error, data.loading));
         inputs.forEach(o -> o.addListener(x -> validate()));
         source.addListener((o, a, s) -> model.check(s));
         data.target.addListener(o -> reloadDataset());
+        StringProperty seed = field(Settings.SEED);
         seed.addListener(o -> data.reseed(data.target.get(), Fields.parseLong(seed.get()), skipBadImages.get())); // no re-read
         skipBadImages.addListener(o -> reloadDataset());
         busy.bind(model.checking.or(data.loading));
@@ -144,9 +101,37 @@ public final class SetupViewModel {
         validate();
     }
 
-    /** The problem of FIELD in the words of its label ("Validation share must be …"), "" while it is fine. */
-    public ReadOnlyStringProperty problem(SetupField field) {
-        return fieldProblems.get(field).getReadOnlyProperty();
+    /** The text of the field of SETTING (a choice by its id: "pad", "step"; 0 shots as "all"). */
+    public StringProperty field(Setting<?> setting) {
+        return field(setting.id());
+    }
+
+    /** The text of the field of the setting with id ID ("optimization.lr"). */
+    public StringProperty field(String id) {
+        return texts.field(id);
+    }
+
+    /** Whether SETTING applies to the chosen program, mapping and trainer (else its field is disabled and never blocks Start). */
+    public BooleanBinding used(Setting<?> setting) {
+        BooleanBinding b = used.get(setting.id());
+        if (b == null) {
+            throw new IllegalArgumentException("the setup form has no field for the setting '" + setting.id() + "'");
+        }
+        return b;
+    }
+
+    /** The problem of SETTING's field in the words of its label ("Validation share must be …"), "" while it is fine. */
+    public ReadOnlyStringProperty problem(Setting<?> setting) {
+        return problem(setting.id());
+    }
+
+    /** The problem of the field of the setting with id ID, "" while it is fine. */
+    public ReadOnlyStringProperty problem(String id) {
+        ReadOnlyStringWrapper w = fieldProblems.get(id);
+        if (w == null) {
+            throw new IllegalArgumentException("unknown setting '" + id + "'");
+        }
+        return w.getReadOnlyProperty();
     }
 
     /** The footer's one line: "2 fields need attention", "Reading the target folder …", or "". */
@@ -235,7 +220,7 @@ public final class SetupViewModel {
     }
 
     private void reloadDataset() {
-        data.load(data.target.get(), Fields.parseLong(seed.get()), skipBadImages.get());
+        data.load(data.target.get(), Fields.parseLong(field(Settings.SEED).get()), skipBadImages.get());
     }
 
     // --- presets and the resulting config -----------------------------------------------
@@ -253,74 +238,21 @@ public final class SetupViewModel {
             sourceChoices.add(spec);
         }
         source.set(spec);
-        ProgramType p = ProgramTypes.find(c.program().id());
-        if (p != null) {
-            program.set(p);
-        }
-        MappingType m = MappingTypes.find(c.mapping().id());
-        if (m != null) {
-            mapping.set(m);
-        }
-        innerSize.set(Integer.toString(c.program().settings().get(FrameSettings.INNER_SIZE)));
-        sourcesPerClass.set(Integer.toString(c.mapping().settings().get(MappingSettings.SOURCES_PER_CLASS)));
-        trainer.set(c.trainer().kind().id());
-        queryDirections.set(Integer.toString(c.trainer().queryDirections()));
-        smoothing.set(Fields.format(c.trainer().smoothing()));
-        epochs.set(Integer.toString(c.optimization().epochs()));
-        batchSize.set(Integer.toString(c.optimization().batchSize()));
-        lr.set(Fields.format(c.optimization().lr()));
-        schedule.set(c.optimization().schedule());
-        weightDecay.set(Fields.format(c.optimization().weightDecay()));
-        seed.set(Long.toString(c.seed()));
-        shots.set(c.data().shots() == 0 ? Fields.ALL : Integer.toString(c.data().shots()));
-        valFraction.set(Fields.format(c.data().valFraction()));
-        device.set(c.resources().device());
-        frame.set(c.program().settings().get(FrameSettings.FRAME));
-        initScale.set(Fields.format(c.program().settings().get(ScaleProgram.INIT_SCALE)));
-        loss.set(c.optimization().loss().id());
+        texts.apply(c);
         skipBadImages.set(c.data().skipBadImages());
         data.target.set(c.data().target());
     }
 
     /** The config of the current fields; call only while {@link #valid()} (else numbers may be 0). */
     public RunSpec config() {
-        Fields f = new Fields();
-        return build(f);
+        return build(new Fields());
     }
 
-    /** Fields the method does not use are read leniently: a leftover bad value there never blocks Start. */
+    /** The run of the form, the fields read through the registry ({@link SettingTexts#read}); problems into F. */
     private RunSpec build(Fields f) {
-        ModelCard card = model.card.get();
-        int side = card == null ? Integer.MAX_VALUE : Math.min(card.height(), card.width());
-        ParameterValues programSettings = ParameterValues.empty()
-                .with(FrameSettings.INNER_SIZE, innerSizeUsed.get() ? f.integer(SetupField.INNER_SIZE, innerSize)
-                        : Fields.lenient(innerSize, 0, v -> v >= 0 && v <= side))
-                .with(FrameSettings.FRAME, frame.get())
-                .with(ScaleProgram.INIT_SCALE, initScaleUsed.get() ? f.decimal(SetupField.INIT_SCALE, initScale)
-                        : Fields.lenientDecimal(initScale, ScaleProgram.INIT_SCALE.defaultValue(),
-                                v -> v >= ScaleProgram.MIN_SCALE && v <= ScaleProgram.MAX_SCALE));
-        ParameterValues mappingSettings = ParameterValues.empty().with(MappingSettings.SOURCES_PER_CLASS,
-                sourcesPerClassUsed.get() ? f.integer(SetupField.SOURCES_PER_CLASS, sourcesPerClass)
-                        : Fields.lenient(sourcesPerClass, 1, v -> v >= 1));
-        TrainerKind kind = TrainerKind.BLACKBOX.id().equals(trainer.get()) ? TrainerKind.BLACKBOX : TrainerKind.WHITEBOX;
-        return RunSpec.defaults(data.target.get() == null ? "" : data.target.get())
-                .with(Settings.SOURCE, source.get() == null ? "" : source.get())
-                .withProgram(new ProgramSpec(program.get() == null ? "" : program.get().id(), programSettings))
-                .withMapping(new MappingSpec(mapping.get() == null ? "" : mapping.get().id(), mappingSettings))
-                .withTrainer(new TrainerSpec(kind,
-                        blackBoxUsed.get() ? f.integer(SetupField.QUERY_DIRECTIONS, queryDirections)
-                                : Fields.lenient(queryDirections, 10, v -> v >= 1),
-                        blackBoxUsed.get() ? f.decimal(SetupField.SMOOTHING, smoothing)
-                                : Fields.lenientDecimal(smoothing, 0.05, v -> v > 0)))
-                .withOptimization(new OptimizationSpec(f.integer(SetupField.EPOCHS, epochs),
-                        f.integer(SetupField.BATCH_SIZE, batchSize), f.decimal(SetupField.LR, lr), schedule.get(),
-                        f.decimal(SetupField.WEIGHT_DECAY, weightDecay),
-                        LossKind.FOCAL.id().equals(loss.get()) ? LossKind.FOCAL : LossKind.CE))
-                .withSeed(f.longValue(SetupField.SEED, seed))
-                .withData(new DataSpec(data.target.get() == null ? "" : data.target.get(),
-                        f.countOrAll(SetupField.SHOTS, shots), f.decimal(SetupField.VAL_FRACTION, valFraction),
-                        skipBadImages.get()))
-                .with(Settings.DEVICE, device.get() == null ? "" : device.get());
+        String target = data.target.get() == null ? "" : data.target.get();
+        return texts.read(f, RunSpec.defaults(target).with(Settings.SOURCE, source.get() == null ? "" : source.get())
+                .with(Settings.SKIP_BAD_IMAGES, skipBadImages.get()), model.card.get());
     }
 
     public BooleanBinding valid() {
@@ -330,19 +262,23 @@ public final class SetupViewModel {
     void validate() {
         Fields f = new Fields();
         RunSpec c = build(f);
-        f.engine(c.problems());
+        c.problems().forEach(p -> SetupChecks.add(f, p));
         if (c.optimization().epochs() > MAX_EPOCHS) {
-            f.add(SetupField.EPOCHS, SetupField.EPOCHS.subject() + " must be at most " + MAX_EPOCHS + " in the window (its"
-                    + " curves and table show every epoch); the train command takes more");
+            f.add(Settings.EPOCHS.id(), Settings.EPOCHS.parameter().label() + " must be at most " + MAX_EPOCHS
+                    + " in the window (its curves and table show every epoch); the train command takes more");
         }
         SetupChecks.modelAndData(f, c, model.card.get(), model.error.get(), data.dataset.get(), data.error.get());
         boolean noTarget = data.target.get() == null || data.target.get().isBlank();
-        for (SetupField field : SetupField.values()) {
-            boolean todo = field == SetupField.TARGET && noTarget; // nothing chosen yet: a step, not an error
-            fieldProblems.get(field).set(todo ? "" : f.problems().getOrDefault(field, ""));
+        List<String> p = new ArrayList<>();
+        for (Map.Entry<String, ReadOnlyStringWrapper> field : fieldProblems.entrySet()) { // registry order
+            String problem = f.problems().getOrDefault(field.getKey(), "");
+            boolean todo = field.getKey().equals(Settings.TARGET.id()) && noTarget; // nothing chosen yet: a step, not an error
+            field.getValue().set(todo ? "" : problem);
+            if (!problem.isEmpty()) {
+                p.add(problem);
+            }
         }
         targetHint.set(noTarget ? TARGET_HINT : "");
-        List<String> p = new ArrayList<>(f.problems().values());
         p.addAll(f.others());
         int attend = p.size();
         String busyText = model.checking.get() ? "Checking the source model …"

@@ -15,7 +15,6 @@ import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.ui.common.Fields;
-import org.reprogram.workbench.ui.common.SetupField;
 
 /** The setup form (Start and Run baselines) refuses a batch size that cannot fit in memory, on its field. */
 class BatchSizeCheckTest {
@@ -37,14 +36,14 @@ class BatchSizeCheckTest {
         Fields tooLarge = new Fields();
         SetupChecks.modelAndData(tooLarge, base.with(Settings.BATCH_SIZE, 1000).with(Settings.LR, 0.05)
                 .with(Settings.SEED, 0L), card, "", digits, "");
-        String problem = tooLarge.problems().getOrDefault(SetupField.BATCH_SIZE, "");
+        String problem = tooLarge.problems().getOrDefault(Settings.BATCH_SIZE.id(), "");
         assertTrue(problem.startsWith("Batch size 1000 needs at least"), problem);
         assertTrue(problem.endsWith("use at most " + max), problem);
 
         Fields fits = new Fields();
         SetupChecks.modelAndData(fits, base.with(Settings.BATCH_SIZE, (int) max).with(Settings.LR, 0.05)
                 .with(Settings.SEED, 0L), card, "", digits, "");
-        assertFalse(fits.problems().containsKey(SetupField.BATCH_SIZE), fits.problems().toString());
+        assertFalse(fits.problems().containsKey(Settings.BATCH_SIZE.id()), fits.problems().toString());
         assertEquals(334, max, "64 MB / (64 x 28 x 28 x 4 bytes)");
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.ui.common.SetupField;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
 /** The setup remembers the model between sessions, takes a typed model path, and caps the epochs. */
@@ -49,11 +49,11 @@ class SetupMemoryAndLimitsTest {
     void epochsAreCappedWithAMessageThatStatesTheCap() {
         SetupViewModel vm = new SetupViewModel(new SyncTaskExecutor());
         vm.target().set(TestPaths.digits().toString());
-        vm.epochs.set(Integer.toString(SetupViewModel.MAX_EPOCHS));
+        vm.field(Settings.EPOCHS).set(Integer.toString(SetupViewModel.MAX_EPOCHS));
         assertTrue(vm.valid().get(), String.join(" | ", vm.problems));
-        vm.epochs.set("100000");
+        vm.field(Settings.EPOCHS).set("100000");
         assertFalse(vm.valid().get(), "a typo such as 100000 no longer passes silently");
         assertEquals("Epochs must be at most 1000 in the window (its curves and table show every epoch); the train"
-                + " command takes more", vm.problem(SetupField.EPOCHS).get());
+                + " command takes more", vm.problem(Settings.EPOCHS).get());
     }
 }
