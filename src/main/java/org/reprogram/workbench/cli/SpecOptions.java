@@ -85,7 +85,7 @@ final class SpecOptions {
     }
 
     private static String describe(Setting<?> s, List<Method> methods) {
-        StringBuilder d = new StringBuilder(s.parameter().help());
+        StringBuilder d = new StringBuilder(ParameterRegistry.help(s));
         List<String> defaults = new ArrayList<>();
         Object first = s.defaultFor(methods.get(0));
         for (Method m : methods) {

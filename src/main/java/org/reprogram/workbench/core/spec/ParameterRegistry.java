@@ -195,6 +195,32 @@ public final class ParameterRegistry {
         return String.join("; ", problems.stream().map(ParameterRegistry::inWords).toList());
     }
 
+    /**
+     * The ids of the registered programs, or else mappings, that declare S's parameter among their own
+     * settings ("pad", "scale"); empty for the settings every run has.
+     */
+    public static List<String> declaredBy(Setting<?> s) {
+        List<String> programs = ProgramTypes.all().stream().filter(t -> declares(t, s.parameter())).map(ProgramType::id)
+                .toList();
+        return !programs.isEmpty() ? programs
+                : MappingTypes.all().stream().filter(t -> declares(t, s.parameter())).map(MappingType::id).toList();
+    }
+
+    /**
+     * S's help text for the CLI and the form, led by the programs or mappings that declare it
+     * ("random and bar mappings: source classes per target class (BAR uses 6)").
+     */
+    public static String help(Setting<?> s) {
+        List<String> ids = declaredBy(s);
+        if (ids.isEmpty()) {
+            return s.parameter().help();
+        }
+        boolean programs = ProgramTypes.all().stream().anyMatch(t -> declares(t, s.parameter()));
+        String who = ids.size() == 1 ? ids.get(0)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
+        return who + (programs ? " program" : " mapping") + (ids.size() == 1 ? "" : "s") + ": " + s.parameter().help();
+    }
+
     /** The values of PARAMETERS in SETTINGS as text by id (help and cards). */
     public static Map<String, String> describe(List<Parameter<?>> parameters, ParameterValues settings) {
         Map<String, String> m = new LinkedHashMap<>();
