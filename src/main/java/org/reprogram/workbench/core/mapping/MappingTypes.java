@@ -14,13 +14,17 @@ import org.reprogram.workbench.core.param.ValueType;
  */
 public final class MappingTypes {
 
-    private static final Map<String, MappingType> TYPES = load();
+    private static final Map<String, MappingType> TYPES = load(MappingTypes.class.getClassLoader());
 
     private MappingTypes() {}
 
-    private static Map<String, MappingType> load() {
+    /**
+     * The types that the {@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType} files LOADER sees register,
+     * by id, in the order of the files and their lines; an {@link IllegalStateException} when two share an id.
+     */
+    static Map<String, MappingType> load(ClassLoader loader) {
         Map<String, MappingType> m = new LinkedHashMap<>();
-        for (MappingType t : ServiceLoader.load(MappingType.class, MappingTypes.class.getClassLoader())) {
+        for (MappingType t : ServiceLoader.load(MappingType.class, loader)) {
             if (m.putIfAbsent(t.id(), t) != null) {
                 throw new IllegalStateException("two label mappings registered as '" + t.id() + "'");
             }
