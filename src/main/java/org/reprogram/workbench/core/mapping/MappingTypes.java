@@ -19,8 +19,9 @@ public final class MappingTypes {
     private MappingTypes() {}
 
     /**
-     * The types that the {@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType} files LOADER sees register,
-     * by id, in the order of the files and their lines; an {@link IllegalStateException} when two share an id.
+     * The types that the {@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType} files
+     * LOADER sees register, by id, in the order of the files and their lines (the build's file first,
+     * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
      */
     static Map<String, MappingType> load(ClassLoader loader) {
         Map<String, MappingType> m = new LinkedHashMap<>();
@@ -54,7 +55,8 @@ public final class MappingTypes {
         boolean perClass = exclusive.stream().anyMatch(t -> t.parameters().contains(MappingSettings.SOURCES_PER_CLASS));
         String rule = exclusive.isEmpty() ? "" : and(exclusive.stream().map(MappingType::id).toList())
                 + (exclusive.size() == 1 ? " reads" : " read") + " each target class from its own source class(es), so "
-                + (exclusive.size() == 1 ? "it needs" : "they need") + " K_s ≥ K_t" + (perClass ? " (× sources per class)" : "");
+                + (exclusive.size() == 1 ? "it needs" : "they need") + " K_s ≥ K_t"
+                + (perClass ? " (× sources per class)" : "");
         String free = any.isEmpty() ? "" : and(any) + (any.size() == 1 ? " works" : " work") + " with any counts";
         return rule.isEmpty() || free.isEmpty() ? rule + free + "." : rule + "; " + free + ".";
     }

@@ -60,11 +60,11 @@ final class BundleCard {
             s.append("- Python: `interop/` holds the program and mapping as `.npy` arrays; `bundle.json` gives the"
                     + " formulas (`interop.program`, `interop.mapping`) and the canvas placement.");
             if (!run.source().builtin()) {
-                s.append(" With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the workbench's"
-                        + " repository, or the snippet in its README.");
+                s.append(" With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the"
+                        + " workbench's repository, or the snippet in its README.");
             } else {
-                s.append(" The built-in source model is a DJL network (`model/weights.params`), not TorchScript: outside"
-                        + " the workbench, rebuild it from `model/model.json`.");
+                s.append(" The built-in source model is a DJL network (`model/weights.params`), not TorchScript:"
+                        + " outside the workbench, rebuild it from `model/model.json`.");
             }
         }
         s.append("\n- Check the files: unzip, then `sha256sum -c SHA256SUMS`.\n");

@@ -18,8 +18,9 @@ public final class ProgramTypes {
     private ProgramTypes() {}
 
     /**
-     * The types that the {@code META-INF/services/org.reprogram.workbench.core.program.ProgramType} files LOADER sees register,
-     * by id, in the order of the files and their lines; an {@link IllegalStateException} when two share an id.
+     * The types that the {@code META-INF/services/org.reprogram.workbench.core.program.ProgramType} files
+     * LOADER sees register, by id, in the order of the files and their lines (the build's file first,
+     * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
      */
     static Map<String, ProgramType> load(ClassLoader loader) {
         Map<String, ProgramType> m = new LinkedHashMap<>();
