@@ -129,8 +129,8 @@ public final class SampleMaskProgram extends AbstractInputProgram {
                 return List.of(new Problem("program", "{} 'smm' needs a canvas whose sides are divisible by "
                         + PATCH + " (its mask network pools three times), but source model '" + card.name()
                         + "' takes " + card.height() + "x" + card.width(),
-                        "choose another {} (" + ValueType.orList(ProgramTypes.ids().stream()
-                                .filter(other -> !other.equals(id())).toList()) + "), or a source model with such a canvas"));
+                        "choose {} " + ValueType.orList(ProgramTypes.ids().stream().filter(other -> !other.equals(id()))
+                                .toList()) + ", or a source model with such a canvas"));
             }
             return List.of();
         }
