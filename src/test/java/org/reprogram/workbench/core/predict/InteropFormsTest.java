@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.TestPaths;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
@@ -193,5 +194,24 @@ class InteropFormsTest {
                 assertFalse(ok.program().isBlank() || ok.mapping().isBlank());
             }
         }
+    }
+
+    /** bundle.json states the refusal (older bundles, without the field, read as exportable) and so does the card. */
+    @Test
+    void aRefusedFormIsStatedInTheBundleAndItsCard() {
+        String reason = "program 'service-only' has no plain-array form: it states no formula that other tools could"
+                + " apply (the workbench itself predicts with it)";
+        BundleManifest.Interop refused = new BundleManifest.Interop(null, null, Map.of(), reason);
+        BundleManifest.Interop read = Json.GSON.fromJson(Json.toJson(refused), BundleManifest.Interop.class);
+        assertEquals(reason, read.unavailable());
+        assertTrue(read.arrays().isEmpty());
+        assertEquals("- Outside the workbench: not available, " + reason + " (`interop.unavailable` in `bundle.json`).",
+                BundleCard.outsideTheWorkbench(refused, false));
+        BundleManifest.Interop old = Json.GSON.fromJson("{\"program\": \"x' = x + delta\", \"mapping\": \""
+                + LabelMapping.LINEAR_FORMULA + "\", \"arrays\": {\"delta\": \"interop/delta.npy\"}}",
+                BundleManifest.Interop.class);
+        assertNull(old.unavailable());
+        assertTrue(BundleCard.outsideTheWorkbench(old, false).contains("docs/python/predict_bundle.py"));
+        assertFalse(BundleCard.outsideTheWorkbench(old, true).contains("predict_bundle.py"), "a DJL model: no script");
     }
 }
