@@ -41,6 +41,7 @@ import org.reprogram.workbench.core.program.MaskedDeltaProgram;
 import org.reprogram.workbench.core.program.ProgramSetup;
 import org.reprogram.workbench.core.program.ProgramType;
 import org.reprogram.workbench.core.program.ProgramTypes;
+import org.reprogram.workbench.core.program.ScaleProgram;
 import org.reprogram.workbench.core.program.ServiceOnlyProgram;
 
 /**
@@ -139,6 +140,51 @@ class InteropFormsTest {
                 }
             }
         }
+    }
+
+    /** scale: x' = R(s, H) @ x @ R(s, W)^T + delta, R[i][j] = max(0, 1 - |(i - c) / s + c - j|), computed here by hand. */
+    @Test
+    void theZoomFormGivesWhatTheScaleProgramGives() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                InputProgram p = program(ProgramTypes.get("scale"), manager)) {
+            assertEquals(ScaleProgram.FORMULA, p.interop().formula());
+            float[] w = p.weights();
+            Random rnd = new Random(6);
+            w[0] = 1.3f; // s (the first parameter), then the frame weights
+            for (int i = 1; i < w.length; i++) {
+                w[i] = (float) rnd.nextGaussian();
+            }
+            p.loadWeights(w);
+            float[] x = new float[3 * 16 * 16];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextFloat();
+            }
+            float[] expected = p.apply(manager.create(x, new Shape(1, 3, 16, 16))).toFloatArray();
+            Map<String, NamedArray> a = new HashMap<>();
+            p.interop().arrays().forEach(n -> a.put(n.name(), n));
+            double s = a.get("scale").values()[0];
+            assertEquals(1.3, s, 1e-6);
+            float[] delta = a.get("delta").values();
+            double c = (16 - 1) / 2.0;
+            for (int ch = 0; ch < 3; ch++) {
+                for (int i = 0; i < 16; i++) {
+                    for (int j = 0; j < 16; j++) {
+                        double v = 0;
+                        for (int k = 0; k < 16; k++) {
+                            for (int l = 0; l < 16; l++) {
+                                v += r(i, k, s, c) * x[ch * 256 + k * 16 + l] * r(j, l, s, c);
+                            }
+                        }
+                        int at = ch * 256 + i * 16 + j;
+                        assertEquals(expected[at], v + delta[at], 1e-5, "channel " + ch + " (" + i + ", " + j + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static double r(int i, int j, double s, double c) {
+        return Math.max(0, 1 - Math.abs((i - c) / s + c - j));
     }
 
     @Test
