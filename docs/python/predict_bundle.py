@@ -6,7 +6,8 @@ source model is TorchScript holds that model (model/NAME.pt), the learned progra
 mapping as plain arrays (interop/*.npy) and bundle.json, which gives the canvas placement and the
 formulas. This script reproduces the workbench's own preprocessing (decoding to [0, 1], channel
 conversion, box-halving + bilinear resize, placement on a zero canvas), applies the program
-(pad, full, scale or smm), the source model and the mapping, and prints per image the target
+by the formula the bundle states (pad, full: additive; scale: zoom; smm: masked), the source model
+and the mapping (linear form, or bar's averaged probabilities), and prints per image the target
 class, its probability and the source class. Its outputs are the expected values of
 BundleInteropTest (src/test/resources/fixtures/bundle/make_bundle_fixtures.sh).
 
@@ -39,6 +40,9 @@ class Bundle:
             if hashlib.sha256(self.zip.read(name)).hexdigest() != digest:
                 sys.exit(f"error: {path}: {name} does not match its SHA-256 checksum")
         self.meta = json.loads(self.zip.read("bundle.json"))
+        if self.meta["interop"].get("unavailable"):
+            sys.exit(f"error: {path}: no plain-array form to apply outside the workbench: "
+                     f"{self.meta['interop']['unavailable']}")
         src = self.meta["source"]
         if src["kind"] != "torchscript":
             sys.exit(f"error: {path}: the source model is the workbench's built-in DJL model, not TorchScript")
@@ -131,27 +135,43 @@ def mask_net(b, x):
     return h
 
 
+# The formulas of bundle.json (interop.program, interop.mapping) this script knows, as each program
+# and mapping states its own (InputProgram.interop(), LabelMapping.interop()): any program or mapping
+# that exports one of these forms is applied here, whatever its id.
+ADDITIVE = "x' = x + delta"
+ZOOM = ("x' = R(scale, H) @ x @ R(scale, W)^T + delta, R[i][j] = max(0, 1 - |(i - c) / scale + c - j|),"
+        " c = (side - 1) / 2")
+MASKED = ("x' = x + delta * up8(mask_net((x - mean) / std)) * std; mask_net: conv0..conv4 3x3 padding 1,"
+          " bn_i (eps 1e-5, running statistics) + ReLU after conv0..conv3, 2x2 max-pool after conv0..conv2;"
+          " up8: nearest x8")
+LINEAR = "target = logits @ mapping_weights + mapping_bias"
+AVERAGED = "target = log(softmax(logits) @ mapping_weights + 1e-12)"
+
+
 def program(b, x):
     """x' for canvases x [N, C, H, W] (bundle.json interop.program)."""
-    kind = b.meta["program"]
+    formula = b.meta["interop"]["program"]
     delta = b.array("delta")
-    if kind in ("pad", "full"):
+    if formula == ADDITIVE:
         return x + delta
-    if kind == "scale":
+    if formula == ZOOM:
         s = b.array("scale")[0]
         return zoom(x.shape[2], s) @ x @ zoom(x.shape[3], s).T + delta
-    if kind == "smm":
+    if formula == MASKED:
         mask = mask_net(b, b.normalise(x)).repeat_interleave(8, 2).repeat_interleave(8, 3)
         return x + delta * mask * (b.std.view(1, -1, 1, 1) if b.std is not None else 1)
-    raise ValueError("unknown program " + kind)
+    sys.exit(f"error: program '{b.meta['program']}' exports a formula this script does not know: {formula}")
 
 
 def mapping(b, logits):
     """Target logits (bundle.json interop.mapping)."""
+    formula = b.meta["interop"]["mapping"]
     w, bias = b.array("mapping_weights"), b.array("mapping_bias")
-    if b.meta["mapping"] == "bar":
+    if formula == AVERAGED:
         return torch.log(logits.softmax(1) @ w + 1e-12)
-    return logits @ w + bias
+    if formula == LINEAR:
+        return logits @ w + bias
+    sys.exit(f"error: mapping '{b.meta['mapping']}' exports a formula this script does not know: {formula}")
 
 
 def predict(bundle_path, images):

@@ -85,8 +85,7 @@ final class SpecOptions {
     }
 
     private static String describe(Setting<?> s, List<Method> methods) {
-        String only = ParameterRegistry.usedOnlyBy(s);
-        StringBuilder d = new StringBuilder(only.isEmpty() ? s.parameter().help() : only + ": " + s.parameter().help());
+        StringBuilder d = new StringBuilder(ParameterRegistry.help(s));
         List<String> defaults = new ArrayList<>();
         Object first = s.defaultFor(methods.get(0));
         for (Method m : methods) {

@@ -7,6 +7,7 @@ import org.reprogram.workbench.core.param.Problem;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.Interop;
 
 /**
  * Bayesian-guided label mapping (BLM, Cai et al. NeurIPS'24), as in the authors' released code
@@ -89,6 +90,12 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
     @Override
     public NDArray apply(NDArray sourceLogits) {
         return sourceLogits.matMul(omega);
+    }
+
+    /** logits @ omega: the linear form without a bias. */
+    @Override
+    public Interop interop() {
+        return LabelMapping.linearInterop(weights(), new float[kt]);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.mapping;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.Interop;
 
 /**
  * Base of the fixed (non-learned) mappings: target logit t = mean of the logits of its source
@@ -65,6 +66,12 @@ public abstract class HardLabelMapping extends AbstractLabelMapping {
     @Override
     public float[][] weights() {
         return LabelMapping.toMatrix(omega.toFloatArray(), ks, kt);
+    }
+
+    /** logits @ Omega: the linear form without a bias (a subclass that changes {@link #apply} overrides it). */
+    @Override
+    public Interop interop() {
+        return LabelMapping.linearInterop(weights(), new float[kt]);
     }
 
     @Override

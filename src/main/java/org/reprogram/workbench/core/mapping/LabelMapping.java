@@ -2,6 +2,8 @@ package org.reprogram.workbench.core.mapping;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.reprogram.workbench.core.model.Interop;
+import org.reprogram.workbench.core.model.NamedArray;
 
 /**
  * The output mapping from K_s source logits to K_t target logits. Frequency-based mappings
@@ -12,7 +14,10 @@ import java.util.List;
  */
 public interface LabelMapping extends AutoCloseable {
 
-    /** "random", "flm", "ilm", "linear", "blm", "blm+" or "bar". */
+    /** The formula of a mapping that is a linear layer over the logits ({@link #linearInterop}). */
+    String LINEAR_FORMULA = "target = logits @ mapping_weights + mapping_bias";
+
+    /** The id of its {@link MappingType} ("ilm"). */
     String name();
 
     int sourceClasses();
@@ -49,8 +54,38 @@ public interface LabelMapping extends AutoCloseable {
 
     void loadState(float[] state);
 
+    /**
+     * The mapping as plain arrays and the formula "target = …" that applies them to the source logits
+     * (what a bundle exports for other tools). The default states that there is none: a mapping
+     * declares its form here, next to the arithmetic of {@link #apply} (most are {@link #linearInterop}).
+     */
+    default Interop interop() {
+        return Interop.notExportable("mapping '" + name() + "' has no plain-array form: it states no formula that"
+                + " other tools could apply (the workbench itself predicts with it)");
+    }
+
     @Override
     void close();
+
+    /**
+     * {@value #LINEAR_FORMULA} with WEIGHTS (K_s x K_t) as {@code mapping_weights} and BIAS (K_t) as
+     * {@code mapping_bias}: the form of every mapping whose {@link #apply} is logits @ W + b.
+     */
+    static Interop linearInterop(float[][] weights, float[] bias) {
+        return Interop.of(LINEAR_FORMULA, matrixAndBias(weights, bias));
+    }
+
+    /** WEIGHTS (K_s x K_t) flattened row-major as {@code mapping_weights}, then BIAS as {@code mapping_bias}. */
+    static List<NamedArray> matrixAndBias(float[][] weights, float[] bias) {
+        int ks = weights.length;
+        int kt = bias.length;
+        float[] w = new float[ks * kt];
+        for (int s = 0; s < ks; s++) {
+            System.arraycopy(weights[s], 0, w, s * kt, kt);
+        }
+        return List.of(new NamedArray("mapping_weights", new int[] {ks, kt}, w),
+                new NamedArray("mapping_bias", new int[] {kt}, bias.clone()));
+    }
 
     /** A row-major K_s x K_t array as a matrix (shared by the mappings' {@link #weights()}). */
     static float[][] toMatrix(float[] flat, int ks, int kt) {

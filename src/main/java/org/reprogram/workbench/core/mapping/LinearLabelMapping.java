@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Random;
 import org.reprogram.workbench.core.model.ArrayWrites;
+import org.reprogram.workbench.core.model.Interop;
 
 /**
  * Learned linear mapping (FullyMap): target logits = source logits @ W + b, trained with the
@@ -40,6 +41,12 @@ public final class LinearLabelMapping extends AbstractLabelMapping {
     @Override
     public NDArray apply(NDArray sourceLogits) {
         return sourceLogits.matMul(weight).add(bias);
+    }
+
+    /** logits @ W + b. */
+    @Override
+    public Interop interop() {
+        return LabelMapping.linearInterop(weights(), bias.toFloatArray());
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.reprogram.workbench.core.param.Problem;
  * ({@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType}; {@link MappingTypes}
  * lists them). It carries its id, words, own settings and capabilities, says what it cannot do with a
  * source model and target, and builds the mapping from a {@link MappingContext} (source card and
- * target class names: room for mappings made of text). See docs/adding-a-method.md.
+ * target class names: room for mappings made of text); the mapping states its own plain-array export
+ * ({@link LabelMapping#interop()}). See docs/adding-a-method.md.
  */
 public interface MappingType {
 

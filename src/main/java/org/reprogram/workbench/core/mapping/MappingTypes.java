@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.ValueType;
 
 /**
@@ -13,13 +14,18 @@ import org.reprogram.workbench.core.param.ValueType;
  */
 public final class MappingTypes {
 
-    private static final Map<String, MappingType> TYPES = load();
+    private static final Map<String, MappingType> TYPES = load(MappingTypes.class.getClassLoader());
 
     private MappingTypes() {}
 
-    private static Map<String, MappingType> load() {
+    /**
+     * The types that the {@code META-INF/services/org.reprogram.workbench.core.mapping.MappingType} files
+     * LOADER sees register, by id, in the order of the files and their lines (the build's file first,
+     * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
+     */
+    static Map<String, MappingType> load(ClassLoader loader) {
         Map<String, MappingType> m = new LinkedHashMap<>();
-        for (MappingType t : ServiceLoader.load(MappingType.class, MappingTypes.class.getClassLoader())) {
+        for (MappingType t : ServiceLoader.load(MappingType.class, loader)) {
             if (m.putIfAbsent(t.id(), t) != null) {
                 throw new IllegalStateException("two label mappings registered as '" + t.id() + "'");
             }
@@ -35,6 +41,29 @@ public final class MappingTypes {
     /** Every id ("random", "flm", …). */
     public static List<String> ids() {
         return new ArrayList<>(TYPES.keySet());
+    }
+
+    /**
+     * The class-count rule in words, from each mapping's capability ({@link MappingType#exclusiveSourcesPerTarget}
+     * with its default settings): "random, flm, ilm and bar read each target class from its own source class(es),
+     * so they need K_s ≥ K_t (× sources per class); linear, blm and blm+ work with any counts."
+     */
+    public static String classCountRule() {
+        List<MappingType> exclusive = all().stream()
+                .filter(t -> t.exclusiveSourcesPerTarget(ParameterValues.empty()) > 0).toList();
+        List<String> any = all().stream().filter(t -> !exclusive.contains(t)).map(MappingType::id).toList();
+        boolean perClass = exclusive.stream().anyMatch(t -> t.parameters().contains(MappingSettings.SOURCES_PER_CLASS));
+        String rule = exclusive.isEmpty() ? "" : and(exclusive.stream().map(MappingType::id).toList())
+                + (exclusive.size() == 1 ? " reads" : " read") + " each target class from its own source class(es), so "
+                + (exclusive.size() == 1 ? "it needs" : "they need") + " K_s ≥ K_t"
+                + (perClass ? " (× sources per class)" : "");
+        String free = any.isEmpty() ? "" : and(any) + (any.size() == 1 ? " works" : " work") + " with any counts";
+        return rule.isEmpty() || free.isEmpty() ? rule + free + "." : rule + "; " + free + ".";
+    }
+
+    private static String and(List<String> ids) {
+        return ids.size() <= 1 ? String.join("", ids)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
     }
 
     /** The mapping with id ID (case ignored), or null. */

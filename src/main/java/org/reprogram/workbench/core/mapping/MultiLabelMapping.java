@@ -5,6 +5,7 @@ import org.reprogram.workbench.core.param.ParameterValues;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.reprogram.workbench.core.model.Interop;
 
 /**
  * BAR's multi-label mapping (Tsai et al. ICML'20; yunyuntsai/Black-box-Adversarial-Reprogramming
@@ -20,6 +21,9 @@ import ai.djl.ndarray.NDManager;
 public final class MultiLabelMapping extends HardLabelMapping {
 
     private static final float EPS = 1e-12f;
+
+    /** The plain-array form: averaged softmax probabilities of the assigned sources, as logs. */
+    public static final String FORMULA = "target = log(softmax(logits) @ mapping_weights + 1e-12)";
 
     private final int perTarget;
 
@@ -48,6 +52,12 @@ public final class MultiLabelMapping extends HardLabelMapping {
     @Override
     public NDArray apply(NDArray sourceLogits) {
         return sourceLogits.softmax(1).matMul(omega()).add(EPS).log();
+    }
+
+    /** {@value #FORMULA} (mapping_bias zeros, unused), as {@link #apply}. */
+    @Override
+    public Interop interop() {
+        return Interop.of(FORMULA, LabelMapping.matrixAndBias(weights(), new float[kt]));
     }
 
     @Override

@@ -53,16 +53,22 @@ final class BundleCard {
         s.append("## Use it\n");
         s.append("- Workbench: `java -jar reprogram-workbench.jar predict THIS.zip IMAGE|DIR...` (checks `SHA256SUMS`"
                 + " first).\n");
-        s.append("- Python: `interop/` holds the program and mapping as `.npy` arrays; `bundle.json` gives the"
-                + " formulas (`interop.program`, `interop.mapping`) and the canvas placement.");
-        if (!run.source().builtin()) {
-            s.append(" With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the workbench's"
-                    + " repository, or the snippet in its README.");
-        } else {
-            s.append(" The built-in source model is a DJL network (`model/weights.params`), not TorchScript: outside"
-                    + " the workbench, rebuild it from `model/model.json`.");
-        }
+        s.append(outsideTheWorkbench(m.interop(), run.source().builtin()));
         s.append("\n- Check the files: unzip, then `sha256sum -c SHA256SUMS`.\n");
         return s.toString();
+    }
+
+    /** The card's line on using the bundle without the workbench: the interop arrays, or why there are none. */
+    static String outsideTheWorkbench(BundleManifest.Interop interop, boolean builtinSource) {
+        if (interop.unavailable() != null) {
+            return "- Outside the workbench: not available, " + interop.unavailable()
+                    + " (`interop.unavailable` in `bundle.json`).";
+        }
+        String s = "- Python: `interop/` holds the program and mapping as `.npy` arrays; `bundle.json` gives the"
+                + " formulas (`interop.program`, `interop.mapping`) and the canvas placement.";
+        return s + (builtinSource ? " The built-in source model is a DJL network (`model/weights.params`), not"
+                + " TorchScript: outside the workbench, rebuild it from `model/model.json`."
+                : " With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the workbench's"
+                + " repository, or the snippet in its README.");
     }
 }

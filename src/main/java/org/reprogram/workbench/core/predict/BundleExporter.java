@@ -23,7 +23,7 @@ import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
-import org.reprogram.workbench.core.program.NamedArray;
+import org.reprogram.workbench.core.model.NamedArray;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunFiles;
 
@@ -72,7 +72,7 @@ public final class BundleExporter {
                 files.put(entry, Npy.write(a));
             }
             manifest = manifest(run, card, head.placement(), new BundleManifest.Interop(interop.program(),
-                    interop.mapping(), arrays));
+                    interop.mapping(), arrays, interop.unavailable()));
         }
         float[] program = run.state().program();
         float[] mapping = run.state().mapping();

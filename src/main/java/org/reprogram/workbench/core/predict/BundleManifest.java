@@ -57,8 +57,11 @@ public record BundleManifest(String format, int version, String run, String expo
 
     /**
      * @param program the program's formula, x' = ... in pixel space [0, 1], before the normalisation
-     * @param mapping the mapping's formula from source logits to target logits
-     * @param arrays array name -> .npy entry in the bundle
+     *     (null when unavailable)
+     * @param mapping the mapping's formula from source logits to target logits (null when unavailable)
+     * @param arrays array name -> .npy entry in the bundle (empty when unavailable)
+     * @param unavailable why the program or mapping has no plain-array form, stated by it; null when it has
+     *     one (absent in bundles written before programs and mappings stated their own form)
      */
-    public record Interop(String program, String mapping, Map<String, String> arrays) {}
+    public record Interop(String program, String mapping, Map<String, String> arrays, String unavailable) {}
 }

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.reprogram.workbench.core.program.NamedArray;
+import org.reprogram.workbench.core.model.NamedArray;
 
 /**
  * NumPy's {@code .npy} format (version 1.0) for float32 arrays in C order, little-endian: what

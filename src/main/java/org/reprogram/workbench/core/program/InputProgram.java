@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.reprogram.workbench.core.model.Interop;
 
 /**
  * The learnable input transformation: maps canvases (target images already placed by
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public interface InputProgram extends AutoCloseable {
 
-    /** "pad", "full", "scale" or "smm". */
+    /** The id of its {@link ProgramType} ("pad"). */
     String name();
 
     Placement placement();
@@ -74,6 +75,16 @@ public interface InputProgram extends AutoCloseable {
 
     /** Called after every optimiser step (the scale program clamps s here). */
     default void afterStep() {}
+
+    /**
+     * The program as plain arrays and the formula x' = … that applies them to a placed canvas x
+     * (what a bundle exports for other tools, e.g. docs/python/predict_bundle.py). The default states
+     * that there is none: a program declares its form here, next to the arithmetic of {@link #apply}.
+     */
+    default Interop interop() {
+        return Interop.notExportable("program '" + name() + "' has no plain-array form: it states no formula that"
+                + " other tools could apply (the workbench itself predicts with it)");
+    }
 
     /** Every value that defines the program (parameters and buffers), for saving a run. */
     float[] weights();

@@ -10,6 +10,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.Random;
 import java.util.function.Function;
+import org.reprogram.workbench.core.model.NamedArray;
 
 /**
  * SMM's mask generator (tmlr-group/SMM {@code instance_model.py}): five 3x3 convolutions with

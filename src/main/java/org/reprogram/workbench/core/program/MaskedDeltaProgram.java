@@ -3,6 +3,9 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.reprogram.workbench.core.model.Interop;
+import org.reprogram.workbench.core.model.NamedArray;
 
 /**
  * The shared mechanism of the additive programs: x' = x + act(W) * M * g, where act is a frame
@@ -11,6 +14,9 @@ import ai.djl.ndarray.types.Shape;
  * [0, 1] zeroes the gradient at every saturated pixel.
  */
 public abstract class MaskedDeltaProgram extends AbstractInputProgram {
+
+    /** The plain-array form: the delta with its activation, mask and gain applied, added to the canvas. */
+    public static final String FORMULA = "x' = x + delta";
 
     private final NDArray weight;
     private final NDArray mask;
@@ -49,6 +55,14 @@ public abstract class MaskedDeltaProgram extends AbstractInputProgram {
             w.attach(m);
             return delta(w).toFloatArray();
         }
+    }
+
+    /** {@value #FORMULA}, delta = {@link #perturbation()} as C x H x W. */
+    @Override
+    public Interop interop() {
+        Placement p = placement();
+        return Interop.of(FORMULA, List.of(new NamedArray("delta", new int[] {p.channels(), p.height(), p.width()},
+                perturbation())));
     }
 
     @Override

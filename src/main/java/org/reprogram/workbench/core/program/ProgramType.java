@@ -11,8 +11,9 @@ import org.reprogram.workbench.core.param.Problem;
  * An input program the workbench offers, registered through {@link java.util.ServiceLoader}
  * ({@code META-INF/services/org.reprogram.workbench.core.program.ProgramType}; {@link ProgramTypes}
  * lists them): its id, words for the help and the form, its own settings, what it cannot do with a
- * given source model, and how to build it. Adding a program is one class (the program with a nested
- * type) plus that one line; see docs/adding-a-method.md.
+ * given source model, how to build it and how to read its picture; the program it builds states its
+ * own plain-array export ({@link InputProgram#interop()}). Adding a program is one class (the program
+ * with a nested type) plus that one line; see docs/adding-a-method.md.
  */
 public interface ProgramType {
 

@@ -13,13 +13,18 @@ import org.reprogram.workbench.core.param.ValueType;
  */
 public final class ProgramTypes {
 
-    private static final Map<String, ProgramType> TYPES = load();
+    private static final Map<String, ProgramType> TYPES = load(ProgramTypes.class.getClassLoader());
 
     private ProgramTypes() {}
 
-    private static Map<String, ProgramType> load() {
+    /**
+     * The types that the {@code META-INF/services/org.reprogram.workbench.core.program.ProgramType} files
+     * LOADER sees register, by id, in the order of the files and their lines (the build's file first,
+     * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
+     */
+    static Map<String, ProgramType> load(ClassLoader loader) {
         Map<String, ProgramType> m = new LinkedHashMap<>();
-        for (ProgramType t : ServiceLoader.load(ProgramType.class, ProgramTypes.class.getClassLoader())) {
+        for (ProgramType t : ServiceLoader.load(ProgramType.class, loader)) {
             if (m.putIfAbsent(t.id(), t) != null) {
                 throw new IllegalStateException("two input programs registered as '" + t.id() + "'");
             }

@@ -4,10 +4,13 @@ import java.util.List;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
+import org.reprogram.workbench.core.param.ValueType;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.reprogram.workbench.core.model.Interop;
+import org.reprogram.workbench.core.model.NamedArray;
 import org.reprogram.workbench.core.model.Normalization;
 
 /**
@@ -23,6 +26,11 @@ import org.reprogram.workbench.core.model.Normalization;
 public final class SampleMaskProgram extends AbstractInputProgram {
 
     public static final int PATCH = 8;
+
+    /** The plain-array form: the shared delta times the upsampled mask of the mask network. */
+    public static final String FORMULA = "x' = x + delta * up8(mask_net((x - mean) / std)) * std; mask_net: conv0..conv4"
+            + " 3x3 padding 1, bn_i (eps 1e-5, running statistics) + ReLU after conv0..conv3, 2x2 max-pool after"
+            + " conv0..conv2; up8: nearest x8";
 
     private final NDArray delta;
     private final MaskNetwork net;
@@ -68,14 +76,18 @@ public final class SampleMaskProgram extends AbstractInputProgram {
     }
 
     /**
-     * The shared delta [1, C, H, W] (normalised space, as learned) followed by the mask network's
-     * arrays (see {@link MaskNetwork#arrays()}): with them, x' = x + delta * up8(net((x - mean) / std)) * std.
+     * {@value #FORMULA}: the shared delta as C x H x W (normalised space, as learned), then the mask
+     * network's arrays as {@code mask_net.conv0.weight}, … (see {@link MaskNetwork#arrays()}).
      */
-    public java.util.List<NamedArray> exportArrays() {
-        java.util.List<NamedArray> out = new java.util.ArrayList<>();
-        out.add(NamedArray.of("delta", delta));
-        out.addAll(net.arrays());
-        return out;
+    @Override
+    public Interop interop() {
+        Placement p = setup.placement();
+        List<NamedArray> out = new java.util.ArrayList<>();
+        out.add(new NamedArray("delta", new int[] {p.channels(), p.height(), p.width()}, delta.toFloatArray()));
+        for (NamedArray a : net.arrays()) {
+            out.add(new NamedArray("mask_net." + a.name(), a.shape(), a.values()));
+        }
+        return Interop.of(FORMULA, out);
     }
 
     /** The masks come from the mask network, which run folders save for the final and best states only. */
@@ -117,7 +129,8 @@ public final class SampleMaskProgram extends AbstractInputProgram {
                 return List.of(new Problem("program", "{} 'smm' needs a canvas whose sides are divisible by "
                         + PATCH + " (its mask network pools three times), but source model '" + card.name()
                         + "' takes " + card.height() + "x" + card.width(),
-                        "choose {} pad, full or scale, or a source model with such a canvas"));
+                        "choose {} " + ValueType.orList(ProgramTypes.ids().stream().filter(other -> !other.equals(id()))
+                                .toList()) + ", or a source model with such a canvas"));
             }
             return List.of();
         }

@@ -11,6 +11,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.reprogram.workbench.core.model.ArrayWrites;
+import org.reprogram.workbench.core.model.Interop;
+import org.reprogram.workbench.core.model.NamedArray;
 import org.reprogram.workbench.core.model.Scalars;
 
 /**
@@ -34,6 +36,10 @@ public final class ScaleProgram extends AbstractInputProgram {
 
     public static final double MIN_SCALE = 0.1;
     public static final double MAX_SCALE = 5.0;
+
+    /** The plain-array form: the bilinear zoom by s about the centre, then the frame. */
+    public static final String FORMULA = "x' = R(scale, H) @ x @ R(scale, W)^T + delta, R[i][j] = max(0, 1 - |(i - c)"
+            + " / scale + c - j|), c = (side - 1) / 2";
 
     private final NDArray scale;
     private final NDArray weight;
@@ -135,6 +141,15 @@ public final class ScaleProgram extends AbstractInputProgram {
             w.attach(m);
             return frame(w, m).toFloatArray();
         }
+    }
+
+    /** {@value #FORMULA}: delta = {@link #perturbation()} as C x H x W, scale = s as one value. */
+    @Override
+    public Interop interop() {
+        Placement p = setup.placement();
+        return Interop.of(FORMULA, List.of(
+                new NamedArray("delta", new int[] {p.channels(), p.height(), p.width()}, perturbation()),
+                new NamedArray("scale", new int[] {1}, new float[] {(float) inputScale()})));
     }
 
     @Override

@@ -87,25 +87,6 @@ public final class ParameterRegistry {
         return ALL.stream().filter(s -> s.appliesTo(spec)).toList();
     }
 
-    /**
-     * The programs or mappings that use SETTING where only some do ("pad and scale only",
-     * "random and bar only"), read from their registrations; "" for every other setting. The CLI
-     * help and the form's hint put it before the setting's help.
-     */
-    public static String usedOnlyBy(Setting<?> setting) {
-        List<String> programs = ProgramTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
-                .map(ProgramType::id).toList();
-        List<String> mappings = MappingTypes.all().stream().filter(t -> t.parameters().contains(setting.parameter()))
-                .map(MappingType::id).toList();
-        List<String> users = programs.isEmpty() ? mappings : programs;
-        int of = programs.isEmpty() ? MappingTypes.all().size() : ProgramTypes.all().size();
-        if (users.isEmpty() || users.size() == of) {
-            return "";
-        }
-        return (users.size() == 1 ? users.get(0) : String.join(", ", users.subList(0, users.size() - 1)) + " and "
-                + users.get(users.size() - 1)) + " only";
-    }
-
     /** The setting with id ID, or null. */
     public static Setting<?> find(String id) {
         return BY_ID.get(id);
@@ -212,6 +193,32 @@ public final class ParameterRegistry {
     /** PROBLEMS in the CLI's words, joined with "; ". */
     public static String inWords(List<Problem> problems) {
         return String.join("; ", problems.stream().map(ParameterRegistry::inWords).toList());
+    }
+
+    /**
+     * The ids of the registered programs, or else mappings, that declare S's parameter among their own
+     * settings ("pad", "scale"); empty for the settings every run has.
+     */
+    public static List<String> declaredBy(Setting<?> s) {
+        List<String> programs = ProgramTypes.all().stream().filter(t -> declares(t, s.parameter())).map(ProgramType::id)
+                .toList();
+        return !programs.isEmpty() ? programs
+                : MappingTypes.all().stream().filter(t -> declares(t, s.parameter())).map(MappingType::id).toList();
+    }
+
+    /**
+     * S's help text for the CLI and the form, led by the programs or mappings that declare it
+     * ("random and bar mappings: source classes per target class (BAR uses 6)").
+     */
+    public static String help(Setting<?> s) {
+        List<String> ids = declaredBy(s);
+        if (ids.isEmpty()) {
+            return s.parameter().help();
+        }
+        boolean programs = ProgramTypes.all().stream().anyMatch(t -> declares(t, s.parameter()));
+        String who = ids.size() == 1 ? ids.get(0)
+                : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
+        return who + (programs ? " program" : " mapping") + (ids.size() == 1 ? "" : "s") + ": " + s.parameter().help();
     }
 
     /** The values of PARAMETERS in SETTINGS as text by id (help and cards). */

@@ -47,10 +47,9 @@ public final class Choices {
 
     // --- class counts --------------------------------------------------------------------
 
-    /** The tooltip of the class counts. */
+    /** The tooltip of the class counts (which mappings need K_s ≥ K_t: from their declared capabilities). */
     static final String CLASS_COUNTS = "K_s: the number of classes the frozen source model predicts. K_t: the number"
-            + " of target classes. random, flm, ilm and bar read each target class from its own source class(es), so they"
-            + " need K_s ≥ K_t (× sources per class); linear, blm and blm+ work with any counts.";
+            + " of target classes. " + MappingTypes.classCountRule();
 
     /** "K_s = 10 source classes · K_t = 10 target classes", either part alone while the other is unknown. */
     static String classCounts(ModelCard card, TargetDataset data) {

@@ -49,11 +49,9 @@ final class SettingSection {
         return p.unit().isEmpty() ? p.label() : p.label() + " (" + p.unit() + ")";
     }
 
-    /** The hint: the parameter's help, after the programs or mappings that use it where only some do. */
+    /** The hint: the parameter's help, after the programs or mappings that declare it ({@link ParameterRegistry#help}). */
     static String hint(Setting<?> s) {
-        String only = ParameterRegistry.usedOnlyBy(s);
-        String help = s.parameter().help();
-        return Fields.capitalized(only.isEmpty() ? help : only + ": " + help);
+        return Fields.capitalized(ParameterRegistry.help(s));
     }
 
     /** The control of S by its value type, bound to its field's text. */

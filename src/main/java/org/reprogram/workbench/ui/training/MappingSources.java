@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Which source classes each target class is read from, and which example pictures stand for
- * them beside the mapping. A fixed mapping (random, flm, ilm, bar) names its sources; a weighted
- * one (linear, blm) shows the sources whose weight is in the upper half of the row's range,
+ * them beside the mapping. A fixed mapping (one with an {@code LabelMapping.assignment()}) names its
+ * sources; a weighted one (assignment null) shows the sources whose weight is in the upper half of the row's range,
  * best first, so a clear winner shows alone and close runners-up show beside it.
  */
 final class MappingSources {

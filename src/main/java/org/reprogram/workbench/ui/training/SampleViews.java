@@ -19,7 +19,7 @@ public final class SampleViews {
     static final String HINT_NEXT_PAGE = "The images of this page's classes arrive with the next live snapshot …";
     static final String HINT_PAGE_NOT_TAKEN = "This page's images were not taken before the run ended: a run takes the"
             + " sample images of the page on screen while it trains.";
-    static final String HINT_MASKS = HINT + " · mask (smm): mid-gray 0, white/black ± the largest mask value shown";
+    static final String HINT_MASKS = HINT + " · per-image mask: mid-gray 0, white/black ± the largest mask value shown";
 
     private SampleViews() {}
 

@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.program;
+package org.reprogram.workbench.core.model;
 
 /**
  * One array of a program or mapping as plain values, named the way PyTorch names it
@@ -23,7 +23,7 @@ public record NamedArray(String name, int[] shape, float[] values) {
     }
 
     /** An array whose shape is read from A. */
-    static NamedArray of(String name, ai.djl.ndarray.NDArray a) {
+    public static NamedArray of(String name, ai.djl.ndarray.NDArray a) {
         long[] s = a.getShape().getShape();
         int[] shape = new int[s.length];
         for (int i = 0; i < s.length; i++) {
