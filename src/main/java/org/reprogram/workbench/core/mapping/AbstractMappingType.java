@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.reprogram.workbench.core.param.AbstractMethodType;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
@@ -10,53 +11,19 @@ import org.reprogram.workbench.core.param.Problem;
  * The words, settings and capabilities of a {@link MappingType}, and the class-count check every
  * exclusive mapping shares (K_t x sources per target <= K_s).
  */
-public abstract class AbstractMappingType implements MappingType {
+public abstract class AbstractMappingType extends AbstractMethodType implements MappingType {
 
-    private final String id;
-    private final String label;
-    private final String description;
-    private final String details;
     private final boolean frequencyDriven;
-    private final List<Parameter<?>> parameters;
 
     protected AbstractMappingType(String id, String label, String description, String details,
             boolean frequencyDriven, List<Parameter<?>> parameters) {
-        this.id = id;
-        this.label = label;
-        this.description = description;
-        this.details = details;
+        super(id, label, description, details, parameters);
         this.frequencyDriven = frequencyDriven;
-        this.parameters = List.copyOf(parameters);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String label() {
-        return label;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final String details() {
-        return details;
     }
 
     @Override
     public final boolean frequencyDriven() {
         return frequencyDriven;
-    }
-
-    @Override
-    public final List<Parameter<?>> parameters() {
-        return parameters;
     }
 
     /** One source class per target class unless a subclass says otherwise. */
@@ -77,17 +44,12 @@ public abstract class AbstractMappingType implements MappingType {
         } else if (perClass > 0 && (long) kt * perClass > ks) {
             List<String> any = MappingTypes.all().stream().filter(t -> t.exclusiveSourcesPerTarget(c.settings()) == 0)
                     .filter(t -> t.problems(c).isEmpty()).map(MappingType::id).toList();
-            p.add(new Problem("mapping", "{} '" + id + "' gives each target class its own source class"
+            p.add(new Problem("mapping", "{} '" + id() + "' gives each target class its own source class"
                     + (perClass > 1 ? "es (" + perClass + ")" : "") + ", but the target has " + kt + " classes and '"
                     + c.source().name() + "' only " + ks, "choose {} "
                     + org.reprogram.workbench.core.param.ValueType.orList(any) + (perClass > 1
                     ? ", or fewer sources per class" : "") + ", or a source model with more classes"));
         }
         return p;
-    }
-
-    @Override
-    public String toString() {
-        return id;
     }
 }

@@ -2,7 +2,7 @@ package org.reprogram.workbench.core.mapping;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
-import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.MethodType;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
 
@@ -14,24 +14,7 @@ import org.reprogram.workbench.core.param.Problem;
  * target class names: room for mappings made of text); the mapping states its own plain-array export
  * ({@link LabelMapping#interop()}). See docs/adding-a-method.md.
  */
-public interface MappingType {
-
-    /** The id on the command line, in config.json and in results ("ilm"). */
-    String id();
-
-    /** The short name in the form's list ("ilm – frequency, each epoch"). */
-    String label();
-
-    /** One line for the CLI help and tooltips. */
-    String description();
-
-    /** What it needs, for the form ("Needs at least as many source classes as target classes."). */
-    String details();
-
-    /** Its own settings (declared once); they apply only to the mappings that list them. */
-    default List<Parameter<?>> parameters() {
-        return List.of();
-    }
+public interface MappingType extends MethodType {
 
     /**
      * How many source classes each target class reads alone (hard one-to-one and many-to-one

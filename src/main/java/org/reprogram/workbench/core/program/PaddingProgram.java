@@ -1,9 +1,6 @@
 package org.reprogram.workbench.core.program;
 
 import java.util.List;
-import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.param.Problem;
 
 import ai.djl.ndarray.NDManager;
 
@@ -40,7 +37,7 @@ public final class PaddingProgram extends MaskedDeltaProgram {
     }
 
     /** Registration: id "pad", settings inner size and frame activation. */
-    public static final class Type extends AbstractProgramType {
+    public static final class Type extends FramedProgramType {
         public Type() {
             super("pad", "pad – frame", "Padding frame around the resized target (Elsayed et al.; ILM-VP)",
                     "The target is shrunk to the inner size; only the frame is learned.",
@@ -48,23 +45,8 @@ public final class PaddingProgram extends MaskedDeltaProgram {
         }
 
         @Override
-        public Placement placement(ModelCard card, ParameterValues settings) {
-            return FrameSettings.placement(card, settings);
-        }
-
-        @Override
-        public List<Problem> problems(ModelCard card, ParameterValues settings) {
-            return FrameSettings.problems(card, settings);
-        }
-
-        @Override
         public InputProgram create(ProgramSetup setup, NDManager manager) {
             return new PaddingProgram(setup, manager);
-        }
-
-        @Override
-        public ProgramLegend legend(boolean signed) {
-            return signed ? ProgramLegend.SIGNED_FRAME : ProgramLegend.UNSIGNED_FRAME;
         }
     }
 }

@@ -3,7 +3,7 @@ package org.reprogram.workbench.core.program;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.param.Parameter;
+import org.reprogram.workbench.core.param.MethodType;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
 
@@ -15,24 +15,7 @@ import org.reprogram.workbench.core.param.Problem;
  * own plain-array export ({@link InputProgram#interop()}). Adding a program is one class (the program
  * with a nested type) plus that one line; see docs/adding-a-method.md.
  */
-public interface ProgramType {
-
-    /** The id on the command line, in config.json and in results ("pad"). */
-    String id();
-
-    /** The short name in the form's list ("pad – frame"). */
-    String label();
-
-    /** One line for the CLI help and tooltips, with the paper it follows. */
-    String description();
-
-    /** What the program does to the target, for the form ("The target is shrunk to the inner size; …"). */
-    String details();
-
-    /** Its own settings (declared once, e.g. {@link FrameSettings#INNER_SIZE}); they apply only to it. */
-    default List<Parameter<?>> parameters() {
-        return List.of();
-    }
+public interface ProgramType extends MethodType {
 
     /** Where the target goes on CARD's canvas with these SETTINGS. */
     Placement placement(ModelCard card, ParameterValues settings);

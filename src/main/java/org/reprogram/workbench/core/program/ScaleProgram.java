@@ -1,9 +1,6 @@
 package org.reprogram.workbench.core.program;
 
 import java.util.List;
-import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ValueType;
 
@@ -164,7 +161,7 @@ public final class ScaleProgram extends AbstractInputProgram {
                     + " about inner size x s pixels").defaultValue(1.5).build();
 
     /** Registration: id "scale", settings inner size, frame activation and initial scale. */
-    public static final class Type extends AbstractProgramType {
+    public static final class Type extends FramedProgramType {
         public Type() {
             super("scale", "scale – size + frame", "Learnable input scale plus a frame outside the image (AutoVP)",
                     "One learned number s scales the target; the frame fills the rest.",
@@ -172,23 +169,8 @@ public final class ScaleProgram extends AbstractInputProgram {
         }
 
         @Override
-        public Placement placement(ModelCard card, ParameterValues settings) {
-            return FrameSettings.placement(card, settings);
-        }
-
-        @Override
-        public List<Problem> problems(ModelCard card, ParameterValues settings) {
-            return FrameSettings.problems(card, settings);
-        }
-
-        @Override
         public InputProgram create(ProgramSetup setup, NDManager manager) {
             return new ScaleProgram(setup, manager);
-        }
-
-        @Override
-        public ProgramLegend legend(boolean signed) {
-            return signed ? ProgramLegend.SIGNED_FRAME : ProgramLegend.UNSIGNED_FRAME;
         }
     }
 }
