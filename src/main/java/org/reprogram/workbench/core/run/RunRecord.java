@@ -116,7 +116,7 @@ public record RunRecord(
             return "unreadable";
         }
         if (result != null) {
-            return result.status();
+            return result.status() == null ? "unreadable" : result.status().id();
         }
         if (isTraining()) {
             return "running";
@@ -135,6 +135,6 @@ public record RunRecord(
     /** A reprogramming run that stopped early with a checkpoint: {@code resume} can continue it. */
     public boolean isResumable() {
         return problem == null && !isBaseline() && !isTraining() && CheckpointFile.exists(dir)
-                && (result == null || !"completed".equals(result.status()) && !"stopped".equals(result.status()));
+                && (result == null || !result.completed());
     }
 }

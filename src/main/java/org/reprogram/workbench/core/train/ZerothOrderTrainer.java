@@ -4,6 +4,7 @@ import org.reprogram.workbench.core.spec.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.reprogram.workbench.core.train.FitModule.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 
