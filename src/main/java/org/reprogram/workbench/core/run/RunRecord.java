@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.run;
 import org.reprogram.workbench.core.program.FrameSettings;
 import java.nio.file.Path;
 import java.util.List;
+import org.reprogram.workbench.core.baseline.BaselineTrainer;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -87,7 +88,7 @@ public record RunRecord(
 
     /** "whitebox", "blackbox", or "baseline"; "-" when unknown. */
     public String trainer() {
-        return isBaseline() ? "baseline" : config == null ? "-" : config.trainer().kind().id();
+        return isBaseline() ? BaselineTrainer.TRAINER : config == null ? "-" : config.trainer().kind().id();
     }
 
     /** The frame activation of programs that have a frame (pad, scale), else "-". */

@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.FitModule.StepResult;
 
 /**
@@ -22,7 +23,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
 
     @Override
     public String name() {
-        return "whitebox";
+        return TrainerKind.WHITEBOX.id();
     }
 
     @Override
