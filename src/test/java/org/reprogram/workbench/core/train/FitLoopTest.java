@@ -149,8 +149,8 @@ class FitLoopTest {
         for (int s = 0; s < 9; s++) {
             assertEquals(LearningRateSchedule.COSINE.rate(0.1, s, 9), toy.rates.get(s), 0.0, "step " + s);
         }
-        assertEquals(0.25, epochs.get(0).trainLoss(), 1e-12);
-        assertEquals(toy.rates.get(8), epochs.get(2).lr(), 0.0, "an epoch reports its last step's rate");
+        assertEquals(0.5, epochs.get(0).trainLoss(), 1e-12, "the mean of 0.5 per image");
+        assertEquals(toy.rates.get(8), epochs.get(2).learningRate(), 0.0, "an epoch reports its last step's rate");
     }
 
     @Test
