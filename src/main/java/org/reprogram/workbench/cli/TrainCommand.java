@@ -18,6 +18,7 @@ import org.reprogram.workbench.core.run.RunFolderLock;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -157,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
     static void printResult(TrainingResult r, Path dir) {
         if (!r.completed()) {
             System.err.println("error: run " + r.status() + ": " + r.message());
-            if ("interrupted".equals(r.status()) && dir != null) {
+            if (r.status() == RunStatus.INTERRUPTED && dir != null) {
                 System.err.println(CheckpointFile.exists(dir)
                         ? "continue it with: java -jar target/reprogram-workbench.jar resume " + dir
                         : "it ended before its first epoch finished, so there is no checkpoint to resume from; start"

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.run.CheckpointFile;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
@@ -21,9 +22,10 @@ import org.reprogram.workbench.core.train.TrainingResult;
 class InterruptAdviceTest {
 
     private static TrainingResult interrupted(int epochs) {
-        return new TrainingResult("interrupted", "interrupted by a signal", Double.NaN, Double.NaN, Double.NaN, 768,
-                156234, 1.0, epochs, 1, "pad", "flm", "whitebox", "builtin", "sample-data/digits", "cpu", 0, 0, 300,
-                null, TrainingResult.METHOD_REPROGRAM, Double.NaN, 0, 0, 0, 0);
+        return TrainingResult.builder().status(RunStatus.INTERRUPTED).message("interrupted by a signal")
+                .parameters(768, 156234).wallSeconds(1.0).epochs(epochs).seed(1).program("pad").mapping("flm")
+                .trainer("whitebox").source("builtin").target("sample-data/digits").device("cpu")
+                .peakRssMegabytes(300).build();
     }
 
     private static synchronized String stderrOf(TrainingResult r, Path dir) {

@@ -31,7 +31,7 @@ import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.train.BatchBuffer;
 import org.reprogram.workbench.core.train.BatchPrefetcher;
 import org.reprogram.workbench.core.train.CanvasSplit;
-import org.reprogram.workbench.core.train.ReprogrammingTrainer;
+import org.reprogram.workbench.core.train.FitLoop;
 
 /**
  * The compact store and the disk streaming give exactly the images, labels and canvases of
@@ -113,7 +113,7 @@ class DataStoreTest {
     void prefetchedBatchesEqualDirectlyPlacedOnes() {
         TargetDataset d = ImageFolderLoader.load(TestPaths.digits(), 0, 0.2, STREAM);
         CanvasSplit split = new CanvasSplit(d.train(), new Placement(1, 32, 32, 20, 20));
-        int[] order = ReprogrammingTrainer.permutation(split.size(), new Random(3));
+        int[] order = FitLoop.permutation(split.size(), new Random(3));
         int batch = 37;
         BatchBuffer buffer = new BatchBuffer(batch, split.imageSize());
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());

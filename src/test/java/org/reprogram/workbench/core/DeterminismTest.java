@@ -25,6 +25,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.WhiteBoxTrainer;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * The same seed gives bit-identical numbers twice in a row, for every program and every baseline
@@ -64,7 +65,7 @@ class DeterminismTest {
         try (Experiment exp = Experiment.open(cfg, data, churn ? new Churning(source) : source)) {
             List<String> out = new ArrayList<>();
             TrainingResult r = new WhiteBoxTrainer(0).train(exp, recorder(out), new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             out.add("test " + r.testAccuracy() + " " + r.testLoss() + " " + r.testAccuracyAtBestVal());
             out.add("program " + java.util.Arrays.hashCode(exp.program().weights()));
             out.add("mapping " + java.util.Arrays.deepHashCode(exp.mapping().weights()));
@@ -116,7 +117,7 @@ class DeterminismTest {
         try (BaselineRun run = BaselineRun.open(cfg, data)) {
             List<String> out = new ArrayList<>();
             TrainingResult r = new BaselineTrainer().train(run, recorder(out), new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             out.add("test " + r.testAccuracy() + " " + r.testLoss() + " " + r.testAccuracyAtBestVal());
             return out;
         } finally {

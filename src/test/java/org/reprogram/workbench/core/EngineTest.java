@@ -33,6 +33,7 @@ import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.core.train.WhiteBoxTrainer;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** Training-level checks on the built-in model and the sample digits. */
 class EngineTest {
@@ -59,7 +60,7 @@ class EngineTest {
             List<float[]> before = frozenWeights(model);
             float[] programBefore = exp.program().weights();
             TrainingResult r = new WhiteBoxTrainer(0).train(exp, new TrainingListener() {}, new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             List<float[]> after = frozenWeights(model);
             assertEquals(before.size(), after.size());
             for (int i = 0; i < before.size(); i++) {
@@ -160,7 +161,7 @@ class EngineTest {
                             epochs.add(m);
                         }
                     }, new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             assertEquals("blackbox", r.trainer());
             int n = exp.train().size();
             assertEquals(500, n, "50 shots x 10 classes");
@@ -192,7 +193,7 @@ class EngineTest {
                     control.cancel();
                 }
             }, control);
-            assertEquals("cancelled", r.status());
+            assertEquals(RunStatus.CANCELLED, r.status());
             assertEquals(1, epochs.size(), "cancel after the first epoch stops before the second");
             assertTrue(Double.isNaN(r.testAccuracy()));
         }

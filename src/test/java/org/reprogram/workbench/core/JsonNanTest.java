@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -37,9 +38,10 @@ class JsonNanTest {
 
     /** A finished run without validation data (--val-fraction 0): best validation values are NaN. */
     static TrainingResult noValidation() {
-        return new TrainingResult("completed", null, 0.8, Double.POSITIVE_INFINITY, Double.NaN, 3, 4, 1.5, 2, 0, "pad",
-                "ilm", "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", Double.NaN, 0, 0, 0,
-                0);
+        return TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8)
+                .testLoss(Double.POSITIVE_INFINITY).parameters(3, 4).wallSeconds(1.5).epochs(2).program("pad")
+                .mapping("ilm").trainer("whitebox").source("builtin").target("digits").device("cpu()")
+                .imagesPerSecond(1000).peakRssMegabytes(300).build();
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** Every reprogramming method trained for real on the built-in model and a few sample digits. */
 class MethodsTrainingTest {
@@ -71,7 +72,7 @@ class MethodsTrainingTest {
             List<float[]> before = frozenWeights(model);
             float[] programBefore = exp.program().weights();
             TrainingResult r = Trainer.forConfig(cfg, snapshotMillis).train(exp, listener, new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             List<float[]> after = frozenWeights(model);
             for (int i = 0; i < before.size(); i++) {
                 assertArrayEquals(before.get(i), after.get(i), 0f, cfg.program().id() + "/" + cfg.trainer().kind().id()

@@ -24,6 +24,7 @@ import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * A run stopped after an epoch and resumed from its checkpoint ends where the uninterrupted run
@@ -57,12 +58,12 @@ class ResumeTest {
     private static void assertResumedEqualsUninterrupted(RunSpec cfg, int stopAfter, Path tmp) throws Exception {
         Path whole = tmp.resolve("whole");
         TrainingResult a = RunLauncher.run(cfg, null, whole, new TrainingListener() {}, new TrainingControl(), 0);
-        assertEquals("completed", a.status(), a.message());
+        assertEquals(RunStatus.COMPLETED, a.status(), a.message());
 
         Path cut = tmp.resolve("cut");
         TrainingControl control = new TrainingControl();
         TrainingResult interrupted = RunLauncher.run(cfg, null, cut, stopAfter(stopAfter, control), control, 0);
-        assertEquals("interrupted", interrupted.status(), interrupted.message());
+        assertEquals(RunStatus.INTERRUPTED, interrupted.status(), interrupted.message());
         assertEquals(stopAfter, interrupted.epochs());
         RunRecord stopped = RunStore.load(cut, false);
         assertEquals("interrupted", stopped.status());
@@ -70,7 +71,7 @@ class ResumeTest {
         assertEquals(stopAfter, CheckpointFile.read(cut).epoch());
 
         TrainingResult b = RunLauncher.resume(cut, null, new TrainingListener() {}, new TrainingControl(), 0);
-        assertEquals("completed", b.status(), b.message());
+        assertEquals(RunStatus.COMPLETED, b.status(), b.message());
         assertEquals(a.testAccuracy(), b.testAccuracy(), 0.0, "same test accuracy");
         assertEquals(a.bestValAccuracy(), b.bestValAccuracy(), 0.0);
         assertEquals(a.bestEpoch(), b.bestEpoch());
@@ -117,7 +118,7 @@ class ResumeTest {
         Files.delete(run.resolve(RunFiles.RESULT)); // killed: no result.json
         assertEquals("interrupted", RunStore.load(run, false).status(), "killed with a checkpoint: resumable");
         TrainingResult r = RunLauncher.resume(run, null, new TrainingListener() {}, new TrainingControl(), 0);
-        assertEquals("completed", r.status());
+        assertEquals(RunStatus.COMPLETED, r.status());
         List<EpochMetrics> m = RunStore.load(run, false).metrics();
         assertEquals(List.of(1, 2, 3), m.stream().map(EpochMetrics::epoch).toList());
         assertEquals(4, RunStore.load(run, true).history().size());

@@ -26,6 +26,7 @@ import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** Issue 9: unwritable run folders fail before loading, write failures during a run name the folder. */
 class RunFolderAccessTest {
@@ -113,7 +114,7 @@ class RunFolderAccessTest {
         assertTrue(e.getMessage().endsWith("Fix: " + RunFolderAccess.FIX), e.getMessage());
         assertEquals(1, l.events.stream().filter(o -> o instanceof EpochMetrics).count(), "the run ends at once");
         TrainingResult r = (TrainingResult) l.events.get(l.events.size() - 1);
-        assertEquals("failed", r.status());
+        assertEquals(RunStatus.FAILED, r.status());
         assertEquals(e.getMessage(), r.message(), "no exception class name in the result either");
     }
 

@@ -14,6 +14,7 @@ import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** End to end: the teaching-demo preset on the shipped digits, through the run folder. */
 class TeachingDemoTest {
@@ -27,7 +28,7 @@ class TeachingDemoTest {
         RunStore store = new RunStore(runs);
         Path dir = store.newRunDir(cfg);
         TrainingResult r = RunLauncher.run(cfg, null, dir, new TrainingListener() {}, new TrainingControl(), 0);
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertTrue(r.testAccuracy() >= ACCURACY_FLOOR, "test accuracy " + r.testAccuracy());
         assertEquals(1024 - 100, r.trainableParameters(), "frame around a 10x10 window");
         RunRecord rec = store.list().get(0);

@@ -19,6 +19,7 @@ import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * The headline figure's confusion matrix: the final test evaluation keeps its [true][predicted]
@@ -40,7 +41,7 @@ class TestConfusionTest {
                 started.add(info);
             }
         }, new TrainingControl(), 0);
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         int[][] m = r.testConfusion();
         assertNotNull(m, "the final test evaluation keeps its confusion matrix");
         assertEquals(10, m.length);

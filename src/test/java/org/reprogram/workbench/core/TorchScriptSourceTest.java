@@ -25,6 +25,7 @@ import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** The committed TorchScript fixture (made by fixtures/torchscript/make_fixtures.py with torch 1.13). */
 class TorchScriptSourceTest {
@@ -99,7 +100,7 @@ class TorchScriptSourceTest {
             var r = new org.reprogram.workbench.core.train.WhiteBoxTrainer(0).train(exp,
                     new org.reprogram.workbench.core.train.TrainingListener() {},
                     new org.reprogram.workbench.core.train.TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             assertTrue(r.testAccuracy() > 0.3, "well above the 0.1 chance level: " + r.testAccuracy());
             assertArrayEquals(before, firstWeights(exp.source()), 0f, "TorchScript weights must stay frozen");
         }
@@ -134,7 +135,7 @@ class TorchScriptSourceTest {
             var r = org.reprogram.workbench.core.train.Trainer.forConfig(cfg, 0).train(exp,
                     new org.reprogram.workbench.core.train.TrainingListener() {},
                     new org.reprogram.workbench.core.train.TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             assertEquals(2L * 100 * (5 + 1), r.trainingQueries());
             assertTrue(r.testAccuracy() >= 0 && r.testAccuracy() <= 1);
         }

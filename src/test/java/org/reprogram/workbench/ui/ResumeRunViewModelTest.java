@@ -19,6 +19,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 import org.reprogram.workbench.ui.training.TrainingBackend;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** The Runs tab's Resume: an interrupted run continues live in the Train tab and ends completed. */
 class ResumeRunViewModelTest {
@@ -47,7 +48,7 @@ class ResumeRunViewModelTest {
         assertEquals(WorkbenchViewModel.TRAIN_TAB, vm.tab.get());
         assertEquals(TestPaths.digits().toString(), vm.setup.target().get(), "the setup shows the resumed run's target");
         assertFalse(vm.training.running.get());
-        assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());
+        assertEquals(RunStatus.COMPLETED, vm.training.result.get().status(), vm.training.status.get());
         assertEquals(List.of(1, 2, 3), vm.training.metrics.stream().map(EpochMetrics::epoch).toList(),
                 "the epoch done before the interruption, then the two left, live");
         assertEquals(dir, vm.training.runDir.get());

@@ -100,9 +100,11 @@ class TrainingLayoutGuiTest {
             }
             int[][] test = confusion(n);
             TrainingResult r = TrainingViewModelTest.result(ctl.isCancelled() ? "cancelled" : "completed", null);
-            return new TrainingResult(r.status(), null, 0.75, 0.5, 0.6, 924, 156234, 1, 2, 0, "pad", "ilm",
-                    "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, ctl.isCancelled() ? null : test,
-                    "reprogram", 0.75, 2, 0, 0, 0);
+            return TrainingResult.builder().status(r.status()).testAccuracy(0.75).testLoss(0.5)
+                    .bestValAccuracy(0.6).parameters(924, 156234).wallSeconds(1).epochs(2).program("pad")
+                    .mapping("ilm").trainer("whitebox").source("builtin").target("digits").device("cpu()")
+                    .imagesPerSecond(1000).peakRssMegabytes(300).testConfusion(ctl.isCancelled() ? null : test)
+                    .testAccuracyAtBestVal(0.75).bestEpoch(2).build();
         };
     }
 

@@ -37,6 +37,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * What a new user hit in the window (headless): Try it from the Train tab (its window's size, place
@@ -81,10 +82,12 @@ class WindowBehaviourGuiTest {
                     break;
                 }
             }
-            String status = ctl.isCancelled() ? "cancelled" : "completed";
-            return new TrainingResult(status, null, done == 0 ? Double.NaN : 0.75, 0.5, 0.6, 924, 156234, 1, done, 0,
-                    "pad", "ilm", "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.75, done,
-                    0, 0, 0);
+            RunStatus status = ctl.isCancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+            return TrainingResult.builder().status(status).testAccuracy(done == 0 ? Double.NaN : 0.75)
+                    .testLoss(0.5).bestValAccuracy(0.6).parameters(924, 156234).wallSeconds(1).epochs(done)
+                    .program("pad").mapping("ilm").trainer("whitebox").source("builtin").target("digits")
+                    .device("cpu()").imagesPerSecond(1000).peakRssMegabytes(300).testAccuracyAtBestVal(0.75)
+                    .bestEpoch(done).build();
         };
     }
 
@@ -167,7 +170,7 @@ class WindowBehaviourGuiTest {
         robot.interact(vm.training::cancel);
         waitFor(20, () -> !vm.training.running.get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("cancelled", vm.training.result.get().status());
+        assertEquals(RunStatus.CANCELLED, vm.training.result.get().status());
         assertTrue(robot.lookup("#tryIt").queryButton().isDisabled(), "nothing was trained: nothing to try");
     }
 

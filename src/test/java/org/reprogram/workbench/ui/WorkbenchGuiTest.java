@@ -33,6 +33,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** Drives the real window headless (Monocle): pick model and data, train, pause/resume, cancel, replay, compare. */
 @ExtendWith(ApplicationExtension.class)
@@ -111,7 +112,7 @@ class WorkbenchGuiTest {
         waitFor(300, () -> !vm.training.running.get()); // generous: a loaded 2-core machine needs minutes
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(vm.training.result.get(), vm.training.status.get());
-        assertEquals("completed", vm.training.result.get().status(), vm.training.status.get());
+        assertEquals(RunStatus.COMPLETED, vm.training.result.get().status(), vm.training.status.get());
         LineChart<?, ?> acc = node(robot, "#accuracyChart", LineChart.class);
         assertEquals(2, acc.getData().get(0).getData().size(), "train accuracy: one point per epoch");
         assertEquals(2, node(robot, "#metricsTable", TableView.class).getItems().size(), "raw values table");
@@ -159,7 +160,7 @@ class WorkbenchGuiTest {
         robot.clickOn("#cancel");
         waitFor(60, () -> !vm.training.running.get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("cancelled", vm.training.result.get().status());
+        assertEquals(RunStatus.CANCELLED, vm.training.result.get().status());
 
         // runs tab: open the completed run and scrub its history
         robot.clickOn("Runs");

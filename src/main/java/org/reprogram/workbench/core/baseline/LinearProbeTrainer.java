@@ -7,9 +7,10 @@ import org.reprogram.workbench.core.train.ComputeThreads;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.Evaluator.Result;
 import org.reprogram.workbench.core.train.MemoryProbe;
-import org.reprogram.workbench.core.train.ReprogrammingTrainer;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.RunOutcome;
+import org.reprogram.workbench.core.train.RunStatus;
+import org.reprogram.workbench.core.train.TrainingFailedException;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -22,6 +23,14 @@ import org.reprogram.workbench.core.train.TrainingResult;
  * training split by L-BFGS until the objective stops falling ({@link ProbeFit}). {@code epochs} of the config caps the iterations. One iteration is one
  * "epoch" of metrics.csv (a full pass over the training features, validation after each); the
  * test split is evaluated with the state of the best validation iteration and with the final one.
+ *
+ * <p>Not a module of the {@link org.reprogram.workbench.core.train.FitLoop}: L-BFGS is a different
+ * algorithm (full batch, a line search that evaluates the objective several times per iteration,
+ * run to convergence by {@link ProbeFit} instead of for a set number of shuffled mini-batch epochs),
+ * so it has no batches, shuffling, learning rate or per-batch scopes for the loop to own. It reports
+ * the same listener events (one "epoch" per iteration), ends through the same {@link RunOutcome}
+ * and {@link org.reprogram.workbench.core.train.RunStatus}, and builds its result with the same
+ * {@link TrainingResult#builder()}.
  */
 final class LinearProbeTrainer {
 
@@ -38,7 +47,7 @@ final class LinearProbeTrainer {
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
                 ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(),
                 data.validation().size(), data.test().size(), data.validationIndices()));
-        String status = "completed";
+        RunStatus status = RunStatus.COMPLETED;
         String message = null;
         int[] done = {0};
         int[] bestAt = {0};
@@ -84,7 +93,7 @@ final class LinearProbeTrainer {
             trainLoss = outcome.trainLoss();
             model.setHead(scaling.toRaw(outcome.theta(), data.numClasses()));
             boolean stopped = !outcome.converged() && outcome.iterations() < cfg.optimization().epochs();
-            status = stopped ? "stopped" : status;
+            status = stopped ? RunStatus.STOPPED : status;
             tests[0] = bestAt[0] == outcome.iterations() && tests[1] != null ? tests[1]
                     : fit.evaluate(outcome.theta(), testFeatures);
             message = summary(outcome.converged() ? null : stopped ? "stopped by the user after iteration "
@@ -98,15 +107,16 @@ final class LinearProbeTrainer {
         if (!model.notices().isEmpty()) {
             message = (message == null ? "" : message + "; ") + String.join("; ", model.notices());
         }
-        Result test = tests[0];
-        TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
-                test == null ? Double.NaN : test.loss(), best[0], model.trainableParameters(), model.sourceParameters(),
-                (System.nanoTime() - start) / 1e9, done[0], cfg.seed(), "-", model.mapping(), BaselineTrainer.TRAINER,
-                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice()),
-                fitNanos > 0 ? fitImages / (fitNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
-                test == null ? null : test.confusion(), cfg.method().id(),
-                tests[1] == null ? Double.NaN : tests[1].accuracy(), bestAt[0], queries[0], 0, queries[1])
-                .withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(trainLoss);
+        TrainingResult result = TrainingResult.builder().status(status).message(message).test(tests[0])
+                .bestValAccuracy(best[0]).wallSeconds((System.nanoTime() - start) / 1e9).epochs(done[0])
+                .imagesPerSecond(fitNanos > 0 ? fitImages / (fitNanos / 1e9) : 0).queries(queries[0], 0, queries[1])
+                .peakRssMegabytes(MemoryProbe.peakRssMegabytes())
+                .testAccuracyAtBestVal(tests[1] == null ? Double.NaN : tests[1].accuracy()).bestEpoch(bestAt[0])
+                .parameters(model.trainableParameters(), model.sourceParameters()).seed(cfg.seed()).program("-")
+                .mapping(model.mapping()).trainer(BaselineTrainer.TRAINER).source(model.origin())
+                .target(cfg.data().target()).device(ComputeThreads.describe(model.manager().getDevice()))
+                .method(cfg.method().id()).skippedImages(data.dataset().skippedImages()).finalTrainLoss(trainLoss)
+                .build();
         listener.onFinish(result);
         return result;
     }
@@ -125,7 +135,7 @@ final class LinearProbeTrainer {
     /** A fit whose objective is not finite fails clearly (NaN or infinite features) instead of "converging". */
     static void requireFinite(ProbeFit.Outcome outcome) {
         if (!Double.isFinite(outcome.objective())) {
-            throw new ReprogrammingTrainer.TrainingFailedException("the linear probe's training loss is "
+            throw new TrainingFailedException("the linear probe's training loss is "
                     + outcome.objective() + ": the source model's features of these images contain NaN or infinite"
                     + " values. Fix: check the model (and its features method) on the target images");
         }

@@ -60,8 +60,7 @@ public final class RunLauncher {
                 throw UserInputException.forFile(runDir, "is still training in another process", "wait for it, or"
                         + " stop it first");
             }
-            if (rec.result() != null && ("completed".equals(rec.result().status())
-                    || "stopped".equals(rec.result().status()))) {
+            if (rec.result() != null && rec.result().completed()) {
                 throw UserInputException.forFile(runDir, "already ended (" + rec.result().status() + ")",
                         "start a new run with train (e.g. with more --epochs)");
             }

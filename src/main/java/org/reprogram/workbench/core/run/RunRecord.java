@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.run;
 import org.reprogram.workbench.core.program.FrameSettings;
 import java.nio.file.Path;
 import java.util.List;
+import org.reprogram.workbench.core.baseline.BaselineTrainer;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.train.EpochMetrics;
@@ -87,7 +88,7 @@ public record RunRecord(
 
     /** "whitebox", "blackbox", or "baseline"; "-" when unknown. */
     public String trainer() {
-        return isBaseline() ? "baseline" : config == null ? "-" : config.trainer().kind().id();
+        return isBaseline() ? BaselineTrainer.TRAINER : config == null ? "-" : config.trainer().kind().id();
     }
 
     /** The frame activation of programs that have a frame (pad, scale), else "-". */
@@ -116,7 +117,7 @@ public record RunRecord(
             return "unreadable";
         }
         if (result != null) {
-            return result.status();
+            return result.status() == null ? "unreadable" : result.status().id();
         }
         if (isTraining()) {
             return "running";
@@ -135,6 +136,6 @@ public record RunRecord(
     /** A reprogramming run that stopped early with a checkpoint: {@code resume} can continue it. */
     public boolean isResumable() {
         return problem == null && !isBaseline() && !isTraining() && CheckpointFile.exists(dir)
-                && (result == null || !"completed".equals(result.status()) && !"stopped".equals(result.status()));
+                && (result == null || !result.completed());
     }
 }

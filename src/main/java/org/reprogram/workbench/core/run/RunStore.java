@@ -141,7 +141,8 @@ public final class RunStore {
         TrainingResult result = Files.exists(dir.resolve(RunFiles.RESULT))
                 ? Json.read(dir.resolve(RunFiles.RESULT), TrainingResult.class, fix) : null;
         if (result != null && result.status() == null) {
-            throw UserInputException.forFile(dir.resolve(RunFiles.RESULT), "is not a run result (no \"status\")", fix);
+            throw UserInputException.forFile(dir.resolve(RunFiles.RESULT), "is not a run result (its \"status\" is"
+                    + " missing or not one of completed, stopped, cancelled, failed, interrupted)", fix);
         }
         List<EpochMetrics> metrics = new ArrayList<>();
         for (String line : lines(dir.resolve(RunFiles.METRICS))) {

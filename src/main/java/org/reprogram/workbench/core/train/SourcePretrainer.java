@@ -129,7 +129,7 @@ public final class SourcePretrainer {
             BatchBuffer buf = new BatchBuffer(o.batchSize(), p.canvasSize());
             Random rnd = new Random(o.seed());
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-                int[] order = ReprogrammingTrainer.permutation(n, rnd);
+                int[] order = FitLoop.permutation(n, rnd);
                 double lossSum = 0;
                 long t0 = System.nanoTime();
                 for (int s = 0; s < steps; s++) {
@@ -179,7 +179,7 @@ public final class SourcePretrainer {
     private static double accuracy(SequentialBlock net, ParameterStore ps, NDManager manager, org.reprogram.workbench.core.train.CanvasSplit test,
             Placement p, float mean, float std) {
         int correct = 0;
-        int[] order = ReprogrammingTrainer.permutation(test.size(), null);
+        int[] order = FitLoop.permutation(test.size(), null);
         BatchBuffer buf = new BatchBuffer(256, p.canvasSize());
         for (int from = 0; from < test.size(); from += 256) {
             int to = Math.min(test.size(), from + 256);

@@ -59,7 +59,7 @@ public final class StepBenchmark {
         double[] stepMillis = new double[o.steps() * o.repeats()];
         double[] ips = new double[o.repeats()];
         try (BatchPrefetcher loader = new BatchPrefetcher(train, batch); synthetic) {
-            int[] order = ReprogrammingTrainer.permutation(train.size(), rnd);
+            int[] order = FitLoop.permutation(train.size(), rnd);
             for (int i = 0; i < o.warmup(); i++) {
                 step(exp, trainer, o.realLoader(), loader, order, synthetic, syntheticLabels, batch);
             }

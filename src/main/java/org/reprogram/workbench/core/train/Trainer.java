@@ -11,7 +11,7 @@ public interface Trainer {
      */
     long LIVE_VIEW_MILLIS = 200;
 
-    /** "whitebox" or "blackbox". */
+    /** The {@link org.reprogram.workbench.core.spec.TrainerKind#id()}: "whitebox" or "blackbox". */
     String name();
 
     /**

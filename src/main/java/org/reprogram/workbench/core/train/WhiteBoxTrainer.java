@@ -3,6 +3,8 @@ package org.reprogram.workbench.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.reprogram.workbench.core.spec.TrainerKind;
+import org.reprogram.workbench.core.train.FitModule.StepResult;
 
 /**
  * White-box reprogramming: cross-entropy (or BAR's focal loss) on the mapped logits, backpropagated through the
@@ -21,7 +23,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
 
     @Override
     public String name() {
-        return "whitebox";
+        return TrainerKind.WHITEBOX.id();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.reprogram.workbench.core.train;
 
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.TrainerKind;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.reprogram.workbench.core.train.FitModule.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +36,7 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
 
     @Override
     public String name() {
-        return "blackbox";
+        return TrainerKind.BLACKBOX.id();
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.BatchProgress;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
@@ -310,7 +311,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         refreshHeadline();
         status.set("Replaying " + run.name() + " (" + run.status() + ")" + ResultTexts.summary(run.result()));
         setBanner(Level.NONE, "");
-        if (run.result() != null && "failed".equals(run.result().status())) {
+        if (run.result() != null && run.result().status() == RunStatus.FAILED) {
             setBanner(Level.ERROR, "This run failed: " + Fields.words(run.result().message()));
         } else {
             run.metrics().stream().filter(m -> m.warning() != null).reduce((a, b) -> b)
@@ -448,7 +449,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
         afterRun(r.epochs() + " epoch" + (r.epochs() == 1 ? "" : "s") + " · " + r.status());
         progress.set(r.completed() ? 1 : progress.get());
         status.set("Run " + r.status() + ResultTexts.summary(r));
-        if ("failed".equals(r.status())) {
+        if (r.status() == RunStatus.FAILED) {
             setBanner(Level.ERROR, "Training failed: " + Fields.words(r.message()));
         }
         onFinished.accept(r);

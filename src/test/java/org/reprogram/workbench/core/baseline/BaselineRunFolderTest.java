@@ -31,6 +31,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** Baselines.run writes the run folder that the Runs list and compare read, and honours stop and cancel. */
 class BaselineRunFolderTest {
@@ -87,7 +88,7 @@ class BaselineRunFolderTest {
         Recording rec = new Recording(control, null);
         Path[] dir = new Path[1];
         TrainingResult r = Baselines.run(cfg, DIGITS, () -> dir[0] = store.newRunDir(cfg), rec, control);
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertTrue(dir[0].getFileName().toString().contains("-linear-probe-digits"), dir[0].toString());
         assertTrue(rec.events.get(0) instanceof RunInfo, "onStart first");
         assertEquals(2, rec.count(EpochMetrics.class));
@@ -135,14 +136,14 @@ class BaselineRunFolderTest {
         TrainingControl stop = new TrainingControl();
         Recording stopped = new Recording(stop, "stop");
         TrainingResult s = Baselines.run(cfg, small, () -> tmp.resolve("stopped"), stopped, stop);
-        assertEquals("stopped", s.status());
+        assertEquals(RunStatus.STOPPED, s.status());
         assertEquals(1, s.epochs());
         assertTrue(s.testAccuracy() >= 0 && s.testAccuracy() <= 1, "a stopped run is evaluated on test");
 
         TrainingControl cancel = new TrainingControl();
         TrainingResult c = Baselines.run(cfg, small, () -> tmp.resolve("cancelled"), new Recording(cancel, "cancel"),
                 cancel);
-        assertEquals("cancelled", c.status());
+        assertEquals(RunStatus.CANCELLED, c.status());
         assertTrue(Double.isNaN(c.testAccuracy()));
         RunRecord rec = RunStore.load(tmp.resolve("cancelled"), false);
         assertEquals("cancelled", rec.status());

@@ -29,6 +29,7 @@ import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** The three baselines on the built-in model and the sample digits. */
 class BaselineTest {
@@ -42,7 +43,7 @@ class BaselineTest {
 
     static TrainingResult train(BaselineRun run) {
         TrainingResult r = new BaselineTrainer().train(run, new TrainingListener() {}, new TrainingControl());
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         return r;
     }
 

@@ -16,6 +16,7 @@ import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /** The linear probe at its defaults: trained to convergence on features computed once. */
 class LinearProbeConvergenceTest {
@@ -38,7 +39,7 @@ class LinearProbeConvergenceTest {
                     epochs.add(m);
                 }
             }, new TrainingControl());
-            assertEquals("completed", r.status(), r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), r.message());
             int images = run.data().train().size() + run.data().validation().size() + run.data().test().size();
             assertEquals(images, model.featureImages() - before,
                     "every image passes through the frozen source once, whatever the number of iterations");

@@ -21,6 +21,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * A saved run's samples, recomputed for replay, are the samples the live view showed at each
@@ -53,7 +54,7 @@ class ReplaySamplesTest {
                         }
                     }
                 }, new TrainingControl(), 0);
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         List<TrainingSnapshot> history = RunStore.load(run, true).history();
         int compared = 0;
         try (ReplaySamples replay = ReplaySamples.open(run)) {

@@ -15,6 +15,7 @@ import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * Short real runs (about a second each with the tiny TorchScript model) on the sample digits,
@@ -61,7 +62,7 @@ public final class SmallRuns {
     /** Trains CONFIG into DIR; the run must complete. */
     public static TrainingResult train(RunSpec config, Path dir) throws Exception {
         TrainingResult r = RunLauncher.run(config, null, dir, new TrainingListener() {}, new TrainingControl(), 0);
-        assertEquals("completed", r.status(), r.message());
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         return r;
     }
 }

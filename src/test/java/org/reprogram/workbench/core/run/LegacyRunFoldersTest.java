@@ -34,6 +34,7 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
+import org.reprogram.workbench.core.train.RunStatus;
 
 /**
  * Run folders written by an older version keep working: the committed fixtures in
@@ -142,7 +143,7 @@ class LegacyRunFoldersTest {
         assertTrue(Files.isRegularFile(killed.dir().resolve(RunFiles.RUNNING)), "killed: its RUNNING marker stayed");
         assertTrue(Files.isRegularFile(killed.dir().resolve(CheckpointFile.NAME)));
         RunRecord stopped = RunStore.load(tmp.resolve("runs/interrupted-sigterm"), false);
-        assertEquals("interrupted", stopped.result().status());
+        assertEquals(RunStatus.INTERRUPTED, stopped.result().status());
         assertTrue(stopped.result().epochs() < stopped.config().optimization().epochs(),
                 "stopped before its last epoch");
     }
@@ -239,7 +240,7 @@ class LegacyRunFoldersTest {
             int before = CheckpointFile.read(dir).epoch();
             assertTrue(before >= 1 && before < 4, name + ": checkpoint after epoch " + before);
             TrainingResult r = RunLauncher.resume(dir, null, new TrainingListener() {}, new TrainingControl(), 0);
-            assertEquals("completed", r.status(), name + ": " + r.message());
+            assertEquals(RunStatus.COMPLETED, r.status(), name + ": " + r.message());
             assertEquals(4, r.epochs(), name);
             assertInUnitRange(r.testAccuracy(), name);
             RunRecord after = RunStore.load(dir, true);

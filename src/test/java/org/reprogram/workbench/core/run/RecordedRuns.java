@@ -8,6 +8,7 @@ import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -56,10 +57,13 @@ public final class RecordedRuns {
             rec.onEpoch(metrics(e, epochs, scale, config.optimization().lr()));
         }
         TrainingResult r = result(config, epochs, scale);
-        rec.onFinish(new TrainingResult(r.status(), null, r.testAccuracy(), r.testLoss(), r.bestValAccuracy(),
-                1290, r.sourceParameters(), r.wallSeconds(), epochs, config.seed(), "-", "linear-head", "baseline",
-                config.source(), config.data().target(), "cpu()", 500, 0, 300, null, config.method().id(),
-                r.testAccuracy(), epochs, 0, 0, 0));
+        rec.onFinish(TrainingResult.builder().status(r.status()).testAccuracy(r.testAccuracy())
+                .testLoss(r.testLoss()).bestValAccuracy(r.bestValAccuracy())
+                .parameters(1290, r.sourceParameters()).wallSeconds(r.wallSeconds()).epochs(epochs)
+                .seed(config.seed()).program("-").mapping("linear-head").trainer("baseline")
+                .source(config.source()).target(config.data().target()).device("cpu()").imagesPerSecond(500)
+                .peakRssMegabytes(300).method(config.method().id()).testAccuracyAtBestVal(r.testAccuracy())
+                .bestEpoch(epochs).build());
         return dir;
     }
 
@@ -94,8 +98,10 @@ public final class RecordedRuns {
     }
 
     static TrainingResult result(RunSpec c, int epochs, double scale) {
-        return new TrainingResult("completed", null, scale * 0.9, 0.5, scale, 16, 100, 1.5, epochs, c.seed(),
-                c.program().id(), c.mapping().id(), c.trainer().kind().id(), c.source(), c.data().target(), "cpu()",
-                1000, 0, 300, null, TrainingResult.METHOD_REPROGRAM, scale * 0.9, epochs, 0, 0, 0);
+        return TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(scale * 0.9).testLoss(0.5)
+                .bestValAccuracy(scale).parameters(16, 100).wallSeconds(1.5).epochs(epochs).seed(c.seed())
+                .program(c.program().id()).mapping(c.mapping().id()).trainer(c.trainer().kind().id())
+                .source(c.source()).target(c.data().target()).device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).testAccuracyAtBestVal(scale * 0.9).bestEpoch(epochs).build();
     }
 }

@@ -23,6 +23,7 @@ import org.reprogram.workbench.core.spec.RunSpecJson;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 
@@ -55,8 +56,10 @@ class RunRecorderFilesTest {
                     "metrics.csv is replaced by a rename, never rewritten in place");
             rec.onSnapshot(snapshot(e));
         }
-        rec.onFinish(new TrainingResult("completed", null, 0.8, 0.5, Double.NaN, 8, 100, 1.5, 2, 1, "pad", "ilm",
-                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", Double.NaN, 0, 0, 0, 0));
+        rec.onFinish(TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8).testLoss(0.5)
+                .parameters(8, 100).wallSeconds(1.5).epochs(2).seed(1).program("pad").mapping("ilm")
+                .trainer("whitebox").source("builtin").target("digits").device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).build());
     }
 
     @Test
@@ -69,8 +72,10 @@ class RunRecorderFilesTest {
         rec.onSnapshot(snapshot(0));
         rec.onEpoch(epoch(1));
         rec.onSnapshot(snapshot(1));
-        rec.onFinish(new TrainingResult("completed", null, 0.8, 0.5, Double.NaN, 8, 100, 1.5, 1, 1, "pad", "ilm",
-                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", Double.NaN, 0, 0, 0, 0));
+        rec.onFinish(TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8).testLoss(0.5)
+                .parameters(8, 100).wallSeconds(1.5).epochs(1).seed(1).program("pad").mapping("ilm")
+                .trainer("whitebox").source("builtin").target("digits").device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).build());
         String csv = Files.readString(dir.resolve(RunFiles.MAPPING_CSV));
         assertTrue(csv.contains(",\"x\ry\","), csv);
         assertTrue(csv.contains(",\"z\nw\","), csv);

@@ -66,4 +66,15 @@ class RunStoreTest {
         assertEquals(4, table.cells().size(), "every row can be shown");
         assertEquals(5, table.toCsv().lines().count());
     }
+
+    @Test
+    void aResultWithAnUnknownStatusIsUnreadableAndSaysWhichWordsAreKnown(@TempDir Path runs) throws Exception {
+        Path dir = Files.createDirectories(runs.resolve("20260106-odd-status"));
+        Json.write(dir.resolve(RunFiles.CONFIG), RunSpecJson.toJson(RunSpec.defaults("digits")));
+        Files.writeString(dir.resolve(RunFiles.RESULT), "{\"status\": \"finished\", \"epochs\": 2}");
+        RunRecord r = new RunStore(runs).list().get(0);
+        assertEquals("unreadable", r.status());
+        assertTrue(r.problem().contains(RunFiles.RESULT) && r.problem().contains("not one of completed, stopped,"),
+                r.problem());
+    }
 }

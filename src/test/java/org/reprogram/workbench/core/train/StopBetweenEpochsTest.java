@@ -55,7 +55,7 @@ class StopBetweenEpochsTest {
         run.join(120_000);
         assertTrue(outcome.get() instanceof TrainingResult, String.valueOf(outcome.get()));
         TrainingResult r = (TrainingResult) outcome.get();
-        assertEquals("stopped", r.status(), r.message());
+        assertEquals(RunStatus.STOPPED, r.status(), r.message());
         assertEquals(1, r.epochs(), "no second epoch is trained after Stop");
         assertEquals("stopped by the user after epoch 1", r.message());
         assertTrue(!Double.isNaN(r.testAccuracy()), "the test split is evaluated as after any stop");

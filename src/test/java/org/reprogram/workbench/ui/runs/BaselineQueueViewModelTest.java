@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.TestPaths;
@@ -17,6 +18,7 @@ import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 
@@ -27,9 +29,12 @@ class BaselineQueueViewModelTest {
             .with(Settings.VAL_FRACTION, 0.2);
 
     private static TrainingResult result(RunSpec c, String status) {
-        return new TrainingResult(status, status.equals("completed") ? null : "cancelled by the user", 0.9, 0.3, 0.8,
-                100, 1000, 2.0, c.optimization().epochs(), c.seed(), "-", "-", "baseline", c.source(), c.data().target(),
-                "cpu()", 100, 0, 300, null, c.method().id(), 0.9, 2, 0, 0, 0);
+        return TrainingResult.builder().status(RunStatus.valueOf(status.toUpperCase(Locale.ROOT)))
+                .message(status.equals("completed") ? null : "cancelled by the user").testAccuracy(0.9)
+                .testLoss(0.3).bestValAccuracy(0.8).parameters(100, 1000).wallSeconds(2.0)
+                .epochs(c.optimization().epochs()).seed(c.seed()).program("-").mapping("-").trainer("baseline")
+                .source(c.source()).target(c.data().target()).device("cpu()").imagesPerSecond(100)
+                .peakRssMegabytes(300).method(c.method().id()).testAccuracyAtBestVal(0.9).bestEpoch(2).build();
     }
 
     @Test
@@ -117,9 +122,11 @@ class BaselineQueueViewModelTest {
     @Test
     void theProbesResultSaysItsIterationsAndFinalTrainingLoss(@TempDir Path tmp) {
         BaselineQueueViewModel vm = new BaselineQueueViewModel(new SyncTaskExecutor(), new RunStore(tmp),
-                (c, dir, listener, control) -> new TrainingResult("completed", null, 0.93, 0.2, 0.94, 1290, 1000, 3.0,
-                        142, c.seed(), "-", "-", "baseline", c.source(), c.data().target(), "cpu()", 100, 0, 300, null,
-                        c.method().id(), 0.93, 100, 0, 0, 0).withFinalTrainLoss(0.0234));
+                (c, dir, listener, control) -> TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.93).testLoss(0.2)
+                        .bestValAccuracy(0.94).parameters(1290, 1000).wallSeconds(3.0).epochs(142)
+                        .seed(c.seed()).program("-").mapping("-").trainer("baseline").source(c.source())
+                        .target(c.data().target()).device("cpu()").imagesPerSecond(100).peakRssMegabytes(300)
+                        .method(c.method().id()).testAccuracyAtBestVal(0.93).bestEpoch(100).finalTrainLoss(0.0234).build());
         vm.runAll(SETUP);
         assertEquals("test 0.930 (142 L-BFGS iterations, final training loss 0.0234, 3 s)", vm.items.get(0).state());
         assertEquals("test 0.930 (3 s)", vm.items.get(1).state());

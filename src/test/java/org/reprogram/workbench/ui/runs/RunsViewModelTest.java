@@ -25,6 +25,7 @@ import org.reprogram.workbench.core.spec.RunSpecJson;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.spec.TrainerKind;
 import org.reprogram.workbench.core.train.EpochMetrics;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.ui.common.ResultTexts;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
@@ -117,9 +118,11 @@ class RunsViewModelTest {
 
     private static TrainingResult result(String method, String program, String mapping, String trainer,
             double atBest, int bestEpoch, long queries, long training, long mappingQ, long evaluation) {
-        return new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, program, mapping, trainer,
-                "builtin", "digits", "cpu()", 1000, queries, 300, null, method, atBest, bestEpoch, training, mappingQ,
-                evaluation);
+        return TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8).testLoss(0.8)
+                .bestValAccuracy(0.6).parameters(3, 4).wallSeconds(1.5).epochs(2).program(program)
+                .mapping(mapping).trainer(trainer).source("builtin").target("digits").device("cpu()")
+                .imagesPerSecond(1000).queries(training, mappingQ, evaluation).totalQueries(queries)
+                .peakRssMegabytes(300).method(method).testAccuracyAtBestVal(atBest).bestEpoch(bestEpoch).build();
     }
 
     private static RunRecord saved(Path runs, String name, RunSpec cfg, String resultJson) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.UserInputException;
@@ -26,6 +27,7 @@ import org.reprogram.workbench.core.train.EpochMetrics;
 import org.reprogram.workbench.core.train.RunInfo;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
+import org.reprogram.workbench.core.train.RunStatus;
 import org.reprogram.workbench.core.train.TrainingResult;
 import org.reprogram.workbench.core.train.TrainingSnapshot;
 import org.reprogram.workbench.ui.common.ImageTile;
@@ -53,8 +55,10 @@ public class TrainingViewModelTest {
     }
 
     public static TrainingResult result(String status, String message) {
-        return new TrainingResult(status, message, 0.8, 0.8, 0.6, 3, 4, 1.5, 2, 0, "pad", "ilm", "whitebox", "builtin",
-                "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.8, 2, 0, 0, 0);
+        return TrainingResult.builder().status(RunStatus.valueOf(status.toUpperCase(Locale.ROOT))).message(message).testAccuracy(0.8).testLoss(0.8)
+                .bestValAccuracy(0.6).parameters(3, 4).wallSeconds(1.5).epochs(2).program("pad").mapping("ilm")
+                .trainer("whitebox").source("builtin").target("digits").device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).testAccuracyAtBestVal(0.8).bestEpoch(2).build();
     }
 
     /** A two-epoch run as the engine would report it. */
@@ -84,7 +88,7 @@ public class TrainingViewModelTest {
         vm.setOnFinished(finished::set);
         vm.start(CONFIG, null);
         assertFalse(vm.running.get());
-        assertEquals("completed", finished.get().status());
+        assertEquals(RunStatus.COMPLETED, finished.get().status());
         assertEquals(2, vm.metrics.size());
         assertEquals(3, vm.history.epochs().size(), "epoch 0 + two epoch ends");
         assertEquals(2, vm.history.shown().get().epoch());
@@ -190,7 +194,7 @@ public class TrainingViewModelTest {
         ex.runPending();
         assertTrue(seen.get().isInterrupted());
         assertTrue(seen.get().isCancelled(), "the trainer stops at its next step");
-        assertEquals("interrupted", vm.result.get().status());
+        assertEquals(RunStatus.INTERRUPTED, vm.result.get().status());
     }
 
     @Test
@@ -381,12 +385,16 @@ public class TrainingViewModelTest {
 
     @Test
     void statusNamesTheTestAccuracyAtTheBestValidationEpoch() {
-        TrainingResult r = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
-                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, "reprogram", 0.825, 3, 0, 0, 0);
+        TrainingResult r = TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8).testLoss(0.8)
+                .bestValAccuracy(0.6).parameters(3, 4).wallSeconds(1.5).epochs(5).program("pad").mapping("ilm")
+                .trainer("whitebox").source("builtin").target("digits").device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).testAccuracyAtBestVal(0.825).bestEpoch(3).build();
         String text = ResultTexts.summary(r);
         assertTrue(text.startsWith(": test accuracy 80.0 % (82.5 % at the best validation epoch 3), 5 epochs"), text);
-        TrainingResult old = new TrainingResult("completed", null, 0.8, 0.8, 0.6, 3, 4, 1.5, 5, 0, "pad", "ilm",
-                "whitebox", "builtin", "digits", "cpu()", 1000, 0, 300, null, null, 0, 0, 0, 0, 0);
+        TrainingResult old = TrainingResult.builder().status(RunStatus.COMPLETED).testAccuracy(0.8).testLoss(0.8)
+                .bestValAccuracy(0.6).parameters(3, 4).wallSeconds(1.5).epochs(5).program("pad").mapping("ilm")
+                .trainer("whitebox").source("builtin").target("digits").device("cpu()").imagesPerSecond(1000)
+                .peakRssMegabytes(300).method(null).testAccuracyAtBestVal(0).build();
         assertEquals("reprogram", old.method());
         assertEquals("-", ResultTexts.atBestVal(old), "saved before the field existed: 0 and epoch 0");
         assertTrue(ResultTexts.summary(old).startsWith(": test accuracy 80.0 %, 5 epochs"), ResultTexts.summary(old));
@@ -464,11 +472,15 @@ public class TrainingViewModelTest {
 
     static TrainingResult withTestConfusion(int[][] test) {
         TrainingResult r = result("completed", null);
-        return new TrainingResult(r.status(), r.message(), 0.75, r.testLoss(), r.bestValAccuracy(),
-                r.trainableParameters(), r.sourceParameters(), r.wallSeconds(), r.epochs(), r.seed(), r.program(),
-                r.mapping(), r.trainer(), r.source(), r.target(), r.device(), r.imagesPerSecond(), r.queries(),
-                r.peakRssMegabytes(), test, r.method(), r.testAccuracyAtBestVal(), r.bestEpoch(), r.trainingQueries(),
-                r.mappingQueries(), r.evaluationQueries());
+        return TrainingResult.builder().status(r.status()).message(r.message()).testAccuracy(0.75)
+                .testLoss(r.testLoss()).bestValAccuracy(r.bestValAccuracy())
+                .parameters(r.trainableParameters(), r.sourceParameters()).wallSeconds(r.wallSeconds())
+                .epochs(r.epochs()).seed(r.seed()).program(r.program()).mapping(r.mapping())
+                .trainer(r.trainer()).source(r.source()).target(r.target()).device(r.device())
+                .imagesPerSecond(r.imagesPerSecond())
+                .queries(r.trainingQueries(), r.mappingQueries(), r.evaluationQueries())
+                .totalQueries(r.queries()).peakRssMegabytes(r.peakRssMegabytes()).testConfusion(test)
+                .method(r.method()).testAccuracyAtBestVal(r.testAccuracyAtBestVal()).bestEpoch(r.bestEpoch()).build();
     }
 
     @Test
