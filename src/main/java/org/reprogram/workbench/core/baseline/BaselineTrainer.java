@@ -54,7 +54,7 @@ public final class BaselineTrainer {
         int batch = Math.min(cfg.optimization().batchSize(), Math.max(1, data.train().size()));
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
-                ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(), data.validation().size(),
+                ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()), run.notices(), data.train().size(), data.validation().size(),
                 data.test().size(), data.validationIndices()));
         String status = "completed";
         String message = null;
@@ -70,7 +70,7 @@ public final class BaselineTrainer {
         java.util.Arrays.fill(queries, 0);
         try {
             JniUtils.setGradMode(false); // GradientCollector turns it on per step
-            ComputeThreads.apply();
+            ComputeThreads.apply(cfg.resources().threads());
             Samples train = inputs(model, data.train(), TRAINING);
             Samples validation = inputs(model, data.validation(), EVALUATION);
             Samples testInputs = inputs(model, data.test(), EVALUATION);
@@ -160,7 +160,7 @@ public final class BaselineTrainer {
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), bestVal, model.trainableParameters(), model.sourceParameters(),
                 (System.nanoTime() - start) / 1e9, epochsDone, cfg.seed(), "-", model.mapping(), TRAINER,
-                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice()),
+                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.method().id(), testAtBest, bestEpoch, queries[TRAINING], 0,
                 queries[EVALUATION]).withSkippedImages(data.dataset().skippedImages()).withFinalTrainLoss(lastTrainLoss);

@@ -36,7 +36,7 @@ final class LinearProbeTrainer {
         long start = System.nanoTime();
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
-                ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(),
+                ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()), run.notices(), data.train().size(),
                 data.validation().size(), data.test().size(), data.validationIndices()));
         String status = "completed";
         String message = null;
@@ -48,7 +48,7 @@ final class LinearProbeTrainer {
         double fitNanos = 0;
         long fitImages = 0;
         try {
-            ComputeThreads.apply();
+            ComputeThreads.apply(cfg.resources().threads());
             Samples rawTrain = model.inputs(data.train()); // the only passes through the source network
             queries[0] += data.train().size();
             Samples rawValidation = model.inputs(data.validation());
@@ -102,7 +102,7 @@ final class LinearProbeTrainer {
         TrainingResult result = new TrainingResult(status, message, test == null ? Double.NaN : test.accuracy(),
                 test == null ? Double.NaN : test.loss(), best[0], model.trainableParameters(), model.sourceParameters(),
                 (System.nanoTime() - start) / 1e9, done[0], cfg.seed(), "-", model.mapping(), BaselineTrainer.TRAINER,
-                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice()),
+                model.origin(), cfg.data().target(), ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()),
                 fitNanos > 0 ? fitImages / (fitNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 test == null ? null : test.confusion(), cfg.method().id(),
                 tests[1] == null ? Double.NaN : tests[1].accuracy(), bestAt[0], queries[0], 0, queries[1])

@@ -53,7 +53,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     /** Makes the optimizer and prepares the trainer: the start of {@link #train}, and of the bench's own step loop. */
     final void beginSteps(Experiment exp) {
-        TrainingThread.prepare();
+        TrainingThread.prepare(exp.config().resources().threads());
         optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().optimization().weightDecay());
         prepare(exp);
     }
@@ -92,7 +92,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
         sampleBuffer = new BatchBuffer(samplePages.capacity(), exp.placement().canvasSize());
         listener.onStart(new RunInfo(exp.source().card().name(), exp.source().card().classNames(),
                 exp.dataset().name(), exp.dataset().classNames(), exp.placement(), exp.trainableParameters(),
-                exp.source().parameterCount(), ComputeThreads.describe(exp.source().device()), exp.notices(), train.size(),
+                exp.source().parameterCount(), ComputeThreads.describe(exp.source().device(), exp.config().resources().threads()), exp.notices(), train.size(),
                 exp.validation().size(), exp.test().size(), exp.validationIndices()));
 
         String status = "completed";
@@ -232,7 +232,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
                 testResult == null ? Double.NaN : testResult.accuracy(),
                 testResult == null ? Double.NaN : testResult.loss(), bestVal, exp.trainableParameters(),
                 exp.source().parameterCount(), wall, epochsDone, cfg.seed(), cfg.program().id(), cfg.mapping().id(),
-                name(), exp.source().origin(), cfg.data().target(), ComputeThreads.describe(exp.source().device()),
+                name(), exp.source().origin(), cfg.data().target(), ComputeThreads.describe(exp.source().device(), exp.config().resources().threads()),
                 trainNanos > 0 ? trainImages / (trainNanos / 1e9) : 0, totalQueries(), MemoryProbe.peakRssMegabytes(),
                 testResult == null ? null : testResult.confusion(), TrainingResult.METHOD_REPROGRAM, testAtBest,
                 best == null ? 0 : best.epoch(), queries[TRAINING], queries[MAPPING], queries[EVALUATION])

@@ -114,6 +114,7 @@ public final class SetupViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper attentionIsProblem =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper targetHint = new ReadOnlyStringWrapper("");
+    private int threads; // the window's default for its runs (useThreads); 0: all available cores
     /** Under the empty target field: the next step, not an error (a first start has nothing typed yet). */
     static final String TARGET_HINT = "Choose a folder (class folders under train/ and test/, or IDX files), or"
             + " press Sample digits to try the workbench.";
@@ -320,7 +321,17 @@ public final class SetupViewModel {
                 .withData(new DataSpec(data.target.get() == null ? "" : data.target.get(),
                         f.countOrAll(SetupField.SHOTS, shots), f.decimal(SetupField.VAL_FRACTION, valFraction),
                         skipBadImages.get()))
-                .with(Settings.DEVICE, device.get() == null ? "" : device.get());
+                .with(Settings.DEVICE, device.get() == null ? "" : device.get()).with(Settings.THREADS, threads);
+    }
+
+    /** The threads of the runs this form builds (the window's default; 0: all available cores). */
+    public void useThreads(int n) {
+        threads = n;
+    }
+
+    /** See {@link #useThreads}. */
+    public int threads() {
+        return threads;
     }
 
     public BooleanBinding valid() {
