@@ -99,7 +99,7 @@ public final class BaselineTrainer {
                     try (NDManager scope = scope(model)) {
                         NDArray x = train.batch(scope, order, from, to, buffer);
                         NDArray y = scope.create(labels);
-                        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+                        try (GradientCollector gc = org.reprogram.workbench.core.model.ThreadGradients.open()) {
                             NDArray logits = model.logits(x, true);
                             NDArray l = Losses.crossEntropy(logits, y);
                             gc.backward(l);
