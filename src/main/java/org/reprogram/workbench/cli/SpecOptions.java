@@ -133,7 +133,8 @@ final class SpecOptions {
             if (s == Settings.METHOD || !given(command, s)) {
                 continue;
             }
-            String text = String.valueOf(command.findOption(s.parameter().option()).getValue());
+            Object value = command.findOption(s.parameter().option()).getValue(); // an Object: not valueOf(char[])
+            String text = String.valueOf(value);
             if (s == Settings.TARGET) {
                 text = AppPaths.orShipped(text);
             }
