@@ -20,9 +20,8 @@ public final class Main {
         }
         org.reprogram.workbench.core.train.NativeMemory.keepFreedMemory(); // before libtorch allocates
         if (args.length == 0 || GUI_OPTIONS.contains(args[0].split("=", 2)[0])) {
-            // training beside a rendering window: one core left to it (ComputeThreads), rarer
-            // periodic collections of its larger heap (FlatMemory)
-            org.reprogram.workbench.core.train.ComputeThreads.leaveOneCoreForTheWindow();
+            // training beside a rendering window: rarer periodic collections of its larger heap
+            // (FlatMemory); its runs leave one core to it (their threads: WorkbenchApp)
             org.reprogram.workbench.core.train.FlatMemory.enable(
                     org.reprogram.workbench.core.train.FlatMemory.WINDOW_INTERVAL_MILLIS);
             org.reprogram.workbench.ui.WorkbenchLauncher.launch(args);

@@ -3,7 +3,6 @@ package org.reprogram.workbench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.reprogram.workbench.core.spec.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,6 @@ import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code baseline}: linear probe, fine-tuning or training from scratch, written to a run folder. */
@@ -34,8 +32,7 @@ public final class BaselineCommand implements Callable<Integer> {
     public static final class Options implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
-            return SpecOptions.add(command, List.of(Method.FINETUNE, Method.SCRATCH, Method.LINEAR_PROBE),
-                    s -> s == Settings.THREADS);
+            return SpecOptions.add(command, List.of(Method.FINETUNE, Method.SCRATCH, Method.LINEAR_PROBE), s -> false);
         }
     }
 
@@ -48,13 +45,8 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
 
-
-    @Mixin
-    ResourceOptions resources;
-
     @Override
     public Integer call() throws Exception {
-        resources.apply();
         Method k = Method.parseBaseline(kind);
         List<String> notes = new ArrayList<>();
         RunSpec config = SpecOptions.read(spec, k, notes);

@@ -21,15 +21,16 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: times white-box reprogramming steps on any source (synthetic input or the real
  * loader) and prints img/s, step time and peak RSS, or with {@code --soak} trains epoch after
  * epoch and prints resident memory per epoch.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, modelTransformer = ResourceOptions.Both.class,
         description = "Time white-box reprogramming steps (img/s, step ms, peak RSS); --soak prints RSS per epoch.")
 public final class BenchCommand implements Callable<Integer> {
 
@@ -74,12 +75,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Mixin
-    ResourceOptions resources;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        resources.apply();
+        RunSpec resources = ResourceOptions.read(spec, RunSpec.defaults(""));
         if (steps < 1 || repeats < 1 || warmup < 0 || batchSize < 1 || evalImages < 0 || soak < 0) {
             throw new UserInputException("--steps, --repeats and --batch-size must be >= 1; --warmup, --eval-images"
                     + " and --soak >= 0");
@@ -90,8 +91,10 @@ public final class BenchCommand implements Callable<Integer> {
                 .with(Settings.SOURCE, source), Settings.PROGRAM.id(), program), Settings.MAPPING.id(), mapping)
                 .withValue(ParameterRegistry.get(FrameSettings.INNER_SIZE.id()), innerSize)
                 .with(Settings.BATCH_SIZE, batchSize).with(Settings.LR, 0.01).with(Settings.SEED, 0L)
-                .with(Settings.DEVICE, device).with(Settings.EPOCHS, Math.max(1, soak));
-        TargetDataset dataset = TargetDatasets.open(data, cfg.seed());
+                .with(Settings.DEVICE, device).with(Settings.EPOCHS, Math.max(1, soak))
+                .with(Settings.THREADS, resources.resources().threads())
+                .with(Settings.DATA_MEMORY, resources.resources().dataMemoryBytes());
+        TargetDataset dataset = TargetDatasets.open(data, cfg.seed(), false, cfg.resources().dataMemoryBytes());
         if (soak > 0) {
             return soak(cfg, dataset);
         }

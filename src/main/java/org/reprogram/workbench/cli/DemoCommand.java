@@ -6,11 +6,12 @@ import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code demo}: the teaching demo, headless (built-in model to the shipped sample digits). */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, modelTransformer = ResourceOptions.Both.class,
         description = "Headless teaching demo: built-in Fashion-MNIST CNN reprogrammed to the sample digits.")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -24,14 +25,13 @@ public final class DemoCommand implements Callable<Integer> {
             + " dataset")
     boolean skipBadImages;
 
-    @Mixin
-    ResourceOptions resources;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        resources.apply();
-        RunSpec config = RunSpec.demo(TargetDatasets.sampleDigits().toString())
-                .with(Settings.SKIP_BAD_IMAGES, skipBadImages);
+        RunSpec config = ResourceOptions.read(spec, RunSpec.demo(TargetDatasets.sampleDigits().toString())
+                .with(Settings.SKIP_BAD_IMAGES, skipBadImages));
         if (epochs != null) {
             config = config.with(Settings.EPOCHS, epochs);
         }

@@ -16,17 +16,19 @@ import org.reprogram.workbench.core.predict.Predictor;
 import org.reprogram.workbench.core.predict.StateChoice;
 import org.reprogram.workbench.core.predict.TrainedRun;
 import org.reprogram.workbench.core.run.RunFolderAccess;
-import org.reprogram.workbench.core.train.ComputeThreads;
+import org.reprogram.workbench.core.spec.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code predict RUN_DIR|BUNDLE IMAGE|DIR...}: classifies images with a trained run or an exported
  * bundle, one line per image; unreadable images get one {@code error:} line each and exit code 2
  * while the others are still predicted.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = ResourceOptions.ThreadsOnly.class,
         description = "Classify images with a trained run folder or an exported bundle: per image the target class"
                 + " and its probability (top K), the source class the frozen model saw, and the file. Folders are"
                 + " read recursively; an image in a folder named like a target class counts towards the accuracy.")
@@ -53,8 +55,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "device (default: the run's)")
     String device;
 
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads: 1 to 4 per available core (default 0 = all cores)")
-    int threads;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -64,10 +66,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (csv != null && Files.isDirectory(csv)) {
             throw UserInputException.forFile(csv, "is a folder", "give a file name for --csv, e.g. predictions.csv");
         }
-        ComputeThreads.set(threads);
+        int threads = ResourceOptions.read(spec, RunSpec.defaults("")).resources().threads();
         StateChoice choice = state == null ? null : StateChoice.parse(state);
         List<Prediction> all = new ArrayList<>();
-        try (Predictor predictor = Predictor.open(model, choice, device)) {
+        try (Predictor predictor = Predictor.open(model, choice, device, threads)) {
             TrainedRun run = predictor.run();
             run.notices().forEach(n -> System.err.println("warning: " + n));
             int k = Math.min(top, run.targetClasses().size());

@@ -1,24 +1,50 @@
 package org.reprogram.workbench.cli;
 
-import org.reprogram.workbench.core.data.DataMemory;
-import org.reprogram.workbench.core.train.ComputeThreads;
-import picocli.CommandLine.Option;
+import java.util.ArrayList;
+import java.util.List;
+import org.reprogram.workbench.core.spec.Method;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Setting;
+import org.reprogram.workbench.core.spec.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Process-wide resource settings shared by the commands that train: threads and data memory. */
+/**
+ * {@code --threads} and {@code --data-memory} for the commands whose options are not the whole run
+ * specification (demo, resume, bench; predict has only {@code --threads}): the registry's own
+ * declarations ({@link Settings#THREADS}, {@link Settings#DATA_MEMORY}) as options, read into the
+ * run's resources. train and baseline get them with every other setting ({@link SpecOptions}).
+ */
 public final class ResourceOptions {
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads: 1 to 4 per available core (default 0 = all available cores)")
-    int threads;
+    private ResourceOptions() {}
 
-    @Option(names = "--data-memory", defaultValue = "auto",
-            description = "memory for decoded target images, e.g. 512M or 2G; larger datasets are read from disk per"
-                    + " batch (default auto = 1/4 of the Java heap, at most 1/8 of the machine's memory)")
-    String dataMemory;
+    /** Both resource settings. */
+    static final List<Setting<?>> ALL = List.of(Settings.THREADS, Settings.DATA_MEMORY);
 
-    /** Applies both settings to the engine (before anything loads). */
-    void apply() {
-        ComputeThreads.set(threads);
-        DataMemory.setBudget(DataMemory.parse(dataMemory));
+    /** Adds --threads and --data-memory. */
+    public static final class Both implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return SpecOptions.add(command, ALL, List.of(Method.REPROGRAM));
+        }
+    }
+
+    /** Adds --threads only (predict reads no dataset). */
+    public static final class ThreadsOnly implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return SpecOptions.add(command, List.of(Settings.THREADS), List.of(Method.REPROGRAM));
+        }
+    }
+
+    /** SPEC with the resource options the user gave on COMMAND; an error naming the option for a bad value. */
+    static RunSpec read(CommandSpec command, RunSpec spec) {
+        return SpecOptions.read(command, spec, ALL, new ArrayList<>());
+    }
+
+    /** Whether the user gave --threads on COMMAND. */
+    static boolean threadsGiven(CommandSpec command) {
+        return SpecOptions.given(command, Settings.THREADS);
     }
 }

@@ -32,7 +32,12 @@ final class SpecOptions {
      * the method itself and those LEAVE names), with the default of each method in its help.
      */
     static CommandSpec add(CommandSpec command, List<Method> methods, Predicate<Setting<?>> leave) {
-        for (Setting<?> s : settings(methods, leave)) {
+        return add(command, settings(methods, leave), methods);
+    }
+
+    /** Adds to COMMAND an option for each of SETTINGS, with the default of each of METHODS in its help. */
+    static CommandSpec add(CommandSpec command, List<Setting<?>> settings, List<Method> methods) {
+        for (Setting<?> s : settings) {
             Parameter<?> p = s.parameter();
             boolean flag = p.type().javaType() == Boolean.class;
             OptionSpec.Builder o = OptionSpec.builder(p.option()).description(describe(s, methods))
@@ -112,14 +117,26 @@ final class SpecOptions {
      * naming the option. NOTES gets one line per given option that does not apply to the run.
      */
     static RunSpec read(CommandSpec command, Method method, List<String> notes) {
-        RunSpec spec = ParameterRegistry.defaults(method);
         List<Setting<?>> given = new ArrayList<>();
-        for (Setting<?> s : ParameterRegistry.all()) {
-            OptionSpec o = command.findOption(s.parameter().option());
-            if (s == Settings.METHOD || o == null || o.originalStringValues().isEmpty()) {
+        RunSpec spec = read(command, ParameterRegistry.defaults(method), ParameterRegistry.all(), given);
+        for (Setting<?> s : given) {
+            if (!s.appliesTo(spec)) {
+                notes.add("note: " + s.parameter().option() + " does not apply to " + what(spec) + "; it is ignored");
+            }
+        }
+        return spec;
+    }
+
+    /**
+     * SPEC with the value of each of SETTINGS whose option the user gave on COMMAND (GIVEN gets those
+     * settings); a value that cannot be read or is out of range is a {@link UserInputException}.
+     */
+    static RunSpec read(CommandSpec command, RunSpec spec, List<Setting<?>> settings, List<Setting<?>> given) {
+        for (Setting<?> s : settings) {
+            if (s == Settings.METHOD || !given(command, s)) {
                 continue;
             }
-            Object value = o.getValue();
+            Object value = command.findOption(s.parameter().option()).getValue(); // an Object: not valueOf(char[])
             String text = String.valueOf(value);
             if (s == Settings.TARGET) {
                 text = AppPaths.orShipped(text);
@@ -131,12 +148,13 @@ final class SpecOptions {
             }
             given.add(s);
         }
-        for (Setting<?> s : given) {
-            if (!s.appliesTo(spec)) {
-                notes.add("note: " + s.parameter().option() + " does not apply to " + what(spec) + "; it is ignored");
-            }
-        }
         return spec;
+    }
+
+    /** Whether the user gave S's option on COMMAND. */
+    static boolean given(CommandSpec command, Setting<?> s) {
+        OptionSpec o = command.findOption(s.parameter().option());
+        return o != null && !o.originalStringValues().isEmpty();
     }
 
     private static String what(RunSpec spec) {

@@ -3,7 +3,6 @@ package org.reprogram.workbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.spec.Method;
-import org.reprogram.workbench.core.spec.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,7 +22,6 @@ import org.reprogram.workbench.core.train.TrainingControl;
 import org.reprogram.workbench.core.train.TrainingListener;
 import org.reprogram.workbench.core.train.TrainingResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: one reprogramming run, written to a run folder. */
@@ -36,7 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
     public static final class Options implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
-            return SpecOptions.add(command, List.of(Method.REPROGRAM), s -> s == Settings.THREADS);
+            return SpecOptions.add(command, List.of(Method.REPROGRAM), s -> false);
         }
     }
 
@@ -46,12 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder to create (default: a new folder under ~/reprogram-workbench/runs)")
     Path out;
 
-    @Mixin
-    ResourceOptions resources;
-
     @Override
     public Integer call() throws Exception {
-        resources.apply();
         List<String> notes = new ArrayList<>();
         RunSpec config = SpecOptions.read(spec, Method.REPROGRAM, notes);
         notes.forEach(System.out::println);

@@ -33,6 +33,8 @@ public final class WorkbenchApp extends Application {
         vm = new WorkbenchViewModel(new FxTaskExecutor(), new RunStore(args.runsDir()),
                 TrainingBackend.engine(SNAPSHOT_MILLIS));
         vm.setup.rememberModelIn(SETTINGS); // the model chosen last time is chosen again
+        // training beside a rendering window: its runs leave one core to it (ComputeThreads)
+        vm.useThreads(org.reprogram.workbench.core.train.ComputeThreads.forTheWindow());
         exitOnSignalLikeTheCli(vm);
         stage.setTitle(TITLE);
         javafx.scene.image.Image icon = icon();

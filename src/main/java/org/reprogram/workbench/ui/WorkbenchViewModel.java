@@ -194,6 +194,15 @@ public final class WorkbenchViewModel {
         return executor.closeAndAwait(millis);
     }
 
+    /**
+     * The PyTorch threads of everything this window starts (runs, baselines, try-it): the window's
+     * own default, one core fewer than the machine has ({@code ComputeThreads.forTheWindow()}); 0 (the
+     * default) is all available cores.
+     */
+    public void useThreads(int threads) {
+        setup.useThreads(threads);
+    }
+
     /** The teaching demo: fills the setup and starts as soon as it is valid. */
     public void startDemo() {
         setup.applyDemo();
@@ -226,7 +235,7 @@ public final class WorkbenchViewModel {
      * the window's model, which opens the classifier when the window calls {@link TryItViewModel#load()}.
      */
     public TryItViewModel tryIt(Path runDir) {
-        return new TryItViewModel(executor, runDir);
+        return new TryItViewModel(executor, runDir, setup.threads());
     }
 
     /** Reads RECORD with its history and replays it in the Train tab (setup filled from its config). */

@@ -42,7 +42,7 @@ public final class BaselineRun implements AutoCloseable {
     public static BaselineRun open(RunSpec config) {
         requireValid(config);
         return open(config, TargetDatasets.open(Path.of(config.data().target()), config.seed(),
-                config.data().skipBadImages()));
+                config.data().skipBadImages(), config.resources().dataMemoryBytes()));
     }
 
     /** As {@link #open(RunSpec)} with an already loaded DATASET (the GUI keeps one). */

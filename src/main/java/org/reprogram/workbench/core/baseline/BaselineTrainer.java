@@ -69,14 +69,14 @@ public final class BaselineTrainer implements FitModule<Void> {
         BaselineData data = run.data();
         return new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
-                ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(),
+                ComputeThreads.describe(model.manager().getDevice(), run.config().resources().threads()), run.notices(), data.train().size(),
                 data.validation().size(), data.test().size(), data.validationIndices());
     }
 
     @Override
     public void prepare(FitState<Void> state) {
         JniUtils.setGradMode(false); // GradientCollector turns it on per step
-        ComputeThreads.apply();
+        ComputeThreads.apply(run.config().resources().threads());
         train = inputs(state, run.data().train(), FitState.TRAINING);
         validation = inputs(state, run.data().validation(), FitState.EVALUATION);
         testInputs = inputs(state, run.data().test(), FitState.EVALUATION);
@@ -101,10 +101,10 @@ public final class BaselineTrainer implements FitModule<Void> {
         return run.data().train().size();
     }
 
-    /** Baselines train at a constant rate (the run's schedule setting is not used). */
+    /** The run's schedule: constant unless the user chose one (the baselines' default, as the authors train them). */
     @Override
     public LearningRateSchedule schedule() {
-        return LearningRateSchedule.CONSTANT;
+        return run.config().optimization().schedule();
     }
 
     @Override
@@ -124,7 +124,7 @@ public final class BaselineTrainer implements FitModule<Void> {
         NDArray y = scope.create(labels);
         float loss;
         int right;
-        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+        try (GradientCollector gc = org.reprogram.workbench.core.model.ThreadGradients.open()) {
             NDArray logits = model.logits(x, true);
             NDArray l = Losses.crossEntropy(logits, y);
             gc.backward(l);
@@ -177,7 +177,7 @@ public final class BaselineTrainer implements FitModule<Void> {
         RunSpec cfg = run.config();
         result.parameters(model.trainableParameters(), model.sourceParameters()).seed(cfg.seed()).program("-")
                 .mapping(model.mapping()).trainer(TRAINER).source(model.origin()).target(cfg.data().target())
-                .device(ComputeThreads.describe(model.manager().getDevice())).method(cfg.method().id())
+                .device(ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads())).method(cfg.method().id())
                 .skippedImages(run.data().dataset().skippedImages()).finalTrainLoss(state.lastTrainLoss());
     }
 

@@ -45,7 +45,7 @@ final class LinearProbeTrainer {
         long start = System.nanoTime();
         listener.onStart(new RunInfo(model.card().name(), model.card().classNames(), data.dataset().name(),
                 data.dataset().classNames(), data.placement(), model.trainableParameters(), model.sourceParameters(),
-                ComputeThreads.describe(model.manager().getDevice()), run.notices(), data.train().size(),
+                ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()), run.notices(), data.train().size(),
                 data.validation().size(), data.test().size(), data.validationIndices()));
         RunStatus status = RunStatus.COMPLETED;
         String message = null;
@@ -57,7 +57,7 @@ final class LinearProbeTrainer {
         double fitNanos = 0;
         long fitImages = 0;
         try {
-            ComputeThreads.apply();
+            ComputeThreads.apply(cfg.resources().threads());
             Samples rawTrain = model.inputs(data.train()); // the only passes through the source network
             queries[0] += data.train().size();
             Samples rawValidation = model.inputs(data.validation());
@@ -114,7 +114,7 @@ final class LinearProbeTrainer {
                 .testAccuracyAtBestVal(tests[1] == null ? Double.NaN : tests[1].accuracy()).bestEpoch(bestAt[0])
                 .parameters(model.trainableParameters(), model.sourceParameters()).seed(cfg.seed()).program("-")
                 .mapping(model.mapping()).trainer(BaselineTrainer.TRAINER).source(model.origin())
-                .target(cfg.data().target()).device(ComputeThreads.describe(model.manager().getDevice()))
+                .target(cfg.data().target()).device(ComputeThreads.describe(model.manager().getDevice(), cfg.resources().threads()))
                 .method(cfg.method().id()).skippedImages(data.dataset().skippedImages()).finalTrainLoss(trainLoss)
                 .build();
         listener.onFinish(result);

@@ -29,7 +29,7 @@ public final class IdxLoader {
     }
 
     public static TargetDataset load(Path dir) {
-        return load(dir, DataMemory.budgetBytes());
+        return load(dir, DataMemory.defaultBytes());
     }
 
     /** As above; when the images take more than BUDGET bytes they are read from the file per batch. */

@@ -22,7 +22,7 @@ public final class ImageFolderLoader {
     private ImageFolderLoader() {}
 
     public static TargetDataset load(Path dir, long seed, double testFraction) {
-        return load(dir, seed, testFraction, DataMemory.budgetBytes());
+        return load(dir, seed, testFraction, DataMemory.defaultBytes());
     }
 
     /** As above; images beyond BUDGET bytes (compact form) are decoded from disk per batch instead. */

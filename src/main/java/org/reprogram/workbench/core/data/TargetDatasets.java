@@ -24,6 +24,14 @@ public final class TargetDatasets {
 
     /** As above; with SKIPBADIMAGES unreadable images are left out and listed instead of refusing the folder. */
     public static TargetDataset open(Path dir, long seed, boolean skipBadImages) {
+        return open(dir, seed, skipBadImages, 0);
+    }
+
+    /**
+     * As above, holding at most BUDGETBYTES of decoded images in memory (a run's data memory; 0: the
+     * default for this machine, {@link DataMemory#defaultBytes()}); a larger dataset is read from disk per batch.
+     */
+    public static TargetDataset open(Path dir, long seed, boolean skipBadImages, long budgetBytes) {
         if (dir == null) {
             throw new UserInputException("no target dataset given. Fix: pass --target DIR (e.g. sample-data/digits)");
         }
@@ -35,8 +43,8 @@ public final class TargetDatasets {
                     "pass the folder that holds the class folders or the IDX files");
         }
         if (IdxLoader.looksLikeIdx(dir)) {
-            return IdxLoader.load(dir);
+            return IdxLoader.load(dir, DataMemory.orDefault(budgetBytes));
         }
-        return ImageFolderLoader.load(dir, seed, DEFAULT_TEST_FRACTION, DataMemory.budgetBytes(), skipBadImages);
+        return ImageFolderLoader.load(dir, seed, DEFAULT_TEST_FRACTION, DataMemory.orDefault(budgetBytes), skipBadImages);
     }
 }

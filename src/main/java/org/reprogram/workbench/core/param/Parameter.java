@@ -25,6 +25,8 @@ public final class Parameter<T> {
     private final Function<T, String> extraCheck;
     private final String column;
     private final String zeroReads;
+    private final String fix;
+    private final String cliSubject;
 
     private Parameter(Builder<T> b) {
         this.id = Objects.requireNonNull(b.id);
@@ -38,6 +40,8 @@ public final class Parameter<T> {
         this.extraCheck = b.extraCheck;
         this.column = b.column == null ? inSentence() : b.column;
         this.zeroReads = b.zeroReads;
+        this.fix = b.fix;
+        this.cliSubject = b.cliSubject;
     }
 
     /** The short title of its column in tables ("inner size", "q"). */
@@ -97,7 +101,7 @@ public final class Parameter<T> {
 
     /** The name in a CLI message: "inner size (--inner-size)". */
     public String cliSubject() {
-        return inSentence() + " (" + option + ")";
+        return cliSubject != null ? cliSubject : inSentence() + " (" + option + ")";
     }
 
     /** The label inside a sentence ("validation share"; "LR schedule" keeps its capitals). */
@@ -112,7 +116,7 @@ public final class Parameter<T> {
         try {
             value = type.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(this, e.getMessage(), null));
+            throw new ProblemException(Problem.of(this, e.getMessage(), fix));
         }
         Problem p = check(value);
         if (p != null) {
@@ -143,7 +147,7 @@ public final class Parameter<T> {
         if (m == null && extraCheck != null) {
             m = extraCheck.apply(value);
         }
-        return m == null ? null : Problem.of(this, m, null);
+        return m == null ? null : Problem.of(this, m, fix);
     }
 
     @Override
@@ -184,6 +188,8 @@ public final class Parameter<T> {
         private Function<T, String> extraCheck;
         private String column;
         private String zeroReads;
+        private String fix;
+        private String cliSubject;
 
         private Builder(String id, ValueType<T> type) {
             this.id = id;
@@ -237,6 +243,21 @@ public final class Parameter<T> {
         /** What a value of 0 means, shown in tables instead of "0" ("all" shots, "auto" inner size). */
         public Builder<T> zeroReads(String words) {
             this.zeroReads = words;
+            return this;
+        }
+
+        /** What to do about any problem of a value ("give 1..8, or 0 for all 2 cores"); default: none, the message says it. */
+        public Builder<T> fix(String f) {
+            this.fix = f;
+            return this;
+        }
+
+        /**
+         * The setting's name in command-line messages (default "label (--option)"): the option alone
+         * for messages that quote the value as typed ("--threads 1000 is more than …").
+         */
+        public Builder<T> cliSubject(String s) {
+            this.cliSubject = s;
             return this;
         }
 

@@ -38,6 +38,19 @@ public interface ValueType<T> {
         return new IntegerType(min, max);
     }
 
+    /**
+     * Counts 0..MAX where MAX is what something can use: a larger count reads "{} N is more than
+     * WHATMAX" ("this machine can use (2 available cores, …)"), a negative one "{} N is negative".
+     */
+    static ValueType<Integer> count(int max, String whatMax) {
+        return new CountType(max, whatMax);
+    }
+
+    /** Sizes in bytes written "512M", "2G", "64k", "1500000" (bytes) or "auto" (0: a default chosen elsewhere). */
+    static ValueType<Long> byteSize() {
+        return new ByteSizeType();
+    }
+
     /** 64-bit whole numbers (seeds): any value. */
     static ValueType<Long> anyLong() {
         return new LongType();
@@ -120,6 +133,99 @@ public interface ValueType<T> {
         @Override
         public String allowed() {
             return max == Integer.MAX_VALUE ? min + " or more" : min + ".." + max;
+        }
+    }
+
+    /** A count up to what can be used, with the value in its messages. */
+    record CountType(int max, String whatMax) implements ValueType<Integer> {
+        @Override
+        public Class<Integer> javaType() {
+            return Integer.class;
+        }
+
+        @Override
+        public Integer parse(String text) {
+            return new IntegerType(Integer.MIN_VALUE, Integer.MAX_VALUE).parse(text);
+        }
+
+        @Override
+        public String format(Integer value) {
+            return Integer.toString(value);
+        }
+
+        @Override
+        public String check(Integer v) {
+            if (v < 0) {
+                return "{} " + v + " is negative";
+            }
+            return v > max ? "{} " + v + " is more than " + whatMax : null;
+        }
+
+        @Override
+        public String allowed() {
+            return "0.." + max;
+        }
+    }
+
+    /** Sizes in bytes; 0 reads and writes as "auto". */
+    record ByteSizeType() implements ValueType<Long> {
+        @Override
+        public Class<Long> javaType() {
+            return Long.class;
+        }
+
+        @Override
+        public Long parse(String text) {
+            String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+            if (t.isEmpty() || t.equals("auto")) {
+                return 0L;
+            }
+            long unit;
+            char last = t.charAt(t.length() - 1);
+            if (last == 'b') {
+                t = t.substring(0, t.length() - 1);
+                last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+            }
+            switch (last) {
+                case 'k' -> unit = 1L << 10;
+                case 'm' -> unit = 1L << 20;
+                case 'g' -> unit = 1L << 30;
+                default -> unit = 1;
+            }
+            String num = unit == 1 ? t : t.substring(0, t.length() - 1);
+            try {
+                double v = Double.parseDouble(num);
+                if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+                    throw new NumberFormatException();
+                }
+                return (long) (v * unit);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("{}: '" + text + "' is not a size");
+            }
+        }
+
+        @Override
+        public String format(Long v) {
+            if (v == 0) {
+                return "auto";
+            }
+            for (String u : new String[] {"G", "M", "K"}) {
+                long unit = u.equals("G") ? 1L << 30 : u.equals("M") ? 1L << 20 : 1L << 10;
+                if (v % unit == 0) {
+                    return v / unit + u;
+                }
+            }
+            return Long.toString(v);
+        }
+
+        @Override
+        public String check(Long v) {
+            return v < 0 ? "{}: '" + v + "' is not a size" : null;
+        }
+
+        @Override
+        public String allowed() {
+            return "auto, or a size such as 512M or 2G";
         }
     }
 

@@ -39,9 +39,11 @@ public final class Predictor implements AutoCloseable {
     private final SourceModel source;
     private final ProgramAndMapping head;
     private final BatchBuffer buffer;
+    private final int threads;
 
-    private Predictor(TrainedRun run, SourceModel source, ProgramAndMapping head) {
+    private Predictor(TrainedRun run, SourceModel source, ProgramAndMapping head, int threads) {
         this.run = run;
+        this.threads = threads;
         this.source = source;
         this.head = head;
         this.buffer = new BatchBuffer(run.evalBatchSize(), head.placement().canvasSize());
@@ -50,10 +52,16 @@ public final class Predictor implements AutoCloseable {
     /**
      * Opens a run folder or a bundle file. CHOICE picks a run folder's state (null: best when it has
      * one); a bundle holds one state and refuses another. DEVICE is auto, cpu or gpu (null: the run's).
+     * Computes with all available cores; see {@link #open(Path, StateChoice, String, int)}.
      */
     public static Predictor open(Path runOrBundle, StateChoice choice, String device) {
+        return open(runOrBundle, choice, device, 0);
+    }
+
+    /** As {@link #open(Path, StateChoice, String)}, computing with THREADS PyTorch threads (0: the available cores). */
+    public static Predictor open(Path runOrBundle, StateChoice choice, String device, int threads) {
         if (Files.isDirectory(runOrBundle)) {
-            return open(TrainedRun.fromRunDir(runOrBundle, choice), device);
+            return open(TrainedRun.fromRunDir(runOrBundle, choice), device, threads);
         }
         try (BundleReader.Unpacked bundle = BundleReader.unpack(runOrBundle)) {
             TrainedRun run = bundle.run();
@@ -63,19 +71,24 @@ public final class Predictor implements AutoCloseable {
                         + " with --state " + choice.id());
             }
             try {
-                return open(run, device); // the model is in memory once loaded: the unpacked copy can go
+                return open(run, device, threads); // the model is in memory once loaded: the unpacked copy can go
             } catch (UserInputException e) {
                 throw BundleReader.inBundle(runOrBundle, bundle.dir(), e);
             }
         }
     }
 
-    /** Loads RUN's source model on DEVICE and rebuilds its program and mapping. */
+    /** Loads RUN's source model on DEVICE and rebuilds its program and mapping (all available cores compute). */
     public static Predictor open(TrainedRun run, String device) {
+        return open(run, device, 0);
+    }
+
+    /** As {@link #open(TrainedRun, String)}, computing with THREADS PyTorch threads (0: the available cores). */
+    public static Predictor open(TrainedRun run, String device, int threads) {
         SourceModel source = run.source().open(DeviceSelector.select(device == null ? run.config().resources().device()
                 : device).device());
         try {
-            return new Predictor(run, source, ProgramAndMapping.build(run, source.card(), source.manager()));
+            return new Predictor(run, source, ProgramAndMapping.build(run, source.card(), source.manager()), threads);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -111,7 +124,7 @@ public final class Predictor implements AutoCloseable {
      * as soon as it is done: a long folder shows progress, and SINK may throw to stop (cancel).
      */
     public void predict(List<ImageInputs.Input> inputs, int topK, boolean programmed, Consumer<List<Prediction>> sink) {
-        TrainingThread.prepare();
+        TrainingThread.prepare(threads);
         List<Prediction> window = new ArrayList<>();
         List<RasterImage> images = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
@@ -138,7 +151,7 @@ public final class Predictor implements AutoCloseable {
 
     /** One image held in memory (a drawing), named NAME; its programmed input is kept. */
     public Prediction predict(String name, RasterImage image, int topK) {
-        TrainingThread.prepare();
+        TrainingThread.prepare(threads);
         List<Prediction> window = new ArrayList<>(List.of(Prediction.failed(null, name, -1, null)));
         List<Prediction> out = new ArrayList<>();
         flush(window, new ArrayList<>(List.of(image.bounded(DataMemory.MAX_SIDE))), new ArrayList<>(List.of(0)), topK,

@@ -56,7 +56,7 @@ public final class ReplaySamples implements AutoCloseable {
         RunRecord rec = TrainedRun.readRecord(runDir);
         TrainedRun run = TrainedRun.fromRecord(rec, StateChoice.FINAL);
         return open(rec, run, TargetDatasets.open(Path.of(run.config().data().target()), run.config().seed(),
-                run.config().data().skipBadImages()));
+                run.config().data().skipBadImages(), run.config().resources().dataMemoryBytes()));
     }
 
     /** Opens run folder RUN_DIR on DATA, the target dataset it was trained on (already loaded). */
@@ -129,7 +129,7 @@ public final class ReplaySamples implements AutoCloseable {
         if (!canReplay(epoch) || idx.length == 0) {
             return out;
         }
-        TrainingThread.prepare();
+        TrainingThread.prepare(run.config().resources().threads());
         int size = head.placement().canvasSize();
         try (NDManager scope = BatchScope.open(head.manager(), head.arrays())) {
             NDArray x = validation.batch(scope, idx, 0, idx.length, buffer);

@@ -6,7 +6,9 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.core.train.Experiment;
+import org.reprogram.workbench.core.spec.ResourceSpec;
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.train.ComputeThreads;
 import org.reprogram.workbench.core.train.Trainer;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingControl;
@@ -41,12 +43,22 @@ public final class RunLauncher {
 
     /**
      * Continues the run in RUNDIR from its last epoch checkpoint (written at every epoch end), with
-     * the configuration in its config.json; later metrics/history lines are dropped first. DATASET
-     * may be null (read from the config's target). Clear errors for a baseline run, a completed run,
-     * a run still training and a run without a checkpoint.
+     * the configuration in its config.json and the resources it recorded ({@link #recordedResources});
+     * later metrics/history lines are dropped first. DATASET may be null (read from the config's
+     * target). Clear errors for a baseline run, a completed run, a run still training and a run
+     * without a checkpoint.
      */
     public static TrainingResult resume(Path runDir, TargetDataset dataset, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
+        return resume(runDir, dataset, null, listener, control, snapshotIntervalMillis);
+    }
+
+    /**
+     * As {@link #resume(Path, TargetDataset, TrainingListener, TrainingControl, long)} with RESOURCES
+     * (threads, data memory, device) instead of those the run recorded; null: as recorded.
+     */
+    public static TrainingResult resume(Path runDir, TargetDataset dataset, ResourceSpec resources,
+            TrainingListener listener, TrainingControl control, long snapshotIntervalMillis) throws IOException {
         RunStore.load(runDir, false); // a clear error for a folder that is not a run, before the claim writes
         RunFolderAccess.requireWritable(runDir, "make the run folder writable, or copy it somewhere writable and"
                 + " resume the copy");
@@ -65,7 +77,7 @@ public final class RunLauncher {
                         "start a new run with train (e.g. with more --epochs)");
             }
             TrainingCheckpoint from = CheckpointFile.read(runDir);
-            RunSpec config = rec.config();
+            RunSpec config = rec.config().withResources(resources != null ? resources : recordedResources(rec));
             if (from.epoch() > config.optimization().epochs()) {
                 throw UserInputException.forFile(runDir, "has a checkpoint after epoch " + from.epoch() + " but its"
                         + " config.json asks for " + config.optimization().epochs() + " epochs", "nothing is left to train; start a"
@@ -93,6 +105,22 @@ public final class RunLauncher {
                 }
             }
         }
+    }
+
+    /**
+     * The resources REC's run trained with: those of its config.json, and where that leaves the
+     * threads to the machine (0, as every run before per-run resources did), the count it recorded
+     * with its device ("cpu, 2 threads"): float sums are split by thread, so resumed epochs then
+     * compute what the uninterrupted run would have. A count above this machine's limit is left out.
+     */
+    public static ResourceSpec recordedResources(RunRecord rec) {
+        ResourceSpec r = rec.config().resources();
+        String recorded = RunParameter.THREADS.valueOf(rec);
+        if (r.threads() != 0 || !recorded.matches("\\d{1,6}")) {
+            return r;
+        }
+        int n = Integer.parseInt(recorded);
+        return n >= 1 && n <= ComputeThreads.max() ? new ResourceSpec(r.device(), n, r.dataMemoryBytes()) : r;
     }
 
     /** The classes the run was trained on are the ones loaded now (also for runs without a data fingerprint). */

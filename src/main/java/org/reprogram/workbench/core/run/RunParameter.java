@@ -57,9 +57,13 @@ public final class RunParameter {
         this.setting = setting;
     }
 
-    /** The settings in registry order, less the method (the table has its own method column). */
+    /**
+     * The settings in registry order, less the method (the table has its own method column) and the
+     * data memory (where the images are held, in memory or read from disk, changes no number).
+     */
     private static List<RunParameter> build() {
-        return ParameterRegistry.all().stream().filter(s -> s != Settings.METHOD).map(RunParameter::new).toList();
+        return ParameterRegistry.all().stream().filter(s -> s != Settings.METHOD && s != Settings.DATA_MEMORY)
+                .map(RunParameter::new).toList();
     }
 
     private static RunParameter of(String id) {

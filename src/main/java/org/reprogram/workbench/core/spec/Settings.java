@@ -140,18 +140,40 @@ public final class Settings {
             (s, v) -> s.withResources(new ResourceSpec(v, s.resources().threads(), s.resources().dataMemoryBytes())))
             .build();
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * PyTorch's intra-op threads of this run, applied on the thread that trains (0: the available
+     * cores). At most {@value #MAX_THREADS_PER_CORE} per core: {@code --threads 1000} on 2 cores ran
+     * 7x slower (every parallel region waits for descheduled workers), so it is refused rather than slow.
+     */
     public static final Setting<Integer> THREADS = Setting.bind(Parameter.of("resources.threads",
-            ValueType.integer(0, Runtime.getRuntime().availableProcessors() * MAX_THREADS_PER_CORE)).label("Threads")
-            .help("PyTorch threads for this run (0 = the available cores); float sums, and so the last digits,"
-                    + " depend on it").defaultValue(0).build(),
+            ValueType.count(CORES * MAX_THREADS_PER_CORE, "this machine can use (" + CORES + " available cores, at most "
+                    + MAX_THREADS_PER_CORE + " threads per core)")).label("Threads").cliSubject("--threads")
+            .fix("give 1.." + CORES * MAX_THREADS_PER_CORE + ", or 0 for all " + CORES + " cores")
+            .help("PyTorch intra-op threads for this run: 1 to " + MAX_THREADS_PER_CORE + " per available core, 0 = all"
+                    + " available cores; float sums, and so the last digits, depend on it").defaultValue(0).build(),
             s -> s.resources().threads(),
             (s, v) -> s.withResources(new ResourceSpec(s.resources().device(), v, s.resources().dataMemoryBytes())))
+            .build();
+
+    /**
+     * The memory this run's decoded target images may take before they are read from disk per batch
+     * instead (0, "auto": a quarter of the Java heap, at most an eighth of the machine's memory).
+     */
+    public static final Setting<Long> DATA_MEMORY = Setting.bind(Parameter.of("resources.data_memory",
+            ValueType.byteSize()).label("Data memory").cliSubject("--data-memory").fix("write e.g. 512M, 2G or auto")
+            .help("memory for decoded target images, e.g. 512M or 2G; larger datasets are read from disk per batch"
+                    + " (auto = 1/4 of the Java heap, at most 1/8 of the machine's memory)").defaultValue(0L).build(),
+            s -> s.resources().dataMemoryBytes(),
+            (s, v) -> s.withResources(new ResourceSpec(s.resources().device(), s.resources().threads(), v)))
             .build();
 
     /** The core settings in the order of the CLI help, the form and the compare table (method settings go in between). */
     static List<Setting<?>> core() {
         return List.of(METHOD, SOURCE, TARGET, PROGRAM, MAPPING, TRAINER, QUERY_DIRECTIONS, SMOOTHING, LOSS, EPOCHS,
-                BATCH_SIZE, LR, SCHEDULE, WEIGHT_DECAY, SEED, SHOTS, VAL_FRACTION, SKIP_BAD_IMAGES, DEVICE, THREADS);
+                BATCH_SIZE, LR, SCHEDULE, WEIGHT_DECAY, SEED, SHOTS, VAL_FRACTION, SKIP_BAD_IMAGES, DEVICE, THREADS,
+                DATA_MEMORY);
     }
 
     private static OptimizationSpec optimization(OptimizationSpec o, Integer epochs, Integer batch, Double lr,

@@ -2,49 +2,29 @@ package org.reprogram.workbench.core.train;
 
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
+import org.reprogram.workbench.core.spec.Settings;
 
 /**
- * PyTorch's intra-op thread count for training and evaluation: the available cores by default,
- * {@code --threads} (or the system property {@code reprogram.threads}) to override. Applied on
- * the thread that trains (OpenMP keeps the setting per calling thread), recorded with the device.
- * A resource setting: results do not depend on it beyond float summation order.
+ * PyTorch's intra-op thread count of a run: its {@code resources.threads} ({@code --threads};
+ * 0: the available cores). Applied on the thread that trains or predicts (OpenMP keeps the setting
+ * per calling thread), recorded with the device. No process-wide count: two runs in one JVM each
+ * apply their own on their own thread. A resource setting: results do not depend on it beyond
+ * float summation order.
  *
- * <p>The workbench window trains with one core fewer ({@link #leaveOneCoreForTheWindow()}).
- * libtorch's OpenMP workers busy-wait at the end of each parallel region; when the window's
- * rendering threads take one of the cores, every region waits for the descheduled worker. On a
- * 2-core machine (demo preset, window under Xvfb at 1600x1000, alternating runs) the window
- * trained in 74-80 s with 2 threads against 22-23 s with 1, while the CLI took 14-20 s either way.
- * {@code docs/bench/gui_vs_cli.sh} measures it.
+ * <p>The workbench window trains with one core fewer ({@link #forTheWindow()}: the threads of the
+ * specs the window builds). libtorch's OpenMP workers busy-wait at the end of each parallel region;
+ * when the window's rendering threads take one of the cores, every region waits for the descheduled
+ * worker. On a 2-core machine (demo preset, window under Xvfb at 1600x1000, alternating runs) the
+ * window trained in 74-80 s with 2 threads against 22-23 s with 1, while the CLI took 14-20 s
+ * either way. {@code docs/bench/gui_vs_cli.sh} measures it.
  */
 public final class ComputeThreads {
 
-    private static volatile int requested = Integer.getInteger("reprogram.threads", 0);
-    private static volatile int reserved = 0;
-
     private ComputeThreads() {}
 
-    /** Threads per available core that {@code --threads} accepts at most (more only oversubscribes). */
-    public static final int MAX_THREADS_PER_CORE = 4;
-
-    /**
-     * Sets the count for the process; 0 restores the default (available cores). Allowed: 0 and
-     * 1..{@link #max()}: {@code --threads 1000} on 2 cores ran 7x slower (every parallel region waits
-     * for descheduled workers), so counts above 4 per core are refused rather than silently slow.
-     */
-    public static void set(int threads) {
-        int max = max();
-        if (threads < 0 || threads > max) {
-            throw new org.reprogram.workbench.core.UserInputException("--threads " + threads + " is "
-                    + (threads < 0 ? "negative" : "more than this machine can use (" + cores() + " available cores, at most "
-                    + MAX_THREADS_PER_CORE + " threads per core)") + ". Fix: give 1.." + max + ", or 0 for all "
-                    + cores() + " cores");
-        }
-        requested = threads;
-    }
-
-    /** The largest count {@link #set} accepts: the available cores x {@value #MAX_THREADS_PER_CORE}. */
+    /** The largest count a run may ask for: the available cores x {@value Settings#MAX_THREADS_PER_CORE}. */
     public static int max() {
-        return cores() * MAX_THREADS_PER_CORE;
+        return cores() * Settings.MAX_THREADS_PER_CORE;
     }
 
     private static int cores() {
@@ -52,40 +32,41 @@ public final class ComputeThreads {
     }
 
     /**
-     * The default leaves one core to the window's rendering and event threads (none on a one-core
-     * machine); an explicit count ({@link #set}, {@code -Dreprogram.threads}) still wins.
+     * The window's runs: the available cores less one left to its rendering and event threads
+     * (never below one), or {@code -Dreprogram.threads=N} where given.
      */
-    public static void leaveOneCoreForTheWindow() {
-        reserve(1);
+    public static int forTheWindow() {
+        int property = Integer.getInteger("reprogram.threads", 0);
+        return property > 0 ? Math.min(property, max()) : defaultCount(cores(), 1);
     }
 
-    static void reserve(int cores) {
-        reserved = cores;
-    }
-
-    /** The count in effect: the requested one, else the available cores (less a reserved one). */
-    public static int count() {
-        return requested > 0 ? requested : defaultCount(Runtime.getRuntime().availableProcessors(), reserved);
+    /** The count a run that asks for REQUESTED uses: REQUESTED, or the available cores for 0. */
+    public static int count(int requested) {
+        return requested > 0 ? requested : defaultCount(cores(), 0);
     }
 
     static int defaultCount(int cores, int reservedCores) {
         return Math.max(1, cores - reservedCores);
     }
 
-    /** Sets PyTorch's intra-op threads for the calling thread to {@link #count()}. */
-    public static void apply() {
-        int n = count();
+    /**
+     * Sets PyTorch's intra-op threads of the calling thread to {@link #count}(REQUESTED). The count is
+     * read first: that initialises the thread's own setting, so a later parallel region does not
+     * re-initialise it from the count another thread set last.
+     */
+    public static void apply(int requested) {
+        int n = count(requested);
         if (JniUtils.getNumThreads() != n) {
             JniUtils.setNumThreads(n);
         }
     }
 
-    /** "cpu, 2 threads", "cpu, 1 thread" or "gpu(0)": the device as printed and recorded in result.json. */
-    public static String describe(Device device) {
+    /** "cpu, 2 threads", "cpu, 1 thread" or "gpu(0)" for a run asking for REQUESTED threads: as printed and in result.json. */
+    public static String describe(Device device, int requested) {
         if (device.isGpu()) {
             return device.toString();
         }
-        int n = count();
+        int n = count(requested);
         return device.getDeviceType() + ", " + n + (n == 1 ? " thread" : " threads");
     }
 }

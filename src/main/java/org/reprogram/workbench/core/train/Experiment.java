@@ -67,7 +67,8 @@ public final class Experiment implements AutoCloseable {
     /** Loads model and data for CONFIG; every user-input problem is a {@link UserInputException}. */
     public static Experiment open(RunSpec config) {
         requireValid(config);
-        TargetDataset dataset = TargetDatasets.open(Path.of(config.data().target()), config.seed(), config.data().skipBadImages());
+        TargetDataset dataset = TargetDatasets.open(Path.of(config.data().target()), config.seed(), config.data().skipBadImages(),
+                config.resources().dataMemoryBytes());
         return openChecked(config, dataset, null);
     }
 

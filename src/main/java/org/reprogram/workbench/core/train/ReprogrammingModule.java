@@ -38,7 +38,7 @@ final class ReprogrammingModule implements FitModule<Checkpoint> {
     public RunInfo runInfo() {
         return new RunInfo(exp.source().card().name(), exp.source().card().classNames(), exp.dataset().name(),
                 exp.dataset().classNames(), exp.placement(), exp.trainableParameters(), exp.source().parameterCount(),
-                ComputeThreads.describe(exp.source().device()), exp.notices(), exp.train().size(),
+                ComputeThreads.describe(exp.source().device(), exp.config().resources().threads()), exp.notices(), exp.train().size(),
                 exp.validation().size(), exp.test().size(), exp.validationIndices());
     }
 
@@ -143,7 +143,7 @@ final class ReprogrammingModule implements FitModule<Checkpoint> {
         result.parameters(exp.trainableParameters(), exp.source().parameterCount()).seed(cfg.seed())
                 .program(cfg.program().id()).mapping(cfg.mapping().id()).trainer(trainer.name())
                 .source(exp.source().origin()).target(cfg.data().target())
-                .device(ComputeThreads.describe(exp.source().device())).method(TrainingResult.METHOD_REPROGRAM)
+                .device(ComputeThreads.describe(exp.source().device(), exp.config().resources().threads())).method(TrainingResult.METHOD_REPROGRAM)
                 .skippedImages(exp.dataset().skippedImages());
     }
 

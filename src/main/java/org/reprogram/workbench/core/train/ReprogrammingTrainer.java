@@ -28,7 +28,7 @@ public abstract class ReprogrammingTrainer implements Trainer {
 
     /** Makes the optimizer and prepares the trainer: the start of {@link #train}, and of the bench's own step loop. */
     final void beginSteps(Experiment exp) {
-        TrainingThread.prepare();
+        TrainingThread.prepare(exp.config().resources().threads());
         optimizer = new AdamOptimizer(exp.trainableArrays(), exp.manager(), exp.config().optimization().weightDecay());
         prepare(exp);
     }

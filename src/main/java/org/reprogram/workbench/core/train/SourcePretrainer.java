@@ -139,7 +139,7 @@ public final class SourcePretrainer {
                     try (NDManager scope = manager.newSubManager()) {
                         NDArray x = normalize(train.batch(scope, order, from, to, buf), mean, std);
                         NDArray y = scope.create(train.labels(order, from, to));
-                        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                        try (GradientCollector gc = org.reprogram.workbench.core.model.ThreadGradients.open()) {
                             NDArray loss = Losses.crossEntropy(net.forward(ps, new NDList(x), true).singletonOrThrow(), y);
                             gc.backward(loss);
                             lossSum += loss.getFloat() * (to - from);

@@ -85,7 +85,8 @@ public final class StepBenchmark {
             evalIps = n / ((System.nanoTime() - t0) / 1e9);
         }
         return new Result(median(ips), median(stepMillis), ips, evalIps, MemoryProbe.peakRssMegabytes(),
-                ComputeThreads.describe(exp.source().device()), ComputeThreads.count());
+                ComputeThreads.describe(exp.source().device(), exp.config().resources().threads()),
+                ComputeThreads.count(exp.config().resources().threads()));
     }
 
     private static int step(Experiment exp, WhiteBoxTrainer trainer, boolean real, BatchPrefetcher loader, int[] order,

@@ -13,9 +13,12 @@ public final class TrainingThread {
 
     private TrainingThread() {}
 
-    /** Grad mode off for the calling thread (GradientCollector turns it on per step); thread count applied. */
-    public static void prepare() {
+    /**
+     * Grad mode off for the calling thread (GradientCollector turns it on per step); THREADS (the
+     * run's {@code resources.threads}, 0: the available cores) applied to it ({@link ComputeThreads#apply}).
+     */
+    public static void prepare(int threads) {
         JniUtils.setGradMode(false);
-        ComputeThreads.apply();
+        ComputeThreads.apply(threads);
     }
 }

@@ -35,7 +35,7 @@ public final class WhiteBoxTrainer extends ReprogrammingTrainer {
     protected StepResult step(Experiment exp, NDManager scope, NDArray x, NDArray y, int[] labels, double lr) {
         float loss;
         int correct;
-        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+        try (GradientCollector gc = org.reprogram.workbench.core.model.ThreadGradients.open()) {
             // training=true: the program's own BatchNorm (smm's mask network) uses batch statistics;
             // the frozen source always runs in inference mode
             NDArray target = exp.mapping().apply(exp.source().logits(exp.program().apply(x, true)));

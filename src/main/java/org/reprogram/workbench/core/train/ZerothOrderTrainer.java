@@ -51,7 +51,7 @@ public final class ZerothOrderTrainer extends ReprogrammingTrainer {
         NDArray sourceLogits = exp.source().logits(exp.program().apply(x)); // query 1
         float loss0;
         int correct;
-        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+        try (GradientCollector gc = org.reprogram.workbench.core.model.ThreadGradients.open()) {
             NDArray target = exp.mapping().apply(sourceLogits.stopGradient());
             NDArray l = Losses.of(cfg.optimization().loss(), target, y);
             loss0 = l.getFloat();

@@ -69,6 +69,7 @@ public final class SetupViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper attentionIsProblem =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper targetHint = new ReadOnlyStringWrapper("");
+    private int threads; // the window's default for its runs (useThreads); 0: all available cores
     /** Under the empty target field: the next step, not an error (a first start has nothing typed yet). */
     static final String TARGET_HINT = "Choose a folder (class folders under train/ and test/, or IDX files), or"
             + " press Sample digits to try the workbench.";
@@ -252,7 +253,17 @@ public final class SetupViewModel {
     private RunSpec build(Fields f) {
         String target = data.target.get() == null ? "" : data.target.get();
         return texts.read(f, RunSpec.defaults(target).with(Settings.SOURCE, source.get() == null ? "" : source.get())
-                .with(Settings.SKIP_BAD_IMAGES, skipBadImages.get()), model.card.get());
+                .with(Settings.SKIP_BAD_IMAGES, skipBadImages.get()).with(Settings.THREADS, threads), model.card.get());
+    }
+
+    /** The threads of the runs this form builds (the window's default; 0: all available cores). */
+    public void useThreads(int n) {
+        threads = n;
+    }
+
+    /** See {@link #useThreads}. */
+    public int threads() {
+        return threads;
     }
 
     public BooleanBinding valid() {

@@ -58,11 +58,18 @@ public final class TryItViewModel implements AutoCloseable {
     private Predictor predictor;
     private List<String> classes = List.of();
     private boolean closed;
+    private final int threads;
 
-    /** For the run folder or bundle ORIGIN; call {@link #load()} to open it. */
+    /** For the run folder or bundle ORIGIN; call {@link #load()} to open it. Computes with all available cores. */
     public TryItViewModel(TaskExecutor executor, Path origin) {
+        this(executor, origin, 0);
+    }
+
+    /** As above, computing with THREADS PyTorch threads (0: the available cores; the window leaves one core to itself). */
+    public TryItViewModel(TaskExecutor executor, Path origin, int threads) {
         this.executor = executor;
         this.origin = origin;
+        this.threads = threads;
         title.set(origin.getFileName().toString());
     }
 
@@ -93,7 +100,7 @@ public final class TryItViewModel implements AutoCloseable {
         message.set("Loading " + origin.getFileName() + " …");
         executor.execute(() -> {
             synchronized (lock) {
-                Predictor p = Predictor.open(origin, null, null);
+                Predictor p = Predictor.open(origin, null, null, threads);
                 if (closed) {
                     p.close();
                 } else {

@@ -1,11 +1,20 @@
 package org.reprogram.workbench.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.reprogram.workbench.core.param.ProblemException;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Settings;
 
-/** The window's default leaves a core to rendering; never below one thread; an explicit count wins. */
+/**
+ * A run's thread count: the window's default leaves a core to rendering, never below one thread; an
+ * explicit count wins; counts the machine cannot use are refused with the allowed range (by the
+ * registry's declaration, {@link Settings#THREADS}).
+ */
 class ComputeThreadsTest {
 
     @Test
@@ -19,47 +28,41 @@ class ComputeThreadsTest {
     @Test
     void theWindowsDefaultIsInEffectAndNamedWithTheDevice() {
         int cores = Runtime.getRuntime().availableProcessors();
-        try {
-            ComputeThreads.leaveOneCoreForTheWindow();
-            assertEquals(Math.max(1, cores - 1), ComputeThreads.count());
-            int n = Math.max(1, cores - 1);
-            assertEquals("cpu, " + (n == 1 ? "1 thread" : n + " threads"),
-                    ComputeThreads.describe(ai.djl.Device.cpu()));
-        } finally {
-            ComputeThreads.reserve(0);
-        }
+        int n = Math.max(1, cores - 1);
+        assertEquals(n, ComputeThreads.forTheWindow());
+        assertEquals(n, ComputeThreads.count(ComputeThreads.forTheWindow()));
+        assertEquals("cpu, " + (n == 1 ? "1 thread" : n + " threads"),
+                ComputeThreads.describe(ai.djl.Device.cpu(), ComputeThreads.forTheWindow()));
+        assertEquals(cores, ComputeThreads.count(0), "0: all available cores");
     }
 
     @Test
     void countsAboveFourPerCoreAndNegativeCountsAreRefusedWithTheAllowedRange() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertEquals(4 * cores, ComputeThreads.max());
-        try {
-            ComputeThreads.set(ComputeThreads.max()); // the largest allowed count is accepted
-            assertEquals(4 * cores, ComputeThreads.count());
-            for (int bad : new int[] {1000, ComputeThreads.max() + 1, -1}) {
-                org.reprogram.workbench.core.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                        org.reprogram.workbench.core.UserInputException.class, () -> ComputeThreads.set(bad));
-                assertTrue(e.getMessage().startsWith("--threads " + bad + " is "), e.getMessage());
-                assertTrue(e.getMessage().contains("Fix: give 1.." + 4 * cores + ", or 0 for all " + cores + " cores"),
-                        e.getMessage());
-            }
-            assertEquals(4 * cores, ComputeThreads.count(), "a refused count changes nothing");
-        } finally {
-            ComputeThreads.set(0);
+        RunSpec spec = RunSpec.defaults("x");
+        RunSpec largest = Settings.THREADS.withText(spec, Integer.toString(ComputeThreads.max())); // accepted
+        assertEquals(4 * cores, ComputeThreads.count(largest.resources().threads()));
+        for (int bad : new int[] {1000, ComputeThreads.max() + 1, -1}) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> Settings.THREADS.withText(spec, Integer.toString(bad)));
+            String words = ParameterRegistry.inWords(e.problems().get(0));
+            assertTrue(words.startsWith("--threads " + bad + " is "), words);
+            assertTrue(words.contains("Fix: give 1.." + 4 * cores + ", or 0 for all " + cores + " cores"), words);
+            assertTrue(spec.with(Settings.THREADS, bad).problems().stream()
+                    .anyMatch(p -> p.parameterId().equals(Settings.THREADS.id())), "a spec holding it is invalid");
         }
     }
 
     @Test
     void anExplicitCountWinsOverTheReservedCore() {
+        assertEquals(3, ComputeThreads.count(3));
+        assertEquals("cpu, 3 threads", ComputeThreads.describe(ai.djl.Device.cpu(), 3));
         try {
-            ComputeThreads.set(3);
-            ComputeThreads.leaveOneCoreForTheWindow();
-            assertEquals(3, ComputeThreads.count());
-            assertEquals("cpu, 3 threads", ComputeThreads.describe(ai.djl.Device.cpu()));
+            System.setProperty("reprogram.threads", "3");
+            assertEquals(Math.min(3, ComputeThreads.max()), ComputeThreads.forTheWindow());
         } finally {
-            ComputeThreads.set(0);
-            ComputeThreads.reserve(0);
+            System.clearProperty("reprogram.threads");
         }
     }
 }
