@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.spec;
 
+import org.reprogram.workbench.core.param.RealType;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.param.ProblemException;
-import org.reprogram.workbench.core.param.ValueType;
 
 /**
  * A run's config.json, written from the registry: {@code "format": 2}, the method, then every setting
@@ -100,7 +100,7 @@ public final class RunSpecJson {
         if (s == Settings.MAPPING) {
             text = text.toLowerCase(Locale.ROOT).replace("_plus", "+");
         }
-        if (s.parameter().type() instanceof ValueType.RealType && Double.parseDouble(text) == 0
+        if (s.parameter().type() instanceof RealType && Double.parseDouble(text) == 0
                 && s.id().equals("program.init_scale")) {
             return spec; // TrainConfig read a missing initScale (0) as the default
         }

@@ -1,5 +1,8 @@
 package org.reprogram.workbench.ui.common;
 
+import org.reprogram.workbench.core.param.IntegerType;
+import org.reprogram.workbench.core.param.LongType;
+import org.reprogram.workbench.core.param.RealType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +96,7 @@ public final class Fields {
     /** The word a 0 of PARAMETER reads as in the form ("all"), or null. */
     @SuppressWarnings("unchecked")
     private static String zeroWord(Parameter<?> parameter) {
-        if (!(parameter.type() instanceof ValueType.IntegerType)) {
+        if (!(parameter.type() instanceof IntegerType)) {
             return null;
         }
         String z = ((Parameter<Integer>) parameter).display(0);
@@ -102,11 +105,11 @@ public final class Fields {
 
     private static String notA(Parameter<?> parameter) {
         ValueType<?> type = parameter.type();
-        if (type instanceof ValueType.IntegerType || type instanceof ValueType.LongType) {
+        if (type instanceof IntegerType || type instanceof LongType) {
             String zero = zeroWord(parameter);
             return zero == null ? "not a whole number" : "neither " + zero + " nor a whole number";
         }
-        return type instanceof ValueType.RealType ? "not a number" : "not " + type.allowed();
+        return type instanceof RealType ? "not a number" : "not " + type.allowed();
     }
 
     /** The seed as typed, or 0 while it is not a number (the problem is reported elsewhere). */

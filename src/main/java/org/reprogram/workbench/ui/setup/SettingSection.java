@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.setup;
 
+import org.reprogram.workbench.core.param.BooleanType;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -65,7 +66,7 @@ final class SettingSection {
             box.valueProperty().bindBidirectional(text);
             Choices.words(box, id -> Choices.word(s, id), id -> Choices.description(s, id));
             c = box;
-        } else if (type instanceof ValueType.BooleanType) {
+        } else if (type instanceof BooleanType) {
             CheckBox box = new CheckBox();
             box.setSelected(Boolean.parseBoolean(text.get()));
             box.selectedProperty().addListener((o, was, on) -> text.set(on.toString()));

@@ -1,5 +1,6 @@
 package org.reprogram.workbench.ui.setup;
 
+import org.reprogram.workbench.core.param.BooleanType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -80,7 +81,7 @@ class SetupFormFromRegistryGuiTest {
             assertTrue(SetupSettings.shown().contains(s), s.id());
             ValueType<?> type = s.parameter().type();
             Class<?> expected = !type.choices().isEmpty() ? ComboBox.class
-                    : type instanceof ValueType.BooleanType ? CheckBox.class : TextField.class;
+                    : type instanceof BooleanType ? CheckBox.class : TextField.class;
             assertTrue(expected.isInstance(c), s.id() + " is a " + c.getClass().getSimpleName());
             if (c instanceof ComboBox<?> box) {
                 assertEquals(type.choices(), List.copyOf(box.getItems()), s.id() + ": every choice is listed");
