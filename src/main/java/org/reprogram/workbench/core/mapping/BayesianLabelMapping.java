@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.mapping;
 
 import java.util.List;
 import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.param.Problem;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -144,37 +143,6 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
         @Override
         public LabelMapping create(MappingContext c, NDManager manager) {
             return new BayesianLabelMapping(c.sourceClasses(), c.targetClassCount(), false, manager);
-        }
-    }
-
-    /** Registration: id "blm+" (top-k probabilities); needs k = 15 % of K_t source classes. */
-    public static final class PlusType extends AbstractMappingType {
-        public PlusType() {
-            super("blm+", "blm+ – Bayesian (top-k)",
-                    "Bayesian-guided mapping from top-k probabilities, recomputed every epoch",
-                    "k = 15 % of the target classes (at least 1).", true, List.of());
-        }
-
-        @Override
-        public int exclusiveSourcesPerTarget(ParameterValues settings) {
-            return 0;
-        }
-
-        @Override
-        public List<Problem> problems(MappingContext c) {
-            int k = Frequencies.blmPlusK(c.targetClassCount());
-            if (k > c.sourceClasses()) {
-                return List.of(new Problem("mapping", "{} 'blm+' sums the top k = " + k + " source probabilities of"
-                        + " every image (k = 15 % of the " + c.targetClassCount() + " target classes), but source model '"
-                        + c.source().name() + "' has only " + c.sourceClasses() + " classes", "choose {} blm or linear,"
-                        + " or a source model with at least " + k + " classes"));
-            }
-            return List.of();
-        }
-
-        @Override
-        public LabelMapping create(MappingContext c, NDManager manager) {
-            return new BayesianLabelMapping(c.sourceClasses(), c.targetClassCount(), true, manager);
         }
     }
 }
