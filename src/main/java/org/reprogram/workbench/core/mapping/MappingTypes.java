@@ -1,12 +1,10 @@
 package org.reprogram.workbench.core.mapping;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.reprogram.workbench.core.param.MethodRegistry;
 import org.reprogram.workbench.core.param.ParameterValues;
-import org.reprogram.workbench.core.param.ValueType;
 
 /**
  * The registered label mappings ({@link ServiceLoader}, in the order of the services file; a jar on
@@ -14,7 +12,9 @@ import org.reprogram.workbench.core.param.ValueType;
  */
 public final class MappingTypes {
 
-    private static final Map<String, MappingType> TYPES = load(MappingTypes.class.getClassLoader());
+    private static final MethodRegistry<MappingType> TYPES =
+            MethodRegistry.load(MappingType.class, MappingTypes.class.getClassLoader(), "mapping",
+                    "label mapping");
 
     private MappingTypes() {}
 
@@ -24,23 +24,17 @@ public final class MappingTypes {
      * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
      */
     static Map<String, MappingType> load(ClassLoader loader) {
-        Map<String, MappingType> m = new LinkedHashMap<>();
-        for (MappingType t : ServiceLoader.load(MappingType.class, loader)) {
-            if (m.putIfAbsent(t.id(), t) != null) {
-                throw new IllegalStateException("two label mappings registered as '" + t.id() + "'");
-            }
-        }
-        return m;
+        return MethodRegistry.load(MappingType.class, loader, "mapping", "label mapping").byId();
     }
 
     /** Every registered mapping, in registration order. */
     public static List<MappingType> all() {
-        return new ArrayList<>(TYPES.values());
+        return TYPES.all();
     }
 
     /** Every id ("random", "flm", …). */
     public static List<String> ids() {
-        return new ArrayList<>(TYPES.keySet());
+        return TYPES.ids();
     }
 
     /**
@@ -68,22 +62,11 @@ public final class MappingTypes {
 
     /** The mapping with id ID (case ignored), or null. */
     public static MappingType find(String id) {
-        if (id == null) {
-            return null;
-        }
-        MappingType t = TYPES.get(id.trim());
-        if (t != null) {
-            return t;
-        }
-        return TYPES.values().stream().filter(p -> p.id().equalsIgnoreCase(id.trim())).findFirst().orElse(null);
+        return TYPES.find(id);
     }
 
     /** The mapping with id ID; an {@link IllegalArgumentException} listing the ids when there is none. */
     public static MappingType get(String id) {
-        MappingType t = find(id);
-        if (t == null) {
-            throw new IllegalArgumentException("unknown mapping '" + id + "' (use " + ValueType.orList(ids()) + ")");
-        }
-        return t;
+        return TYPES.get(id);
     }
 }

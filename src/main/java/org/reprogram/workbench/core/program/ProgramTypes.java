@@ -1,11 +1,9 @@
 package org.reprogram.workbench.core.program;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.reprogram.workbench.core.param.ValueType;
+import org.reprogram.workbench.core.param.MethodRegistry;
 
 /**
  * The registered input programs ({@link ServiceLoader}, in the order of the services file; a jar on
@@ -13,7 +11,9 @@ import org.reprogram.workbench.core.param.ValueType;
  */
 public final class ProgramTypes {
 
-    private static final Map<String, ProgramType> TYPES = load(ProgramTypes.class.getClassLoader());
+    private static final MethodRegistry<ProgramType> TYPES =
+            MethodRegistry.load(ProgramType.class, ProgramTypes.class.getClassLoader(), "program",
+                    "input program");
 
     private ProgramTypes() {}
 
@@ -23,43 +23,26 @@ public final class ProgramTypes {
      * then a plug-in jar's); an {@link IllegalStateException} when two share an id.
      */
     static Map<String, ProgramType> load(ClassLoader loader) {
-        Map<String, ProgramType> m = new LinkedHashMap<>();
-        for (ProgramType t : ServiceLoader.load(ProgramType.class, loader)) {
-            if (m.putIfAbsent(t.id(), t) != null) {
-                throw new IllegalStateException("two input programs registered as '" + t.id() + "'");
-            }
-        }
-        return m;
+        return MethodRegistry.load(ProgramType.class, loader, "program", "input program").byId();
     }
 
     /** Every registered program, in registration order. */
     public static List<ProgramType> all() {
-        return new ArrayList<>(TYPES.values());
+        return TYPES.all();
     }
 
     /** Every id ("pad", "full", …). */
     public static List<String> ids() {
-        return new ArrayList<>(TYPES.keySet());
+        return TYPES.ids();
     }
 
     /** The program with id ID (case ignored), or null. */
     public static ProgramType find(String id) {
-        if (id == null) {
-            return null;
-        }
-        ProgramType t = TYPES.get(id.trim());
-        if (t != null) {
-            return t;
-        }
-        return TYPES.values().stream().filter(p -> p.id().equalsIgnoreCase(id.trim())).findFirst().orElse(null);
+        return TYPES.find(id);
     }
 
     /** The program with id ID; an {@link IllegalArgumentException} listing the ids when there is none. */
     public static ProgramType get(String id) {
-        ProgramType t = find(id);
-        if (t == null) {
-            throw new IllegalArgumentException("unknown program '" + id + "' (use " + ValueType.orList(ids()) + ")");
-        }
-        return t;
+        return TYPES.get(id);
     }
 }
