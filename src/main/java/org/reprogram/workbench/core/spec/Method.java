@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a run trains: a program and label mapping around the frozen model (reprogramming), or one of
- * the baselines it is compared against on the same source, target, splits and seed (methods.md in
- * the team's notes, "Baselines"). One run specification serves all of them; a baseline is a method,
+ * the baselines it is compared against on the same source, target, splits and seed (README,
+ * "Baselines and comparison"). One run specification serves all of them; a baseline is a method,
  * not a second kind of configuration.
  */
 public enum Method {
