@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param meanWallSeconds mean wall-clock seconds per trial
  * @param meanQueries mean source-model queries per trial
  * @param seeds the seeds of the trials, ascending (each once)
- * @param trials the trials' ids, in the order given
+ * @param trials the trials' ids, by seed then id
  */
 public record ConfigurationStats(ConfigurationKey key, String label, Estimate validation, Estimate test,
         double meanTrainableParameters, double meanWallSeconds, double meanQueries, List<Long> seeds,

@@ -56,6 +56,9 @@ public record StudyStatistics(List<ConfigurationStats> leaderboard, Map<Configur
                 leftOut.add(t);
             }
         }
+        // trials in seed order (then id): the sums, and so the last digits, do not depend on the order given
+        groups.values().forEach(g -> g.sort(Comparator.comparingLong(TrialOutcome::seed)
+                .thenComparing(TrialOutcome::trialId)));
         List<ConfigurationStats> board = new ArrayList<>();
         groups.forEach((key, group) -> board.add(ConfigurationStats.of(key, key.labelAmong(groups.keySet()), group)));
         board.sort(RANKING);
