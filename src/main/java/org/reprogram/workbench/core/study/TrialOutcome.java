@@ -11,7 +11,7 @@ import org.reprogram.workbench.core.train.TrainingResult;
  *
  * @param trialId the trial's id (its run folder's name when read from a run)
  * @param configuration everything but the seed
- * @param method "reprogram" or a baseline's id
+ * @param method "reprogram" or a baseline's id, the configuration's (null: taken from it)
  * @param seed the seed
  * @param bestValAccuracy best validation accuracy over the epochs (NaN when unknown)
  * @param testAccuracyAtBestVal test accuracy of the best validation epoch (NaN when unknown)
@@ -33,6 +33,9 @@ public record TrialOutcome(String trialId, ConfigurationKey configuration, Strin
         }
         if (method == null) {
             method = configuration.method();
+        } else if (!method.equals(configuration.method())) {
+            throw new IllegalArgumentException("trial " + trialId + ": method " + method
+                    + " is not its configuration's (" + configuration.method() + ")");
         }
     }
 

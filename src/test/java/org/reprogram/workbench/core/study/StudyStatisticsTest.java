@@ -253,6 +253,8 @@ class StudyStatisticsTest {
         assertEquals(2, w.n());
         assertEquals(List.of(1L, 2L), w.seeds());
         assertEquals(0.86, w.test().mean(), 1e-12);
+        assertEquals("lr " + Settings.LR.display(base), w.label(), "only the learning rate tells the two apart");
+        assertEquals("lr 0.5", s.leaderboard().get(2).label());
         assertEquals("linear-probe", s.bestBaseline().orElseThrow().label());
         assertEquals(Verdict.TOO_FEW_SEEDS, s.comparison(w.key()).orElseThrow().verdict());
         assertEquals(1, s.leftOut().size());
