@@ -1,0 +1,95 @@
+package org.reprogram.workbench.core.study;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.reprogram.workbench.core.run.RunParameter;
+import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.train.TrainingResult;
+
+/**
+ * What identifies a configuration of a study: the method and every setting but the seed, as
+ * registry id to value text ("method" to "reprogram", "optimization.lr" to "0.05", ...). Trials with
+ * equal keys are replicates (they differ only by seed). The threads a run used are left out: they
+ * change the last digits of the numbers, not the configuration.
+ *
+ * @param settings setting id to value text, sorted by id
+ */
+public record ConfigurationKey(SortedMap<String, String> settings) {
+
+    /** The key's entry for the method ("reprogram", "linear-probe", ...). */
+    public static final String METHOD = "method";
+
+    public ConfigurationKey {
+        if (settings == null || !settings.containsKey(METHOD)) {
+            throw new IllegalArgumentException("a configuration key needs its method");
+        }
+        settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+    }
+
+    /** A key from METHOD and SETTINGS (id to value text; the method entry is added). */
+    public static ConfigurationKey of(String method, Map<String, String> settings) {
+        TreeMap<String, String> all = new TreeMap<>(settings);
+        all.put(METHOD, method);
+        return new ConfigurationKey(all);
+    }
+
+    /** The key of a readable RUN: its method and every registered setting but the seed and threads. */
+    public static ConfigurationKey of(RunRecord run) {
+        TreeMap<String, String> all = new TreeMap<>();
+        for (RunParameter p : RunParameter.values()) {
+            if (p != RunParameter.SEED && p != RunParameter.THREADS) {
+                all.put(p.setting().id(), p.valueOf(run));
+            }
+        }
+        return of(run.method(), all);
+    }
+
+    /** "reprogram", or a baseline's id. */
+    public String method() {
+        return settings.get(METHOD);
+    }
+
+    /**
+     * A short readable name among the KEYS of one study: the settings whose values differ between
+     * the keys of the same method, "id value" with the last part of the id ("program pad, mapping
+     * ilm, lr 0.05"); a baseline's starts with its method ("linear-probe", "linear-probe, lr 0.01");
+     * "reprogram" when nothing tells a reprogramming configuration apart.
+     */
+    public String labelAmong(Collection<ConfigurationKey> keys) {
+        List<String> parts = new ArrayList<>();
+        boolean baseline = !TrainingResult.METHOD_REPROGRAM.equals(method());
+        if (baseline) {
+            parts.add(method());
+        }
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String id = e.getKey();
+            if (!id.equals(METHOD) && differsAmong(id, keys, method())) {
+                parts.add(id.substring(id.lastIndexOf('.') + 1) + " " + e.getValue());
+            }
+        }
+        return parts.isEmpty() ? method() : String.join(", ", parts);
+    }
+
+    /** True when ID takes more than one value among those KEYS whose method is METHOD. */
+    private static boolean differsAmong(String id, Collection<ConfigurationKey> keys, String method) {
+        Set<String> values = new HashSet<>();
+        for (ConfigurationKey k : keys) {
+            if (method.equals(k.method())) {
+                values.add(k.settings().getOrDefault(id, RunParameter.NONE));
+            }
+        }
+        return values.size() > 1;
+    }
+
+    @Override
+    public String toString() {
+        return settings.toString();
+    }
+}
