@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.param.ProblemException;
+import org.reprogram.workbench.core.run.RunConfigFile;
 import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
@@ -44,7 +45,7 @@ final class BaseReader {
                     "give a run folder written by Reprogram Workbench");
         }
         try {
-            return StudySpecReader.runFolder(dir);
+            return RunConfigFile.read(dir.resolve("config.json")).spec();
         } catch (UserInputException e) {
             throw nodes.error(node, "base run folder cannot be used: " + e.getMessage(), null);
         }

@@ -14,6 +14,7 @@ import org.reprogram.workbench.core.spec.RunSpec;
  *
  * @param file the spec file (messages name it)
  * @param name the study's name ("" when none)
+ * @param description what the study asks, in words ("" when none)
  * @param method grid or random
  * @param metric the validation figure that ranks configurations
  * @param base the run every trial starts from (defaults, a mapping of settings, or a run folder's config)
@@ -24,7 +25,7 @@ import org.reprogram.workbench.core.spec.RunSpec;
  * @param runCap the number of configurations a random study draws (0 for a grid)
  * @param seed seeds the random draws of configurations
  */
-public record StudySpec(Path file, String name, SearchMethod method, Metric metric, RunSpec base,
+public record StudySpec(Path file, String name, String description, SearchMethod method, Metric metric, RunSpec base,
         List<SweepParameter> parameters, List<Long> seeds, List<Method> baselines, EarlyTerminate earlyTerminate,
         int runCap, long seed) {
 

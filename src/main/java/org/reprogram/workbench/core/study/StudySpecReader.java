@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.study;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.run.RunConfigFile;
 import org.reprogram.workbench.core.spec.Method;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
@@ -44,6 +44,7 @@ final class StudySpecReader {
         Node root = compose(file);
         Map<String, NodeTuple> top = nodes.entries(root, "the study spec", KEYS);
         String name = top.containsKey("name") ? nodes.scalar(value(top, "name"), "name") : "";
+        String description = top.containsKey("description") ? nodes.scalar(value(top, "description"), "description") : "";
         SearchMethod method = method(top, root);
         RunSpec base = top.containsKey("base") ? new BaseReader(nodes).read(value(top, "base")) : ParameterRegistry.defaults(Method.REPROGRAM);
         if (base.data().target().isBlank()) {
@@ -64,7 +65,7 @@ final class StudySpecReader {
         List<Method> baselines = top.containsKey("baselines") ? baselines(value(top, "baselines")) : List.of();
         EarlyTerminate early = top.containsKey("early_terminate") ? earlyTerminate(top.get("early_terminate")) : null;
         Metric metric = top.containsKey("metric") ? metric(top.get("metric")) : Metric.DEFAULT;
-        return new StudySpec(file, name, method, metric, base, parameters, seeds, baselines, early, runCap, seed);
+        return new StudySpec(file, name, description, method, metric, base, parameters, seeds, baselines, early, runCap, seed);
     }
 
     private Node compose(Path file) {
@@ -75,7 +76,7 @@ final class StudySpecReader {
             throw UserInputException.forFile(file, "cannot be read (" + e.getMessage() + ")", "give an existing YAML file");
         }
         try {
-            Node root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             if (root == null) {
                 throw nodes.error(1, "is empty", "write a study spec (see docs/studies/example.yaml)");
             }
@@ -235,10 +236,5 @@ final class StudySpecReader {
                     + " under baselines:");
         }
         return s;
-    }
-
-    /** The base's RunConfigFile reader, for BaseReader (kept here so the run layer is used in one place). */
-    static RunSpec runFolder(Path folder) {
-        return RunConfigFile.read(folder.resolve("config.json")).spec();
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ class StudySpecTest {
     void theCommittedExampleReadsAndExpands() {
         StudySpec s = StudySpec.read(TestPaths.root().resolve("docs/studies/example.yaml"));
         assertEquals("digits-methods", s.name());
+        assertTrue(s.description().startsWith("which program, mapping and learning rate win"), s.description());
         assertEquals(SearchMethod.GRID, s.method());
         assertEquals(new Metric("val_accuracy", Metric.Goal.MAXIMIZE), s.metric());
         assertEquals("sample-data/digits", s.base().data().target());
@@ -234,8 +236,7 @@ class StudySpecTest {
             double wd = t.spec().get(Settings.WEIGHT_DECAY);
             assertTrue(wd >= 0 && wd <= 0.01, "weight decay " + wd);
             wdMax = Math.max(wdMax, wd);
-            int size = (Integer) t.spec().withValue(Settings.SEED, 0L).program().settings().asMap()
-                    .getOrDefault("program.inner_size", ParameterRegistry.get("program.inner_size").parameter().defaultValue());
+            int size = (Integer) ParameterRegistry.get("program.inner_size").get(t.spec());
             assertTrue(size >= 6 && size <= 12, "inner size " + size);
             sizes.add(size);
             mappings.add(t.spec().mapping().id());
@@ -243,7 +244,7 @@ class StudySpecTest {
         // log-uniform: each decade of 1e-4..1e-1 gets about a third (100 of 300; a uniform draw would put
         // under 1 % below 1e-3)
         for (int d : decades) {
-            assertTrue(d > 60 && d < 140, "draws per decade: " + java.util.Arrays.toString(decades));
+            assertTrue(d > 60 && d < 140, "draws per decade: " + Arrays.toString(decades));
         }
         assertEquals(Set.of(6, 7, 8, 9, 10, 11, 12), sizes, "int_uniform reaches both ends");
         assertEquals(Set.of("ilm", "flm"), mappings);
@@ -309,6 +310,17 @@ class StudySpecTest {
         assertError(random + "    distribution: int_uniform\n    min: 1\n    max: 3\n", 7,
                 "takes real numbers, not int_uniform");
         assertError(random + "    distribution: uniform\n    min: 0.1\n", 6, "has no max");
+        assertError(random + "    distribution: log_uniform_values\n    min: 0\n    max: 0.1\n", 8,
+                "must be a positive number (got '0')");
+        assertError(random.replace("optimization.lr", "optimization.weight_decay")
+                + "    distribution: log_uniform_values\n    min: 0\n    max: 0.1\n", 8, "log_uniform_values needs min > 0");
+        assertError(random + "    distribution: uniform\n    values: [0.1]\n", 8, "values does not go with distribution uniform");
+        assertError(random.replace("optimization.lr", "mapping") + "    distribution: uniform\n    min: 1\n    max: 2\n", 6,
+                "mapping is not a number");
+        assertError(HEAD + "parameters:\n  optimization.lr:\n    values: [0.1]\n    max: 1\n", 7,
+                "max belongs to a distribution over a range");
+        assertError(HEAD + "parameters:\n  optimization.lr:\n    values: [0.1]\n    value: 0.2\n", 7,
+                "has both values and value");
         assertError(HEAD + "parameters:\n  optimization.lr:\n    distribution: uniform\n    min: 0.1\n    max: 1\n", 6,
                 "a grid cannot draw optimization.lr", "method: random");
         assertError("method: random\nbase:\n  data.target: x\nparameters:\n  mapping:\n    value: ilm\n", 1,
@@ -349,6 +361,11 @@ class StudySpecTest {
         assertError(HEAD + "metric:\n  name: test_accuracy\nparameters:\n  mapping:\n    value: ilm\n", 5,
                 "unknown metric 'test_accuracy'", "chooses by validation");
         assertError(HEAD + "run_cap: 4\nparameters:\n  mapping:\n    value: ilm\n", 4, "run_cap limits a random study");
+        assertError(HEAD + "metric:\n  name: val_loss\n  goal: maximize\nparameters:\n  mapping:\n    value: ilm\n", 6,
+                "would prefer the worse runs", "goal: minimize");
+        assertError(HEAD + "parameters:\n  mapping:\n    value: ilm\nearly_terminate:\n  type: hyperband\n  min_iter: 2\n"
+                + "  max_iter: 9\n", 10,
+                "unknown key 'max_iter' in early_terminate", "type, min_iter, eta");
         assertFalse(read(HEAD + "metric:\n  name: val_loss\nparameters:\n  mapping:\n    value: ilm\n").metric().maximize());
     }
 }
