@@ -42,7 +42,8 @@ public record StudySpec(Path file, String name, String description, SearchMethod
 
     /**
      * Every trial: each distinct configuration (grid: the product of the values in the file's order,
-     * the first parameter varying slowest; random: {@code run_cap} draws) with each seed, then each
+     * the first parameter varying slowest; random: {@code run_cap} distinct draws, fewer only where the
+     * values allow fewer) with each seed, then each
      * baseline with each seed. Configurations that are the same on the settings that apply to them
      * (an inner size with program full) are one.
      */

@@ -23,8 +23,8 @@ import org.reprogram.workbench.core.spec.Settings;
  */
 final class TrialExpander {
 
-    /** Draws per wanted configuration a random study makes at most before it settles for fewer distinct ones. */
-    static final int DRAWS_PER_CONFIGURATION = 100;
+    /** Draws in a row that repeat known configurations after which a random study settles for fewer than run_cap. */
+    static final int MAX_REPEATED_DRAWS = 1000;
     /** Hex digits of a trial id. */
     static final int ID_LENGTH = 12;
 
@@ -64,11 +64,12 @@ final class TrialExpander {
             }
         } else {
             Random random = new Random(study.seed());
-            for (int i = 0; i < study.runCap() * DRAWS_PER_CONFIGURATION && distinct.size() < study.runCap(); i++) {
+            int repeated = 0;
+            while (distinct.size() < study.runCap() && repeated < MAX_REPEATED_DRAWS) {
                 List<Object> draw = new ArrayList<>();
                 study.parameters().forEach(p -> draw.add(p.draw(random)));
                 Configuration c = configuration(study.base(), study.parameters(), draw);
-                distinct.putIfAbsent(c.key, c);
+                repeated = distinct.putIfAbsent(c.key, c) == null ? 0 : repeated + 1;
             }
         }
         return List.copyOf(distinct.values());
