@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point downward only: cli/ui -> predict -> run -> baseline -> train -> spec (the run
- * specification and parameter registry) -> program/mapping -> model -> data -> param (parameter
+ * Dependencies point downward only: cli/ui -> study (sweeps of runs) and predict -> run -> baseline ->
+ * train -> spec (the run specification and parameter registry) -> program/mapping -> model -> data -> param (parameter
  * declarations) -> the core base (paths, JSON, atomic files); the engine stays free of JavaFX and of the
  * front ends; the CLI does not use the GUI; the GUI's screens use the shared widgets, never the
  * other way round.
@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .layer("App").definedBy("org.reprogram.workbench")
                 .layer("Cli").definedBy(w + "cli..")
                 .layer("Ui").definedBy(w + "ui..")
+                .layer("Study").definedBy(w + "core.study..")
                 .layer("Predict").definedBy(w + "core.predict..")
                 .layer("Run").definedBy(w + "core.run..")
                 .layer("Baseline").definedBy(w + "core.baseline..")
@@ -65,21 +66,23 @@ class ArchitectureTest {
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Study").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
                 .whereLayer("Predict").mayOnlyBeAccessedByLayers("App", "Cli", "Ui")
-                .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Predict", "Cli", "Ui")
-                .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Spec").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
-                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Predict", "Cli",
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("App", "Study", "Predict", "Cli", "Ui")
+                .whereLayer("Baseline").mayOnlyBeAccessedByLayers("App", "Run", "Study", "Predict", "Cli", "Ui")
+                .whereLayer("Train").mayOnlyBeAccessedByLayers("App", "Baseline", "Run", "Study", "Predict", "Cli", "Ui")
+                .whereLayer("Spec").mayOnlyBeAccessedByLayers("App", "Train", "Baseline", "Run", "Study", "Predict", "Cli",
                         "Ui")
-                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Predict", "Cli",
-                        "Ui")
+                .whereLayer("Program").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Study", "Predict",
+                        "Cli", "Ui")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("App", "Spec", "Train", "Baseline", "Run", "Study", "Predict",
+                        "Cli", "Ui")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Program", "Mapping", "Spec", "Train", "Baseline",
-                        "Run", "Predict", "Cli", "Ui")
+                        "Run", "Study", "Predict", "Cli", "Ui")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("App", "Model", "Program", "Mapping", "Spec", "Train",
-                        "Baseline", "Run", "Predict", "Cli", "Ui")
+                        "Baseline", "Run", "Study", "Predict", "Cli", "Ui")
                 .whereLayer("Param").mayOnlyBeAccessedByLayers("App", "Data", "Model", "Program", "Mapping", "Spec",
-                        "Train", "Baseline", "Run", "Predict", "Cli", "Ui")
+                        "Train", "Baseline", "Run", "Study", "Predict", "Cli", "Ui")
                 .check(classes);
     }
 
