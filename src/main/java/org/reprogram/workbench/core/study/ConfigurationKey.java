@@ -40,11 +40,14 @@ public record ConfigurationKey(SortedMap<String, String> settings) {
         return new ConfigurationKey(all);
     }
 
-    /** The key of a readable RUN: its method and every registered setting but the seed and threads. */
+    /**
+     * The key of a readable RUN: its method and every registered setting but the seed and the
+     * resources (how a trial runs, not what it trains; as the study spec's trial keys).
+     */
     public static ConfigurationKey of(RunRecord run) {
         TreeMap<String, String> all = new TreeMap<>();
         for (RunParameter p : RunParameter.values()) {
-            if (p != RunParameter.SEED && p != RunParameter.THREADS) {
+            if (p != RunParameter.SEED && !p.setting().id().startsWith("resources.")) {
                 all.put(p.setting().id(), p.valueOf(run));
             }
         }
