@@ -168,7 +168,7 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
 
     private void launch(RunSpec cfg, Path dir, Work work) {
         if (running.get()) {
-            return; // one training per JVM: PyTorch's gradient collector is global
+            return; // one training per window (the engine can run several: ConcurrentRunsTest)
         }
         config = cfg;
         sourcePictures.load(cfg.source());
