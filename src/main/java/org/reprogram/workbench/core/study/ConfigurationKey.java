@@ -11,13 +11,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
+import org.reprogram.workbench.core.spec.ParameterRegistry;
+import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.Setting;
+import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.core.train.TrainingResult;
 
 /**
  * What identifies a configuration of a study: the method and every setting but the seed, as
  * registry id to value text ("method" to "reprogram", "optimization.lr" to "0.05", ...). Trials with
- * equal keys are replicates (they differ only by seed). The threads a run used are left out: they
- * change the last digits of the numbers, not the configuration.
+ * equal keys are replicates (they differ only by seed). The resources a run used (threads, data
+ * memory, device) are left out: they change at most the last digits of the numbers, not the
+ * configuration. Settings that do not apply to the run are not in it.
  *
  * @param settings setting id to value text, sorted by id
  */
@@ -41,17 +46,23 @@ public record ConfigurationKey(SortedMap<String, String> settings) {
     }
 
     /**
-     * The key of a readable RUN: its method and every registered setting but the seed and the
-     * resources (how a trial runs, not what it trains; as the study spec's trial keys).
+     * The key of SPEC: its method and every setting that applies to it but the seed and the
+     * resources (how a trial runs, chosen by the study's runner, not what it trains). The one
+     * definition of a configuration: the study spec's trials and the runs read back share it.
      */
-    public static ConfigurationKey of(RunRecord run) {
+    public static ConfigurationKey of(RunSpec spec) {
         TreeMap<String, String> all = new TreeMap<>();
-        for (RunParameter p : RunParameter.values()) {
-            if (p != RunParameter.SEED && !p.setting().id().startsWith("resources.")) {
-                all.put(p.setting().id(), p.valueOf(run));
+        for (Setting<?> s : ParameterRegistry.applicable(spec)) {
+            if (s != Settings.SEED && s != Settings.METHOD && !s.id().startsWith("resources.")) {
+                all.put(s.id(), s.format(spec));
             }
         }
-        return of(run.method(), all);
+        return of(spec.method().id(), all);
+    }
+
+    /** The key of a readable RUN: {@link #of(RunSpec)} of its config.json. */
+    public static ConfigurationKey of(RunRecord run) {
+        return of(run.config());
     }
 
     /** "reprogram", or a baseline's id. */

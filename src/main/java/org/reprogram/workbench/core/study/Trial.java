@@ -10,12 +10,12 @@ import org.reprogram.workbench.core.spec.RunSpec;
  *
  * @param id a short stable id (a hash of the configuration's settings and the seed): a resumed study
  *     finds its trials by it
- * @param configurationKey every setting that applies to the run except the seed and the resources,
- *     as text ("id=value;..."): the trials of one configuration (its replicates) share it
+ * @param configurationKey the configuration ({@link ConfigurationKey#of(RunSpec)}): the trials of
+ *     one configuration (its replicates) share it, and so do their runs read back
  * @param values the swept settings that apply to this run, by id, as text (empty for a baseline)
  * @param spec the run: the base with the values and the seed
  */
-public record Trial(String id, String configurationKey, Map<String, String> values, RunSpec spec) {
+public record Trial(String id, ConfigurationKey configurationKey, Map<String, String> values, RunSpec spec) {
 
     public Trial {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

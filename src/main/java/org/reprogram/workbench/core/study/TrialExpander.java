@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.StringJoiner;
 import org.reprogram.workbench.core.spec.Method;
-import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Setting;
 import org.reprogram.workbench.core.spec.Settings;
@@ -39,7 +37,7 @@ final class TrialExpander {
         }
         for (Method m : study.baselines()) {
             RunSpec b = baseline(study.base(), m);
-            String key = key(b);
+            ConfigurationKey key = ConfigurationKey.of(b);
             for (long seed : study.seeds()) {
                 out.add(new Trial(id(key, seed), key, Map.of(), b.withSeed(seed)));
             }
@@ -56,7 +54,7 @@ final class TrialExpander {
 
     /** The distinct configurations, in the grid's order or the order drawn. */
     static List<Configuration> configurations(StudySpec study) {
-        Map<String, Configuration> distinct = new LinkedHashMap<>();
+        Map<ConfigurationKey, Configuration> distinct = new LinkedHashMap<>();
         if (study.method() == SearchMethod.GRID) {
             for (List<Object> combination : product(study.parameters())) {
                 Configuration c = configuration(study.base(), study.parameters(), combination);
@@ -93,7 +91,7 @@ final class TrialExpander {
                 spec = spec.withValue(s, s.get(base));
             }
         }
-        return new Configuration(spec, key(spec), shown);
+        return new Configuration(spec, ConfigurationKey.of(spec), shown);
     }
 
     /** The cartesian product of the parameters' values, the first parameter varying slowest. */
@@ -132,22 +130,8 @@ final class TrialExpander {
         return false;
     }
 
-    /**
-     * SPEC's configuration: every setting that applies to it but the seed and the resources (how a
-     * trial runs, chosen by the study's runner, not what it trains), as "id=value" joined by ";".
-     */
-    static String key(RunSpec spec) {
-        StringJoiner j = new StringJoiner(";");
-        for (Setting<?> s : ParameterRegistry.applicable(spec)) {
-            if (s != Settings.SEED && !s.id().startsWith("resources.")) {
-                j.add(s.id() + "=" + s.format(spec));
-            }
-        }
-        return j.toString();
-    }
-
     /** A short hash of the configuration KEY and SEED. */
-    static String id(String key, long seed) {
+    static String id(ConfigurationKey key, long seed) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest((key + ";seed=" + seed).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h).substring(0, ID_LENGTH);
@@ -157,5 +141,5 @@ final class TrialExpander {
     }
 
     /** A configuration: its run (seed not yet set), its key, and its applicable swept values as text. */
-    record Configuration(RunSpec spec, String key, Map<String, String> values) {}
+    record Configuration(RunSpec spec, ConfigurationKey key, Map<String, String> values) {}
 }
