@@ -69,8 +69,7 @@ public final class Fields {
 
     /** VALUE as the form shows it: as on the command line, except a 0 that reads as a word ("all"). */
     public static <T> String show(Parameter<T> parameter, T value) {
-        String zero = zeroWord(parameter);
-        return zero != null && value instanceof Number n && n.doubleValue() == 0 ? zero : parameter.format(value);
+        return parameter.display(value);
     }
 
     /** VALUE (of SETTING's type) as the form shows it. */
