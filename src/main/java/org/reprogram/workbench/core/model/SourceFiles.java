@@ -38,6 +38,9 @@ public record SourceFiles(boolean builtin, Path location) {
             }
             return new SourceFiles(true, dir);
         }
+        if (SourceModels.isModelFolder(spec)) {
+            return new SourceFiles(true, Path.of(spec));
+        }
         Path file = Path.of(spec);
         if (!Files.isRegularFile(file)) {
             throw UserInputException.forFile(file, "the source model of " + who + " is missing", "put the TorchScript"

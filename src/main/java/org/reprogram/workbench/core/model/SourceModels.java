@@ -11,7 +11,10 @@ import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 
-/** Resolves a source spec ("builtin", "builtin:NAME", or a .pt path) to a loaded model. */
+/**
+ * Resolves a source spec ("builtin", "builtin:NAME", a .pt path, or the path of a built-in model's
+ * folder, as a study's executor unpacks a shipped one) to a loaded model.
+ */
 public final class SourceModels {
 
     public static final String DEFAULT_BUILTIN = "fmnist-cnn";
@@ -25,7 +28,20 @@ public final class SourceModels {
         if (spec.startsWith("builtin:")) {
             return BuiltinSourceModel.load(builtinDir(spec.substring("builtin:".length())), device);
         }
+        if (isModelFolder(spec)) {
+            return BuiltinSourceModel.load(Path.of(spec), device);
+        }
         return TorchScriptSourceModel.load(Path.of(spec), device);
+    }
+
+    /** True when SPEC is the path of a folder holding a built-in model (model.json and its weights). */
+    public static boolean isModelFolder(String spec) {
+        try {
+            Path dir = Path.of(spec);
+            return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(BuiltinSourceModel.CARD_FILE));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Card of a spec without loading weights (for pickers and validation). */
@@ -34,6 +50,10 @@ public final class SourceModels {
             String name = spec == null || !spec.startsWith("builtin:") ? DEFAULT_BUILTIN : spec.substring(8);
             return Json.read(builtinDir(name).resolve(BuiltinSourceModel.CARD_FILE), ModelCard.class,
                     "restore assets/models from the repository");
+        }
+        if (isModelFolder(spec)) {
+            return Json.read(Path.of(spec).resolve(BuiltinSourceModel.CARD_FILE), ModelCard.class,
+                    "unpack the model folder again");
         }
         return TorchScriptSourceModel.readSidecar(Path.of(spec));
     }

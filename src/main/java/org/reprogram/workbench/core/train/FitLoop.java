@@ -136,6 +136,9 @@ public final class FitLoop<S> {
                 for (FitCallback<S> c : callbacks) {
                     c.afterEpoch(s, m, val);
                 }
+                if (control.suspendsAfter(epoch) && epoch < epochs) { // its checkpoint is written: resumable
+                    throw new TrainingControl.TrainingSuspendedException(epoch);
+                }
                 if (control.isStopRequested() && epoch < epochs) {
                     status = RunStatus.STOPPED;
                     message = "stopped by the user after epoch " + epoch;

@@ -12,6 +12,10 @@ public record RunOutcome(RunStatus status, String message) {
 
     /** The outcome of E, thrown during epoch EPOCHSDONE + 1 of a loop with batch size BATCH. */
     public static RunOutcome of(Throwable e, int epochsDone, int batch) {
+        if (e instanceof TrainingControl.TrainingSuspendedException) {
+            return new RunOutcome(RunStatus.INTERRUPTED, "paused after epoch " + epochsDone + " (a study's successive"
+                    + " halving rung); the checkpoint after epoch " + epochsDone + " is kept. Continue with: resume RUN_DIR");
+        }
         if (e instanceof TrainingControl.TrainingInterruptedException) {
             return new RunOutcome(RunStatus.INTERRUPTED, "interrupted by a signal during epoch " + (epochsDone + 1)
                     + "; the checkpoint after epoch " + epochsDone + " is kept. Continue with: resume RUN_DIR");

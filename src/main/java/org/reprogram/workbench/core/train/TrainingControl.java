@@ -17,6 +17,7 @@ public final class TrainingControl {
     private volatile boolean cancelled;
     private volatile boolean interrupted;
     private volatile int samplePage;
+    private volatile int suspendAfter;
 
     public synchronized void pause() {
         paused = true;
@@ -62,6 +63,20 @@ public final class TrainingControl {
         return interrupted;
     }
 
+    /**
+     * Ends the run after epoch EPOCH (when it has more epochs) as "interrupted", its checkpoint of
+     * that epoch kept, so that {@code resume} continues it exactly: how a study's successive halving
+     * pauses a trial at a rung and promotes it later. 0: never.
+     */
+    public void suspendAfterEpoch(int epoch) {
+        suspendAfter = Math.max(0, epoch);
+    }
+
+    /** True when the run is to be suspended after EPOCH ({@link #suspendAfterEpoch}). */
+    public boolean suspendsAfter(int epoch) {
+        return suspendAfter > 0 && epoch >= suspendAfter;
+    }
+
     /** The live view shows the sample images of PAGE of the target classes from the next snapshot on. */
     public void showSamplePage(int page) {
         samplePage = Math.max(0, page);
@@ -100,11 +115,24 @@ public final class TrainingControl {
     }
 
     /** Thrown inside the trainer to unwind a run ended by a signal. */
-    public static final class TrainingInterruptedException extends TrainingCancelledException {
+    public static class TrainingInterruptedException extends TrainingCancelledException {
         private static final long serialVersionUID = 1L;
 
         public TrainingInterruptedException() {
             super("interrupted by a signal");
+        }
+
+        TrainingInterruptedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown after the epoch a run is suspended at ({@link #suspendAfterEpoch}): it ends resumable. */
+    public static final class TrainingSuspendedException extends TrainingInterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        public TrainingSuspendedException(int epoch) {
+            super("suspended after epoch " + epoch);
         }
     }
 }
