@@ -85,6 +85,7 @@ public final class TrialWork {
             Map<String, String> back = new HashMap<>();
             local.forEach((original, unpacked) -> back.put(unpacked, original));
             rewrite(runDir, back);
+            Files.deleteIfExists(runDir.resolve(RunFiles.RUNNING)); // its process is no longer training it
             String status = result != null ? result.status().id() : "failed";
             int done = result != null ? result.epochs() : before;
             return new TrialReturn(task.trialId(), ZipFolder.zip(runDir), status, done, done - before, message, host,
