@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + " and a label mapping. Without a command the workbench window opens.",
         subcommands = {TrainCommand.class, ResumeCommand.class, PredictCommand.class, ExportCommand.class,
             BaselineCommand.class, CompareCommand.class, DemoCommand.class,
-            ModelsCommand.class, PretrainCommand.class, BenchCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            ModelsCommand.class, PretrainCommand.class, BenchCommand.class, BenchmarkCommand.class, StudyCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     /** Exit code for bad user input (missing file, wrong option value). */
