@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.reprogram.workbench.core.FaultPoints;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.run.RunFolderLock;
 import org.reprogram.workbench.core.spec.RunSpec;
@@ -35,6 +36,7 @@ public final class StudyRunner {
     private final StudyListener listener;
     private final HalvingSchedule schedule;
     private volatile boolean cancelled;
+    private int placed;
 
     public StudyRunner(StudyFolder folder, TrialBackend backend, StudyListener listener) {
         this.folder = folder;
@@ -122,6 +124,7 @@ public final class StudyRunner {
         }
         TrialReturn t = r.result();
         folder.place(t);
+        FaultPoints.reach("study-after-place:" + (++placed)); // crash tests: the driver killed after N trials came back
         String where = t.host().isEmpty() ? "" : " on " + t.host() + (t.attempt() > 0 ? " (attempt " + (t.attempt() + 1)
                 + ")" : "");
         listener.onMessage(String.format(java.util.Locale.ROOT, "trial %s %s after %d epochs (+%d) in %.1f s%s%s",
