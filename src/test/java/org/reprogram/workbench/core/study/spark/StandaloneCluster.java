@@ -98,21 +98,39 @@ public final class StandaloneCluster implements AutoCloseable {
         return state().get("aliveworkers").getAsInt();
     }
 
-    /** Waits (at most TIMEOUT) until an executor of worker I logged that it runs a task; true if one did. */
-    public boolean awaitTaskStarted(int i, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Path work = dir.resolve("worker-" + i);
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
-                    if (Files.readString(f, StandardCharsets.ISO_8859_1).contains("Running task")) {
-                        return true;
-                    }
-                }
+    /** Tasks the executors of worker I have logged as started so far (their stderr in its work folder). */
+    public int tasksStarted(int i) throws IOException {
+        int n = 0;
+        for (Path f : executorLogs(i)) {
+            String log = Files.readString(f, StandardCharsets.ISO_8859_1);
+            for (int at = log.indexOf("Running task"); at >= 0; at = log.indexOf("Running task", at + 1)) {
+                n++;
             }
-            Thread.sleep(100);
+        }
+        return n;
+    }
+
+    /** Waits (at most TIMEOUT) until the executors of worker I have started more than AFTER tasks; true if they did. */
+    public boolean awaitTaskStarted(int i, int after, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (tasksStarted(i) > after) {
+                return true;
+            }
+            Thread.sleep(50);
         }
         return false;
+    }
+
+    /** The ids of the executors worker I launched (its work folder: APP/ID/stderr). */
+    public List<String> executorIds(int i) throws IOException {
+        return executorLogs(i).stream().map(f -> f.getParent().getFileName().toString()).toList();
+    }
+
+    private List<Path> executorLogs(int i) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("worker-" + i))) {
+            return files.filter(f -> f.getFileName().toString().equals("stderr")).sorted().toList();
+        }
     }
 
     /** kill -9 of worker I and of its executors (the JVMs it started). */
