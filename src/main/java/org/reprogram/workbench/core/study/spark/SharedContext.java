@@ -22,16 +22,20 @@ final class SharedContext {
 
     private SharedContext() {}
 
-    /** The context for CONF's master, created (through {@link SparkContext#getOrCreate}) if none runs. */
+    /**
+     * The context for CONF's master (and threads per trial), created (through {@link SparkContext#getOrCreate})
+     * if none runs.
+     */
     static synchronized JavaSparkContext acquire(SparkConf conf) {
-        String wanted = conf.get("spark.master");
+        String wanted = conf.get("spark.master") + ", spark.task.cpus " + conf.get("spark.task.cpus", "1");
         if (context != null && users > 0 && !Objects.equals(master, wanted)) {
             throw new UserInputException("Spark runs another study on " + master + " in this process; it cannot"
-                    + " also run one on " + wanted + ". Fix: wait for that study to end, or use the same master");
+                    + " also run one on " + wanted + ". Fix: wait for that study to end, or use the same master and"
+                    + " threads per trial");
         }
         if (context == null || context.sc().isStopped()) {
             context = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
-            master = context.master();
+            master = wanted;
             users = 0;
         }
         users++;

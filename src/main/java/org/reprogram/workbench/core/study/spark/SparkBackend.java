@@ -1,5 +1,8 @@
 package org.reprogram.workbench.core.study.spark;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -80,6 +83,7 @@ public final class SparkBackend implements TrialBackend {
         } else {
             localTrials = 0;
             conf.setMaster(options.master());
+            checkReachable(options.master());
             conf.set("spark.task.cpus", Integer.toString(threads));
             String jar = appJar(options.appJar()).toUri().toString();
             String more = options.conf().get("spark.jars");
@@ -214,6 +218,29 @@ public final class SparkBackend implements TrialBackend {
                     + " target/reprogram-workbench.jar (built by mvn package)");
         }
         return here;
+    }
+
+    /**
+     * Fails fast when no master of a {@code spark://} URL answers: Spark itself would retry for a minute
+     * before giving up (its registration retries), with nothing but warnings meanwhile.
+     */
+    static void checkReachable(String master) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        String problem = "no address";
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try (Socket s = new Socket()) {
+                int port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+                s.connect(new InetSocketAddress(colon < 0 ? hostPort : hostPort.substring(0, colon), port), 5000);
+                return;
+            } catch (IOException | NumberFormatException e) {
+                problem = e.getMessage() != null ? e.getMessage() : e.toString();
+            }
+        }
+        throw new UserInputException("--master " + master + ": no Spark master answers there (" + problem + ")."
+                + " Fix: start the master (and a worker), or correct the host and port");
     }
 
     /** True for a master URL on 127.0.0.1 or localhost. */
