@@ -38,6 +38,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkBackendImportsSpark() {
+        noClasses().that().resideOutsideOfPackage("org.reprogram.workbench.core.study.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..")
+                .check(classes);
+    }
+
+    @Test
     void cliDoesNotUseTheGui() {
         noClasses().that().resideInAPackage("org.reprogram.workbench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.reprogram.workbench.ui..", "javafx..")
