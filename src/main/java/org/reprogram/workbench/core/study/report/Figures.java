@@ -79,6 +79,23 @@ final class Figures {
         return List.of(png, svg);
     }
 
+    /** TEXT centred on X at BASELINE in G's font. */
+    static void centred(Graphics2D g, String text, double x, double baseline) {
+        g.drawString(text, (float) (x - g.getFontMetrics().stringWidth(text) / 2.0), (float) baseline);
+    }
+
+    /** TEXT cut with an ellipsis to at most WIDTH pixels in FM's font. */
+    static String fit(java.awt.FontMetrics fm, String text, double width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        String s = text;
+        while (s.length() > 1 && fm.stringWidth(s + "…") > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "…";
+    }
+
     /** A figure PAINTED with Java2D on WIDTH x HEIGHT, written as DIR/NAME.png and .svg; the two paths. */
     static List<Path> save(BiConsumer<Graphics2D, int[]> painter, int width, int height, Path dir, String name) {
         Path png = dir.resolve(name + ".png");

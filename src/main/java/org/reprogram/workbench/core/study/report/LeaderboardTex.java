@@ -80,7 +80,7 @@ final class LeaderboardTex {
             return "no common seed";
         }
         String mean = "$" + ReportFormat.signed(d.mean()) + "$";
-        return d.hasInterval() ? mean + " [" + ReportFormat.num(d.low()) + ", " + ReportFormat.num(d.high()) + "]"
+        return d.hasInterval() ? mean + " $[" + ReportFormat.num(d.low()) + ", " + ReportFormat.num(d.high()) + "]$"
                 : mean + " (one seed)";
     }
 

@@ -83,21 +83,14 @@ record ParallelAxis(String title, List<Tick> ticks, List<Double> positions) {
         return new ParallelAxis(title + (log ? " (log)" : ""), ticks, positions);
     }
 
-    /** The metric's axis: VALUES scaled between their minimum and maximum, 5 ticks with 3 decimals. */
+    /** The metric's axis: VALUES on round ticks (3 decimals) that cover them. */
     static ParallelAxis metric(String title, List<Double> values) {
-        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        if (max - min < 1e-9) {
-            min -= 0.005;
-            max += 0.005;
-        }
-        double lo = min;
-        double span = max - min;
-        List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            ticks.add(new Tick(ReportFormat.num(lo + span * i / 4.0), i / 4.0));
-        }
-        return new ParallelAxis(title, ticks, values.stream().map(v -> (v - lo) / span).toList());
+        List<Double> ticks = NiceTicks.of(values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(1), 5);
+        double lo = ticks.get(0);
+        double span = ticks.get(ticks.size() - 1) - lo;
+        return new ParallelAxis(title, ticks.stream().map(t -> new Tick(ReportFormat.num(t), (t - lo) / span)).toList(),
+                values.stream().map(v -> (v - lo) / span).toList());
     }
 
     private static boolean isNumber(String s) {

@@ -54,22 +54,26 @@ final class ParallelCoordinatesFigure {
         g.fill(new Rectangle2D.Double(0, 0, width, height));
         g.setColor(Color.BLACK);
         g.setFont(Figures.TITLE);
-        centred(g, "Swept settings against validation accuracy", width / 2.0, 28);
+        Figures.centred(g, "Swept settings against validation accuracy", width / 2.0, 28);
         g.setFont(Figures.TICKS);
         g.setColor(Color.DARK_GRAY);
-        centred(g, "one line per reprogramming configuration, coloured by mean best validation accuracy"
+        Figures.centred(g, "one line per reprogramming configuration, coloured by mean best validation accuracy"
                 + (lines == 0 ? " (none completed)" : ""), width / 2.0, 50);
         double plotTop = TOP;
         double plotHeight = height - TOP - BOTTOM;
         int k = axes.size();
         double step = k == 1 ? 0 : (width - LEFT - RIGHT) / (double) (k - 1);
         ParallelAxis metric = axes.get(k - 1);
+        double[][] spread = new double[k][];
+        for (int a = 0; a < k; a++) {
+            spread[a] = a == k - 1 ? new double[lines] : spread(axes.get(a).positions());
+        }
         g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (int line = 0; line < lines; line++) {
             Path2D.Double path = new Path2D.Double();
             for (int a = 0; a < k; a++) {
                 double x = LEFT + a * step;
-                double y = plotTop + plotHeight * (1 - axes.get(a).positions().get(line));
+                double y = plotTop + plotHeight * (1 - axes.get(a).positions().get(line)) + spread[a][line];
                 if (a == 0) {
                     path.moveTo(x, y);
                 } else {
@@ -83,6 +87,27 @@ final class ParallelCoordinatesFigure {
             axis(g, axes.get(a), LEFT + a * step, plotTop, plotHeight, a == k - 1);
         }
         colourBar(g, LEFT + (k - 1) * step + 70, plotTop, plotHeight);
+    }
+
+    /**
+     * Pixel offsets that fan out the lines meeting at one tick (same position), so that each stays
+     * visible: in the order given (worst metric first), the better ones higher, at most 5 px apart
+     * and 40 px in all.
+     */
+    static double[] spread(List<Double> positions) {
+        double[] out = new double[positions.size()];
+        java.util.Map<Double, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < positions.size(); i++) {
+            groups.computeIfAbsent(positions.get(i), p -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            int n = group.size();
+            double gap = Math.min(5, 40.0 / n);
+            for (int j = 0; j < n; j++) {
+                out[group.get(j)] = -(j - (n - 1) / 2.0) * gap;
+            }
+        }
+        return out;
     }
 
     private static void axis(Graphics2D g, ParallelAxis axis, double x, double top, double height, boolean last) {
@@ -103,7 +128,7 @@ final class ParallelCoordinatesFigure {
             g.drawString(t.label(), (float) tx, (float) (y + fm.getAscent() / 2.0 - 1));
         }
         g.setFont(Figures.AXIS_TITLE);
-        centred(g, axis.title(), x, top + height + 30);
+        Figures.centred(g, axis.title(), x, top + height + 30);
     }
 
     /** A vertical strip of the colour scale beside the metric's axis, low at the bottom. */
@@ -118,9 +143,5 @@ final class ParallelCoordinatesFigure {
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(0.8f));
         g.draw(new Rectangle2D.Double(x, top, 12, height));
-    }
-
-    private static void centred(Graphics2D g, String text, double x, double baseline) {
-        g.drawString(text, (float) (x - g.getFontMetrics().stringWidth(text) / 2.0), (float) baseline);
     }
 }

@@ -32,7 +32,7 @@ final class ParetoFigure {
                 .yAxisTitle("test accuracy at best validation epoch (mean)").build();
         Figures.style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setYAxisDecimalPattern("0.00");
         chart.getStyler().setMarkerSize(9);
@@ -59,27 +59,66 @@ final class ParetoFigure {
         points(chart, "reprogramming (number: rank)", points, false);
         points(chart, "baseline", points, true);
         range(chart, points);
-        double lift = (chart.getStyler().getYAxisMax() - chart.getStyler().getYAxisMin()) * 0.035;
-        int rank = 1;
-        for (ConfigurationStats c : stats.leaderboard()) {
-            if (points.contains(c)) {
-                chart.addAnnotation(new AnnotationText(Integer.toString(rank), c.meanTrainableParameters() * 1.04,
-                        c.test().mean() + lift, false));
-            }
-            rank++;
-        }
+        rankLabels(chart, stats, points);
         return chart;
     }
 
-    /** Axis ranges with room around the points for their rank numbers (a factor 1.5 on the log axis). */
+    /**
+     * Each point's rank, beside it where no earlier rank sits: up right, down right, up left or down
+     * left of the point, the first of these at least a label's size away from every point and every
+     * label placed before (checked on the axes' scales, log for x).
+     */
+    private static void rankLabels(XYChart chart, StudyStatistics stats, List<ConfigurationStats> points) {
+        double x0 = Math.log10(chart.getStyler().getXAxisMin());
+        double xSpan = Math.log10(chart.getStyler().getXAxisMax()) - x0;
+        double y0 = chart.getStyler().getYAxisMin();
+        double ySpan = chart.getStyler().getYAxisMax() - y0;
+        double[][] offsets = {{0.018, 0.04}, {0.018, -0.05}, {-0.018, 0.04}, {-0.018, -0.05}};
+        List<double[]> placed = new ArrayList<>();
+        for (ConfigurationStats c : points) {
+            placed.add(new double[] {(Math.log10(c.meanTrainableParameters()) - x0) / xSpan,
+                (c.test().mean() - y0) / ySpan});
+        }
+        int rank = 0;
+        for (ConfigurationStats c : stats.leaderboard()) {
+            rank++;
+            if (!points.contains(c)) {
+                continue;
+            }
+            double px = (Math.log10(c.meanTrainableParameters()) - x0) / xSpan;
+            double py = (c.test().mean() - y0) / ySpan;
+            double[] at = null;
+            for (double[] o : offsets) {
+                double[] candidate = {px + o[0], py + o[1]};
+                if (placed.stream().noneMatch(p -> Math.abs(p[0] - candidate[0]) < 0.025
+                        && Math.abs(p[1] - candidate[1]) < 0.04)) {
+                    at = candidate;
+                    break;
+                }
+            }
+            if (at == null) {
+                at = new double[] {px + offsets[0][0], py + offsets[0][1]};
+            }
+            placed.add(at);
+            chart.addAnnotation(new AnnotationText(Integer.toString(rank), Math.pow(10, x0 + at[0] * xSpan),
+                    y0 + at[1] * ySpan, false));
+        }
+    }
+
+    /**
+     * Axis ranges with room around the points for their rank numbers: the x axis from the power of
+     * ten below the fewest parameters / 1.5 to the one above the most x 1.5, so that at least two
+     * decades are labelled (labels at 1..9 x 10^k run into each other; XChart labels a log axis
+     * with its own ticks only).
+     */
     private static void range(XYChart chart, List<ConfigurationStats> points) {
         double minX = points.stream().mapToDouble(ConfigurationStats::meanTrainableParameters).min().orElse(1);
         double maxX = points.stream().mapToDouble(ConfigurationStats::meanTrainableParameters).max().orElse(10);
         double minY = points.stream().mapToDouble(c -> c.test().mean()).min().orElse(0);
         double maxY = points.stream().mapToDouble(c -> c.test().mean()).max().orElse(1);
         double pad = Math.max(0.01, (maxY - minY) * 0.1);
-        chart.getStyler().setXAxisMin(minX / 1.5);
-        chart.getStyler().setXAxisMax(maxX * 1.5);
+        chart.getStyler().setXAxisMin(Math.pow(10, Math.floor(Math.log10(minX / 1.5))));
+        chart.getStyler().setXAxisMax(Math.pow(10, Math.ceil(Math.log10(maxX * 1.5))));
         chart.getStyler().setYAxisMin(Math.max(0, minY - pad));
         chart.getStyler().setYAxisMax(Math.min(1, maxY + pad));
     }

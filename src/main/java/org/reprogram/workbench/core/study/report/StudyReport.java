@@ -38,7 +38,7 @@ public final class StudyReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir + ": " + e.getMessage(), e);
         }
-        written.addAll(Figures.save(AccuracyFigure.chart(results.statistics()), outDir, "accuracy"));
+        written.addAll(AccuracyFigure.write(results.statistics(), outDir, "accuracy"));
         written.addAll(Figures.save(ParetoFigure.chart(results.statistics()), outDir, "pareto"));
         written.addAll(ParallelCoordinatesFigure.write(results, outDir, "parallel"));
         return List.copyOf(written);

@@ -13,8 +13,8 @@ import org.reprogram.workbench.core.study.SweepParameter;
 
 /**
  * The settings that tell a study's configurations apart: the spec's swept parameters in the file's
- * order, then any other setting that takes more than one value across the leaderboard (a baseline's
- * own settings), by id. The method is not among them (it has its own column).
+ * order, then any other setting that takes more than one value among the configurations it applies
+ * to (a baseline's own settings), by id. The method is not among them (it has its own column).
  */
 final class SweptSettings {
 
@@ -42,7 +42,7 @@ final class SweptSettings {
 
     private static boolean differs(String id, List<ConfigurationKey> keys) {
         Set<String> values = new HashSet<>();
-        keys.forEach(k -> values.add(value(k, id)));
+        keys.stream().map(k -> value(k, id)).filter(v -> !v.isEmpty()).forEach(values::add);
         return values.size() > 1;
     }
 }
