@@ -21,13 +21,17 @@ public final class StudyReport {
 
     /**
      * Writes the report of RESULTS into OUT_DIR (created if needed; files of the same names are
-     * replaced).
+     * replaced). The figures are drawn off screen: java.awt.headless is set to true unless the
+     * process chose otherwise, so that no display is needed (nor touched where one is set but
+     * unreachable).
      *
      * @return the files written, report.md first
      * @throws UncheckedIOException when a file cannot be written
      */
     public static List<Path> write(StudyResults results, Path outDir) {
-        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);

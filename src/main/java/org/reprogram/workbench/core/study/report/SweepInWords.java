@@ -61,7 +61,7 @@ final class SweepInWords {
         if (budget != null && !budget.rungs().isEmpty()) {
             List<String> rungs = new ArrayList<>();
             for (EpochBudget.Rung r : budget.rungs()) {
-                rungs.add(r.epochs() + " epochs: " + r.configurations() + " configurations"
+                rungs.add(plural(r.epochs(), "epoch") + ": " + plural(r.configurations(), "configuration")
                         + (r.promoted() > 0 ? ", " + r.promoted() + " promoted" : ""));
             }
             s.append("; rungs ").append(String.join("; ", rungs));
@@ -75,6 +75,11 @@ final class SweepInWords {
 
     private static String spent(EpochBudget b) {
         return b.spent() + " of " + b.full() + " epochs";
+    }
+
+    /** "1 epoch", "3 epochs". */
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** "38 %". */

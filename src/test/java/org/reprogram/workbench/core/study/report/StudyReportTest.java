@@ -140,7 +140,7 @@ class StudyReportTest {
         assertTrue(md.contains("Seeds: 0, 1, 2"), md);
         assertTrue(md.contains("Baselines: linear-probe"), md);
         assertTrue(md.contains("used 38 % of the full grid's epoch budget (114 of 300 epochs)"), md);
-        assertTrue(md.contains("rungs 1 epochs: 4 configurations, 2 promoted; 3 epochs: 2 configurations"), md);
+        assertTrue(md.contains("rungs 1 epoch: 4 configurations, 2 promoted; 3 epochs: 2 configurations"), md);
         for (String figure : List.of("accuracy", "pareto", "parallel")) {
             assertTrue(md.contains("](" + figure + ".png)") && md.contains("(" + figure + ".svg)"), figure);
         }
@@ -217,6 +217,34 @@ class StudyReportTest {
         String body = tex.substring(tex.indexOf("\\midrule"), tex.indexOf("\\bottomrule"));
         assertFalse(body.replace("\\_", "").replace("\\%", "").matches("(?s).*(?<!\\\\)[_%].*"),
                 "no unescaped _ or % in the rows: " + body);
+    }
+
+    @Test
+    void aStudyWithoutCompletedTrialsOrBaselinesStillGetsItsReport() throws IOException {
+        List<TrialOutcome> failed = List.of(
+                new TrialOutcome("f0", A, null, 0, Double.NaN, Double.NaN, 0, Double.NaN, 0, "failed"));
+        StudyResults empty = new StudyResults(dir, results.spec(), results.trials(), failed,
+                StudyStatistics.of(failed), new EpochBudget(0, 0, List.of()));
+        List<Path> files = StudyReport.write(empty, out);
+        assertEquals(9, files.size());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("No completed trial"), md);
+        assertTrue(md.contains("failed: f0"), md);
+        assertFalse(md.contains("NaN"), md);
+        assertEquals(1, parseCsv(Files.readString(out.resolve("leaderboard.csv"))).size(), "the header alone");
+        assertSize(out.resolve("accuracy.png"), AccuracyFigure.WIDTH, AccuracyFigure.height(0));
+
+        List<TrialOutcome> single = List.of(TrialOutcome.completed("s0", A, 0, 0.9, 0.8, 100, 1, 1),
+                TrialOutcome.completed("s1", B, 0, 0.8, 0.85, 200, 1, 1));
+        StudyResults oneSeed = new StudyResults(dir, results.spec(), results.trials(), single,
+                StudyStatistics.of(single), results.budget());
+        StudyReport.write(oneSeed, out);
+        for (String f : List.of("report.md", "leaderboard.csv", "leaderboard.tex")) {
+            assertFalse(Files.readString(out.resolve(f)).contains("NaN"), f);
+        }
+        String table = LeaderboardTable.markdown(oneSeed.statistics());
+        assertFalse(table.contains("["), "no interval anywhere with one seed: " + table);
+        assertTrue(table.lines().skip(2).allMatch(l -> l.endsWith("| – |")), "no baseline to compare with: " + table);
     }
 
     private ConfigurationStats row(ConfigurationKey key) {
