@@ -11,6 +11,7 @@ import org.reprogram.workbench.core.study.TrialRecord;
 final class StudyConsole implements StudyListener {
 
     private final PrintStream out;
+    private final long start = System.nanoTime();
     private String last = "";
 
     StudyConsole(PrintStream out) {
@@ -19,7 +20,12 @@ final class StudyConsole implements StudyListener {
 
     @Override
     public synchronized void onMessage(String line) {
-        out.println(line);
+        out.println(stamp() + line);
+    }
+
+    /** "[  12.3 s] ": seconds since the study started, so that a log tells start-up from work. */
+    private String stamp() {
+        return String.format(java.util.Locale.ROOT, "[%6.1f s] ", (System.nanoTime() - start) / 1e9);
     }
 
     @Override
@@ -28,7 +34,7 @@ final class StudyConsole implements StudyListener {
         String line = "progress: " + StudyExecution.counts(trials, ended) + ", " + submitted.size() + " in flight"
                 + (plan.rungs().size() > 1 || !plan.halted().isEmpty() ? ", rung " + (plan.currentRung() + 1) : "");
         if (!line.equals(last)) {
-            out.println(line);
+            out.println(stamp() + line);
             last = line;
         }
     }

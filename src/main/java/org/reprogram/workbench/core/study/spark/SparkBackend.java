@@ -21,6 +21,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.study.BackendChoice;
 import org.reprogram.workbench.core.study.TrialBackend;
 import org.reprogram.workbench.core.study.TrialReturn;
 import org.reprogram.workbench.core.study.TrialTask;
@@ -63,6 +64,12 @@ public final class SparkBackend implements TrialBackend {
     /** Trials submitted and not come back. */
     private final Set<CompletableFuture<TrialReturn>> pending = ConcurrentHashMap.newKeySet();
     private boolean closed;
+
+    /** The backend CHOICE names (the CLI's and the window's options, kept in the study folder) for study NAME. */
+    public static SparkBackend open(BackendChoice choice, String name) {
+        return new SparkBackend(name.isEmpty() ? "study" : name, new SparkOptions(choice.master(), choice.parallel(),
+                choice.threadsPerTrial(), choice.conf(), null));
+    }
 
     /** Opens (or joins) the Spark context for study NAME as OPTIONS say; on a cluster, waits for an executor. */
     public SparkBackend(String name, SparkOptions options) {
