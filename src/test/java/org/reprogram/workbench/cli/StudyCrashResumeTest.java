@@ -72,6 +72,9 @@ class StudyCrashResumeTest {
 
     private static Map<String, String> placed(Path dir) throws Exception {
         Map<String, String> out = new HashMap<>();
+        if (!Files.isRegularFile(dir.resolve(StudyFolder.SPEC))) {
+            return out; // the driver has not created the folder yet
+        }
         for (TrialRecord s : StudyFolder.open(dir).trialStates()) {
             if (s.run() != null) {
                 out.put(s.trial().id(), Files.readString(dir.resolve("runs").resolve(s.trial().id()).resolve(RunFiles.RESULT)));
