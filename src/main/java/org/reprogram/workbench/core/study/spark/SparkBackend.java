@@ -30,8 +30,9 @@ import org.reprogram.workbench.core.study.TrialTask;
  * Runs a study's trials as Apache Spark tasks: each trial is a one-partition RDD mapped by
  * {@link TrialFunction} and collected asynchronously, in a job group of its own study (cancelled
  * together). Local mode ({@code local[N]}) runs N trials at once inside this process; a cluster
- * ({@code spark://}, {@code k8s://}) runs them on its executors, which load the application jar
- * ({@code setJars}) and fetch the shipped inputs ({@code addFile}); each trial uses
+ * ({@code spark://}, {@code k8s://}) runs them on its executors, which load the application jar and
+ * the libraries Spark lacks ({@link ExecutorJars}, as {@code spark.jars}) and fetch the shipped inputs
+ * ({@code addFile}): a worker needs Spark 4 for Scala 2.13 and Java 17, nothing of the application. Each trial uses
  * {@code spark.task.cpus} = threads per trial. Tasks travel with Spark's default JavaSerializer.
  *
  * <p>GPUs go through Spark's resource scheduling: give executors GPUs with
@@ -92,9 +93,10 @@ public final class SparkBackend implements TrialBackend {
             conf.setMaster(options.master());
             checkReachable(options.master());
             conf.set("spark.task.cpus", Integer.toString(threads));
-            String jar = appJar(options.appJar()).toUri().toString();
+            String jars = String.join(",", ExecutorJars.of(appJar(options.appJar())).stream()
+                    .map(p -> p.toUri().toString()).toList());
             String more = options.conf().get("spark.jars");
-            conf.set("spark.jars", more == null || more.isBlank() ? jar : jar + "," + more);
+            conf.set("spark.jars", more == null || more.isBlank() ? jars : jars + "," + more);
             if (isLoopback(options.master())) {
                 conf.set("spark.driver.host", "127.0.0.1");
                 conf.set("spark.driver.bindAddress", "127.0.0.1");

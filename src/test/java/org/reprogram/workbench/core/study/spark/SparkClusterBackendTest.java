@@ -102,6 +102,8 @@ class SparkClusterBackendTest {
         int port = Integer.parseInt(cluster.url().substring(cluster.url().lastIndexOf(':') + 1));
         assertEquals("spark://127.0.0.1:" + port + ": 2 executors, 2 cores: 2 trials at once x 1 thread each",
                 backend.describe());
+        assertTrue(cluster.sparkJars().stream().noneMatch(j -> j.startsWith("pytorch") || j.startsWith("gson")),
+                "the workers have no DJL, PyTorch or Gson: the driver ships them " + cluster.sparkJars() + ", shipped: " + ExecutorJars.libraries());
         long t0 = System.nanoTime();
         List<TrialReturn> back = runAll(backend, shipped);
         System.out.printf("cluster, 4 trials: %.1f s%n", (System.nanoTime() - t0) / 1e9);

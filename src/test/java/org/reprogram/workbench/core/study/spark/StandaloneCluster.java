@@ -21,10 +21,12 @@ import org.reprogram.workbench.core.TestPaths;
 
 /**
  * A Spark standalone cluster on 127.0.0.1 for tests: Spark's own Master and N Workers (1 core, 1 GB
- * each) as separate JVM processes, started from the jars of this JVM's class path, nothing installed.
+ * each) as separate JVM processes, started from the jars of this JVM's class path but those the
+ * driver ships to executors ({@link ExecutorJars}: DJL, PyTorch, ...), nothing installed.
  * SPARK_HOME is a folder whose {@code jars} holds links to those jars (the Worker builds its executors'
  * class path from it; SPARK_SCALA_VERSION=2.13 keeps it from looking for a build tree); the
- * application's classes reach the executors only as the app jar the driver ships ({@link #appJar()}).
+ * application's classes and libraries reach the executors only as the jars the driver ships
+ * ({@link #appJar()} and {@link ExecutorJars}), as on a cluster that has nothing but Spark.
  * Logs and work folders stay under {@code target/spark-cluster/} for debugging.
  */
 public final class StandaloneCluster implements AutoCloseable {
@@ -46,9 +48,11 @@ public final class StandaloneCluster implements AutoCloseable {
         sparkHome = dir.resolve("sparkhome");
         Path jars = sparkHome.resolve("jars");
         Files.createDirectories(jars);
+        List<Path> shipped = ExecutorJars.libraries(); // what the driver sends: a real Spark installation lacks them
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry).toAbsolutePath();
-            if (p.toString().endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jars.resolve(p.getFileName()))) {
+            if (p.toString().endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jars.resolve(p.getFileName()))
+                    && !shipped.contains(p)) {
                 Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
             }
         }
@@ -81,6 +85,13 @@ public final class StandaloneCluster implements AutoCloseable {
     /** The application jar made of target/classes, for {@link SparkOptions#appJar()}. */
     public Path appJar() {
         return appJar;
+    }
+
+    /** The file names in SPARK_HOME/jars: the class path of the master, the workers and the executors. */
+    public List<String> sparkJars() throws IOException {
+        try (Stream<Path> files = Files.list(sparkHome.resolve("jars"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Seconds from launch until every worker had registered. */
@@ -147,12 +158,21 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    /** Kills every process and deletes the jars and zips the executors fetched (about 120 MB each); logs stay. */
     @Override
     public void close() throws InterruptedException {
         for (Process w : workers) {
             kill(w.toHandle());
         }
         kill(master.toHandle());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(f -> dir.relativize(f).toString().startsWith("worker-")
+                    && f.getFileName().toString().matches(".*\\.(jar|zip)") && Files.isRegularFile(f)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // only space: the next run starts in a folder of its own
+        }
     }
 
     private Process launch(String name, String mainClass, String... args) throws IOException {
