@@ -11,6 +11,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 import org.reprogram.workbench.core.study.TrialReturn;
 import org.reprogram.workbench.core.study.TrialTask;
+import org.reprogram.workbench.core.study.TrialProgress;
 import org.reprogram.workbench.core.study.TrialWork;
 
 /**
@@ -32,7 +33,8 @@ final class TrialFunction implements Function<TrialTask, TrialReturn> {
         SparkEnv env = SparkEnv.get();
         String host = "executor " + env.executorId() + " on " + env.blockManager().blockManagerId().host();
         TrialTask run = withGpu(task, context.resourcesJMap());
-        return TrialWork.run(run, name -> Path.of(SparkFiles.get(name)), host, context.attemptNumber(), null);
+        return TrialWork.run(run, name -> Path.of(SparkFiles.get(name)), host, context.attemptNumber(),
+                TrialProgress.listenerFor(run.trialId())); // live epochs in local mode; nobody listens on a cluster
     }
 
     /**
