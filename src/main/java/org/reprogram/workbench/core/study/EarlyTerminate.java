@@ -3,7 +3,7 @@ package org.reprogram.workbench.core.study;
 /**
  * Early termination of a study (W&amp;B's {@code early_terminate}): only {@code hyperband}, i.e.
  * successive halving with rungs at MIN_ITER, MIN_ITER x ETA, ... epochs where the best 1 / ETA of
- * the trials go on. Stored here; the scheduler that uses it comes with the study runner.
+ * the trials go on, run by {@link HalvingSchedule}.
  *
  * @param type "hyperband"
  * @param minIter epochs of the first rung (at least 1)

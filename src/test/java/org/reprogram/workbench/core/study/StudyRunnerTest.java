@@ -186,6 +186,25 @@ class StudyRunnerTest {
     }
 
     @Test
+    void aStudyCanVaryTheSourceModelAndShipsEachOnce() throws Exception {
+        Path pt = TestPaths.fixtures().resolve("torchscript/tiny_cnn.pt");
+        StudyFolder folder = StudyFolder.create(tmp.resolve("study"), spec("source:\n  values: [builtin, " + pt + "]\nmapping:\n  value: linear",
+                "seeds: [0]"));
+        try (InProcessBackend backend = new InProcessBackend(2)) {
+            assertEquals(StudyRunner.Ending.DONE, new StudyRunner(folder, backend, null).run());
+            assertEquals(2, backend.tasks.stream().map(t -> t.shipped().get(pt.toString())).filter(java.util.Objects::nonNull)
+                    .count() + backend.tasks.stream().filter(t -> t.shipped().containsKey("builtin")).count());
+        }
+        try (var zips = Files.list(folder.dir().resolve(ShippedInputs.FOLDER))) {
+            assertEquals(3, zips.count()); // one target, two sources
+        }
+        for (TrialRecord s : folder.trialStates()) {
+            assertTrue(s.completed(), s.toString());
+            assertEquals(s.trial().spec().source(), s.run().config().source()); // as the study names it, not the executor's copy
+        }
+    }
+
+    @Test
     void oneDriverAtATimeAndNoStudyOverAnother() throws Exception {
         Path specFile = spec("mapping:\n  values: [flm]", "seeds: [0]");
         StudyFolder folder = StudyFolder.create(tmp.resolve("study"), specFile);
