@@ -19,7 +19,7 @@ import javafx.scene.text.TextAlignment;
 final class ParallelCoordinatesView extends Pane {
 
     private static final double TOP = 34;
-    private static final double BOTTOM = 22;
+    private static final double BOTTOM = 34;
     private static final double SIDE = 70;
     private static final Font AXIS = Font.font("System", 12);
     private static final Font TICK = Font.font("System", 11);
@@ -58,7 +58,8 @@ final class ParallelCoordinatesView extends Pane {
             g.setFill(Color.web("#5b6b7b"));
             g.setFont(AXIS);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Settings against mean validation accuracy: drawn once configurations complete.", w / 2, h / 2);
+            g.fillText("Each swept setting against mean val accuracy,", w / 2, h / 2 - 9, w - 12);
+            g.fillText("drawn once configurations complete.", w / 2, h / 2 + 9, w - 12);
             return;
         }
         double x0 = SIDE;
@@ -115,8 +116,8 @@ final class ParallelCoordinatesView extends Pane {
         g.setFont(TICK);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#5b6b7b"));
-        g.fillText(String.format(Locale.ROOT, "%d configurations; darker = higher mean val accuracy (%.3f best)",
-                data.lines().size(), hi), 6, h - BOTTOM / 2);
+        g.fillText(String.format(Locale.ROOT, "%d configurations; darker: higher mean val accuracy",
+                data.lines().size()), 6, h - BOTTOM / 2, w - 12);
     }
 
     /** "optimization.lr" as "lr", "program.inner_size" as "inner_size"; the metric axis keeps its name. */

@@ -129,8 +129,10 @@ public record ParallelData(List<Axis> axes, List<Line> lines) {
         }
 
         private static String num(double v) {
-            return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
-                    : String.format(Locale.ROOT, "%.3g", v);
+            if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+                return Long.toString((long) v);
+            }
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
         }
     }
 }

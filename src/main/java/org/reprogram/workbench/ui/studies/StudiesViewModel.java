@@ -126,6 +126,7 @@ public final class StudiesViewModel {
                 Files.deleteIfExists(spec);
             }
         }, choice, "Study launched in " + dir);
+        form.freshFolder();
     }
 
     /** Opens the study in DIR: its trials, leaderboard and plot as its folder has them (Resume runs the rest). */
@@ -235,6 +236,9 @@ public final class StudiesViewModel {
     private void show(StudyProgress.View v) {
         if (v.backend() != null) {
             backendLine.set(v.backend());
+        }
+        if (running.get() && v.message() != null && !cancelAsked) {
+            status.set(v.message());
         }
         trials.setAll(v.rows());
         if (v.board() != null) {

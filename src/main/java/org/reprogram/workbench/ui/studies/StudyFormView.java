@@ -49,6 +49,7 @@ final class StudyFormView extends VBox {
         pick.setButtonCell(cell(words));
         Button add = new Button("Vary");
         add.setId("vary");
+        add.setMinWidth(Button.USE_PREF_SIZE);
         add.disableProperty().bind(pick.valueProperty().isNull());
         add.setOnAction(e -> {
             vm.vary(pick.getValue());
@@ -84,11 +85,13 @@ final class StudyFormView extends VBox {
         eta.disableProperty().bind(vm.halving.not());
         getChildren().addAll(section("Budget"), new HBox(12, grid, new HBox(6, random, cap)),
                 error("runCapProblem", vm.error(StudyDraft.RUN_CAP)),
-                row(halving, new Label("first rung (epochs)"), minIter, new Label("keep 1 in"), eta),
+                halving, indented(row(fixed("first rung (epochs)"), minIter, fixed("then keep 1 in"), eta)),
                 error("halvingProblem", vm.error(StudyDraft.HALVING)));
 
         TextField folder = text("studyFolder", vm.folder, 20);
+        HBox.setHgrow(folder, Priority.ALWAYS);
         Button choose = new Button("Choose…");
+        choose.setMinWidth(Button.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Folder to create the study in");
@@ -102,10 +105,12 @@ final class StudyFormView extends VBox {
             }
         });
         TextField master = text("master", vm.master, 16);
-        master.setPromptText("empty: local mode on this machine");
+        HBox.setHgrow(master, Priority.ALWAYS);
+        master.setPromptText("empty: local mode");
         master.setTooltip(new Tooltip("The Spark master: empty for local mode (trials in this window's JVM, one per"
                 + " core), or spark://HOST:PORT for a standalone cluster"));
-        getChildren().addAll(section("Where"), row("Study folder", folder, choose), row("Spark master", master));
+        getChildren().addAll(section("Where"), new Label("Study folder (created on launch)"),
+                row(folder, choose), row("Spark master", master));
 
         Label estimate = new Label();
         estimate.setId("estimate");
@@ -130,7 +135,8 @@ final class StudyFormView extends VBox {
         rows.getChildren().clear();
         for (StudyFormViewModel.Varied v : vm.varied) {
             String id = v.setting().id();
-            TextField values = text("values-" + id, v.values(), 14);
+            String css = id.replace('.', '-'); // a dot would start a style class in a lookup
+            TextField values = text("values-" + css, v.values(), 14);
             values.setTooltip(new Tooltip(v.setting().parameter().label() + ": values separated by commas"));
             HBox.setHgrow(values, Priority.ALWAYS);
             Button remove = new Button("✕");
@@ -140,7 +146,7 @@ final class StudyFormView extends VBox {
             name.setMinWidth(Label.USE_PREF_SIZE);
             HBox line = new HBox(6, name, values, remove);
             line.setAlignment(Pos.CENTER_LEFT);
-            rows.getChildren().addAll(line, error("problem-" + id, v.error()));
+            rows.getChildren().addAll(line, error("problem-" + css, v.error()));
         }
     }
 
@@ -162,11 +168,23 @@ final class StudyFormView extends VBox {
 
     private static HBox row(String label, Node... nodes) {
         Label l = new Label(label);
-        l.setMinWidth(90);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setPrefWidth(90);
         HBox h = new HBox(6, l);
         h.getChildren().addAll(nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static HBox indented(HBox row) {
+        row.setPadding(new javafx.geometry.Insets(0, 0, 0, 24));
+        return row;
     }
 
     private static HBox row(Node... nodes) {

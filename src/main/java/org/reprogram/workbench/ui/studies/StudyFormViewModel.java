@@ -99,6 +99,15 @@ public final class StudyFormViewModel {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString();
     }
 
+    /** After a launch: the next study gets a new default folder (unless the user chose one). */
+    void freshFolder() {
+        if (!folderEdited) {
+            settingFolder = true;
+            folder.set(defaultFolder(name.get()));
+            settingFolder = false;
+        }
+    }
+
     /** The problem shown under FIELD (a {@link StudyDraft} field key). */
     public ReadOnlyStringProperty error(String field) {
         return errors.computeIfAbsent(field, k -> new SimpleStringProperty(""));

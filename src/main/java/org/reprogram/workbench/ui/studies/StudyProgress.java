@@ -30,8 +30,10 @@ final class StudyProgress implements StudyListener {
      * @param board the leaderboard (null: unchanged)
      * @param summary the statistics' summary in words
      * @param coordinates the parallel-coordinates data
+     * @param message the driver's last line of news (a trial came back, failed, was retried), or null
      */
-    record View(String backend, List<TrialRow> rows, List<LeaderRow> board, String summary, ParallelData coordinates) {}
+    record View(String backend, List<TrialRow> rows, List<LeaderRow> board, String summary, ParallelData coordinates,
+            String message) {}
 
     private record State(List<TrialRecord> trials, HalvingSchedule.Plan plan, Set<String> submitted) {}
 
@@ -43,6 +45,7 @@ final class StudyProgress implements StudyListener {
     private volatile String backend;
     private volatile State state;
     private volatile StudyResults results;
+    private volatile String message;
 
     StudyProgress(TaskExecutor executor, long intervalMillis, Consumer<View> show) {
         this.show = show;
@@ -56,6 +59,7 @@ final class StudyProgress implements StudyListener {
         this.backend = backend;
         this.state = null;
         this.results = null;
+        this.message = null;
         live.clear();
     }
 
@@ -79,6 +83,12 @@ final class StudyProgress implements StudyListener {
     }
 
     @Override
+    public void onMessage(String line) {
+        message = line;
+        throttle.request();
+    }
+
+    @Override
     public void onTrialEpoch(String trialId, EpochMetrics m) {
         live.put(trialId, m);
         throttle.request();
@@ -92,7 +102,8 @@ final class StudyProgress implements StudyListener {
         }
         StudyResults r = results;
         List<TrialRow> rows = TrialRow.of(s.trials(), s.plan(), s.submitted(), live, schedule.rungs());
-        show.accept(r == null ? new View(backend, rows, null, "", null)
-                : new View(backend, rows, LeaderRow.of(r.statistics()), r.statistics().summary(), ParallelData.of(r)));
+        show.accept(r == null ? new View(backend, rows, null, "", null, message)
+                : new View(backend, rows, LeaderRow.of(r.statistics()), r.statistics().summary(), ParallelData.of(r),
+                        message));
     }
 }

@@ -49,14 +49,14 @@ final class StudyTables {
         TableView<LeaderRow> t = new TableView<>(rows);
         t.setId("leaderboard");
         t.setPlaceholder(new Label("The leaderboard fills as trials complete."));
-        t.getColumns().add(column("#", 30, r -> Integer.toString(r.rank())));
-        t.getColumns().add(column("Configuration", 200, LeaderRow::configuration));
-        t.getColumns().add(column("n", 30, r -> Integer.toString(r.n())));
-        t.getColumns().add(column("Test (95 % CI)", 150, LeaderRow::test));
-        t.getColumns().add(column("Val (95 % CI)", 150, LeaderRow::validation));
-        t.getColumns().add(column("Params", 80, LeaderRow::parameters));
-        t.getColumns().add(column("vs best baseline (paired)", 260, LeaderRow::comparison));
-        return t;
+        t.getColumns().add(column("#", 28, r -> Integer.toString(r.rank())));
+        t.getColumns().add(column("Configuration", 170, LeaderRow::configuration));
+        t.getColumns().add(column("n", 28, r -> Integer.toString(r.n())));
+        t.getColumns().add(column("Test [95 % CI]", 135, LeaderRow::test));
+        t.getColumns().add(column("Val [95 % CI]", 135, LeaderRow::validation));
+        t.getColumns().add(column("Params", 65, LeaderRow::parameters));
+        t.getColumns().add(column("Test vs best baseline (paired by seed)", 330, LeaderRow::comparison));
+        return t; // columns keep their widths (a scroll bar where the pane is narrow): figures are never cut
     }
 
     private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
