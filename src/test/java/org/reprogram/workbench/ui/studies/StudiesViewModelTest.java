@@ -84,6 +84,25 @@ class StudiesViewModelTest {
     }
 
     @Test
+    void successiveHalvingShowsRungsAndTheHaltedConfiguration() {
+        StudiesViewModel vm = vm(new SyncTaskExecutor(), base(2), 2);
+        vm.form.varied.get(0).values().set("flm, ilm");
+        vm.form.halving.set(true);
+        vm.form.minIter.set("1");
+        vm.form.eta.set("2");
+        assertTrue(vm.canLaunch().get(), vm.form.error(StudyDraft.HALVING).get());
+        assertTrue(vm.form.estimate.get().startsWith("2 trials x 2 epochs"), vm.form.estimate.get());
+
+        vm.launch();
+
+        assertTrue(vm.status.get().startsWith("Study finished"), vm.status.get());
+        List<String> rows = vm.trials.stream().map(t -> t.state() + " rung " + t.rung() + " epoch " + t.epoch())
+                .sorted().toList();
+        assertEquals(List.of("completed rung 2 / 2 epoch 2 / 2", "halted rung 1 / 2 epoch 1 / 2"), rows);
+        assertEquals(1, vm.leaderboard.size(), "the halted configuration is not ranked: " + vm.leaderboard);
+    }
+
+    @Test
     void aBadValueOfAVariedSettingIsShownUnderItAndBlocksLaunch() {
         StudiesViewModel vm = vm(new SyncTaskExecutor(), base(1), 1);
         vm.form.vary(ParameterRegistry.get("optimization.lr"));
