@@ -89,8 +89,11 @@ public final class WorkbenchViewModel {
         baselines.setOnEachFinished(runs::refresh);
         setupVisible = setupShown.and(training.presentation.not());
         training.running.addListener((o, was, running) -> autoHideSetup(running));
+        // one thing trains at a time: a study's local trials share the cores (and the engine) with a training
         canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
-                && !baselines.running.get(), setup.problems, training.running, baselines.running);
+                && !baselines.running.get() && !studies.running.get(), setup.problems, training.running,
+                baselines.running, studies.running);
+        studies.trainingBusy.bind(training.running.or(baselines.running));
         canRunBaselines = canStart;
         canStart.addListener(o -> readyStatus());
         setup.attention().addListener(o -> readyStatus());
@@ -112,6 +115,8 @@ public final class WorkbenchViewModel {
     static final String CHOOSE_MODEL = "Choose a source model.";
     static final String CHOOSE_TARGET = "Choose a target dataset: a folder, or Sample digits.";
     static final String READY = "Ready: press Start training (or Start teaching demo for the preset).";
+    static final String STUDY_RUNNING = "A study is running (Studies tab): start training when it has ended or is"
+            + " cancelled.";
 
     private String readyText = CHOOSE;
 
@@ -124,8 +129,8 @@ public final class WorkbenchViewModel {
         String attention = setup.attention().get();
         // says what is still missing (not "Ready." while Start is disabled)
         String choose = !model && !target ? CHOOSE : !model ? CHOOSE_MODEL : CHOOSE_TARGET;
-        readyText = canStart.get() ? READY : !(model && target) || attention.isEmpty() ? choose
-                : "Not ready: " + attention + " (see the setup).";
+        readyText = canStart.get() ? READY : studies.running.get() ? STUDY_RUNNING
+                : !(model && target) || attention.isEmpty() ? choose : "Not ready: " + attention + " (see the setup).";
         training.status.set(readyText);
     }
 
@@ -238,8 +243,9 @@ public final class WorkbenchViewModel {
 
     /** Continues an interrupted run (Runs tab): live in the Train tab, into the same folder. */
     public void resumeRun(RunRecord record) {
-        if (training.running.get() || baselines.running.get()) {
-            runs.message.set("A training is running: resume the run when it has finished.");
+        if (training.running.get() || baselines.running.get() || studies.running.get()) {
+            runs.message.set((studies.running.get() ? "A study is running" : "A training is running")
+                    + ": resume the run when it has finished.");
             return;
         }
         if (!record.isResumable()) {

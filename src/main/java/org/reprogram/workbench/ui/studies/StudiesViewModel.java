@@ -3,11 +3,8 @@ package org.reprogram.workbench.ui.studies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,7 +33,8 @@ import org.reprogram.workbench.ui.common.TaskExecutor;
 /**
  * The Studies tab: launches a study from the form (or resumes an opened one) on a background
  * thread, shows its trials live, its leaderboard and parallel coordinates, cancels it, and opens a
- * finished trial in the Train tab's replay. One study runs at a time (one Spark context per JVM).
+ * finished trial in the Train tab's replay. One study runs at a time (one Spark context per JVM),
+ * and none while the window trains otherwise ({@link #trainingBusy}).
  * The driver's events arrive on its threads and reach the UI through a {@link UiThrottle}: at most
  * {@value #UPDATES_PER_SECOND} updates a second.
  */
@@ -47,8 +45,13 @@ public final class StudiesViewModel {
     static final String BLOCKED = "A study is running in this window: only one runs at a time (one Spark context per"
             + " JVM). Cancel it or wait until it ends.";
 
+    static final String TRAINING = "A training or the baselines are running (Train or Runs tab): launch the study"
+            + " when they have ended.";
+
     public final StudyFormViewModel form;
     public final BooleanProperty running = new SimpleBooleanProperty();
+    /** True while the window trains otherwise (Train tab, baselines): a study waits (the window binds it). */
+    public final BooleanProperty trainingBusy = new SimpleBooleanProperty();
     /** What happened last, or what went wrong ("error: ..."). */
     public final StringProperty status = new SimpleStringProperty("");
     /** Where the trials run: the backend's own description once it is open. */
@@ -84,9 +87,10 @@ public final class StudiesViewModel {
         this.openRun = openRun;
         this.form = new StudyFormViewModel(executor, runs, base, baseProblem);
         this.progress = new StudyProgress(executor, 1000 / UPDATES_PER_SECOND, this::show);
-        canLaunch = form.valid.and(running.not());
-        canResume = study.isNotNull().and(running.not());
-        blockedReason = Bindings.when(running).then(BLOCKED).otherwise("");
+        canLaunch = form.valid.and(running.not()).and(trainingBusy.not());
+        canResume = study.isNotNull().and(running.not()).and(trainingBusy.not());
+        blockedReason = Bindings.when(running).then(BLOCKED).otherwise(Bindings.when(trainingBusy).then(TRAINING)
+                .otherwise(""));
     }
 
     public BooleanBinding canLaunch() {
@@ -104,8 +108,8 @@ public final class StudiesViewModel {
 
     /** Writes the form's spec, creates the study folder and runs the study in the background. */
     public void launch() {
-        if (running.get()) {
-            status.set(BLOCKED);
+        if (running.get() || trainingBusy.get()) {
+            status.set(running.get() ? BLOCKED : TRAINING);
             return;
         }
         String yaml = form.checkedYaml();
@@ -153,8 +157,8 @@ public final class StudiesViewModel {
     /** Runs the rest of the opened study, where it was recorded to run unless the master field says otherwise. */
     public void resume() {
         Path dir = study.get();
-        if (running.get() || dir == null) {
-            status.set(running.get() ? BLOCKED : "Open a study first.");
+        if (running.get() || trainingBusy.get() || dir == null) {
+            status.set(running.get() ? BLOCKED : trainingBusy.get() ? TRAINING : "Open a study first.");
             return;
         }
         String master = form.master.get() == null ? "" : form.master.get().strip();
@@ -257,16 +261,5 @@ public final class StudiesViewModel {
     private static String error(Throwable e) {
         String m = e.getMessage() != null ? e.getMessage() : e.toString();
         return m.startsWith("error:") ? m : "error: " + Fields.words(m);
-    }
-
-    /** The rows of the trials table and the leaderboard as last shown (tests). */
-    Map<String, String> statesById() {
-        Map<String, String> out = new ConcurrentHashMap<>();
-        trials.forEach(t -> out.put(t.id(), t.state()));
-        return out;
-    }
-
-    List<TrialRow> rows() {
-        return List.copyOf(trials);
     }
 }

@@ -119,6 +119,15 @@ class StudiesViewModelTest {
         vm.form.varied.get(1).values().set("0.05, 0.1");
         assertEquals("", vm.form.error("param:optimization.lr").get());
         assertTrue(vm.canLaunch().get());
+        vm.trainingBusy.set(true); // the Train tab trains: the study waits, and says why
+        assertFalse(vm.canLaunch().get());
+        assertEquals(StudiesViewModel.TRAINING, vm.blockedReason().get());
+        vm.launch();
+        assertFalse(Files.exists(tmp.resolve("study")), "nothing launched");
+        vm.trainingBusy.set(false);
+        assertTrue(vm.canLaunch().get());
+        assertEquals("", vm.blockedReason().get());
+
         vm.form.seeds.set("two");
         assertTrue(vm.form.error(StudyDraft.SEEDS).get().startsWith("error: "), vm.form.error(StudyDraft.SEEDS).get());
         assertFalse(vm.canLaunch().get());
