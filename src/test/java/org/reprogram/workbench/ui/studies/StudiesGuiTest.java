@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Studies tab at 1280x800 (headless) on an in-process backend: a bad value typed into a varied
  * setting shows the spec reader's error under it and disables Launch; a 4-trial study launched with
- * the button fills the trials table, the leaderboard and the parallel-coordinates plot.
+ * the button fills the trials table, the leaderboard and the parallel-coordinates plot, and a
+ * double-click on a trial opens its run folder.
  * With -Dstudies.snapshot=FILE.png the finished screen is written there (to look at it; -Dstudies.size=WxH
  * for another size than 1280x800).
  */
@@ -39,6 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class StudiesGuiTest {
 
     private StudiesViewModel vm;
+    private final java.util.concurrent.atomic.AtomicReference<org.reprogram.workbench.core.run.RunRecord> opened =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private Scene scene;
 
     @Start
@@ -47,7 +50,7 @@ class StudiesGuiTest {
         RunSpec base = RunSpec.defaults(TestPaths.digits().toString()).with(Settings.SHOTS, 10)
                 .with(Settings.EPOCHS, 1);
         vm = new StudiesViewModel(new FxTaskExecutor(), new RunStore(tmp.resolve("runs")), () -> base, () -> "",
-                FakeStudyBackend.factory(2), r -> { });
+                FakeStudyBackend.factory(2), opened::set);
         vm.form.name.set("gui");
         vm.form.folder.set(tmp.resolve("study").toString());
         vm.form.seeds.set("1");
@@ -97,6 +100,15 @@ class StudiesGuiTest {
         assertEquals(4, robot.lookup("#leaderboard").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#backendLine").queryAs(Label.class).getText().contains("in-process: 2 trials at once"));
         assertFalse(robot.lookup("#studySummary").queryAs(Label.class).getText().isBlank());
+        // a double-click as the trial's row gets it (the headless robot's clicks do not count up to 2)
+        TrialRow second = vm.trials.get(1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rowOf(robot, trials, second) != null);
+        javafx.scene.Node row = rowOf(robot, trials, second);
+        robot.interact(() -> javafx.event.Event.fireEvent(row, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, false, null)));
+        assertEquals(second.run().dir(), opened.get() == null ? null : opened.get().dir(),
+                "the trial's run folder opens; status: " + vm.status.get());
         WritableImage shot = snapshot(robot);
         assertTrue(blueLinesIn(shot, robot.lookup("#parallelCoordinates").query().localToScene(0, 0).getX()),
                 "the plot draws its lines");
@@ -108,6 +120,12 @@ class StudiesGuiTest {
             shot.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
             PngImage.write(Path.of(out), w, h, argb);
         }
+    }
+
+    /** The table row showing ITEM, or null while none does. */
+    private static javafx.scene.control.TableRow<?> rowOf(FxRobot robot, TableView<?> table, Object item) {
+        return robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> item.equals(r.getItem())).findFirst().orElse(null);
     }
 
     private WritableImage snapshot(FxRobot robot) {

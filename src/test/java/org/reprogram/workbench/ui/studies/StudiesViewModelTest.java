@@ -146,7 +146,9 @@ class StudiesViewModelTest {
             vm.launch();
             return null;
         });
-        waitFor(() -> executor.read(() -> vm.trials.stream().anyMatch(t -> t.state().equals(TrialRow.IN_FLIGHT))), 60);
+        // live epochs (local mode): a trial in flight shows its finished epochs before it comes back
+        waitFor(() -> executor.read(() -> vm.trials.stream().anyMatch(t -> t.state().equals(TrialRow.IN_FLIGHT)
+                && !t.epoch().startsWith("0 /") && !t.validation().isEmpty())), 60);
         assertTrue(executor.read(() -> !vm.canLaunch().get() && vm.blockedReason().get().equals(StudiesViewModel.BLOCKED)));
         executor.read(() -> {
             vm.cancel();
