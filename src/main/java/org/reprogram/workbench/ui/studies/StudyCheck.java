@@ -38,6 +38,12 @@ record StudyCheck(String yaml, StudySpec spec, String field, String error, Strin
 
     /** Checks DRAFT; the estimate uses the most recent finished run of the same source and target in RUNS. */
     static StudyCheck of(StudyDraft draft, RunStore runs, int trialsAtOnce) throws IOException {
+        return of(draft, base -> secondsPerEpoch(runs, base), trialsAtOnce);
+    }
+
+    /** Checks DRAFT; MEASURED gives the seconds per epoch of a base (empty: not known). */
+    static StudyCheck of(StudyDraft draft, java.util.function.Function<RunSpec, OptionalDouble> measured,
+            int trialsAtOnce) throws IOException {
         StudyDraft.Yaml yaml = draft.yaml();
         Path file = Files.createTempFile("study-draft", ".yaml");
         try {
@@ -60,7 +66,7 @@ record StudyCheck(String yaml, StudySpec spec, String field, String error, Strin
                         + " trial. Fix: list at least one value per setting", "");
             }
             return new StudyCheck(yaml.text(), spec, null, null, estimate(trials, spec,
-                    secondsPerEpoch(runs, draft.base()), trialsAtOnce));
+                    measured.apply(draft.base()), trialsAtOnce));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -69,6 +69,8 @@ public final class StudyFormViewModel {
     private boolean settingFolder;
     private long generation;
     private StudyCheck last;
+    /** Seconds per epoch by source and target, read from the runs folder once per {@link #refreshBase}. */
+    private final Map<String, java.util.OptionalDouble> measured = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** BASE: the Train tab's run spec; BASEPROBLEM: why it cannot be used ("" when it can). */
     public StudyFormViewModel(TaskExecutor executor, RunStore runs, Supplier<RunSpec> base, Supplier<String> baseProblem) {
@@ -115,6 +117,7 @@ public final class StudyFormViewModel {
 
     /** The setup may have changed (the tab was selected): the choices and the check follow the new base. */
     public void refreshBase() {
+        measured.clear(); // a run may have finished since: measure again
         if (!baseProblem.get().isEmpty()) {
             check();
             return;
@@ -185,7 +188,8 @@ public final class StudyFormViewModel {
         }
         StudyDraft d = draft();
         int atOnce = trialsAtOnce();
-        executor.execute(() -> StudyCheck.of(d, runs, atOnce), c -> {
+        executor.execute(() -> StudyCheck.of(d, b -> measured.computeIfAbsent(b.source() + "\n" + b.data().target(),
+                k -> StudyCheck.secondsPerEpoch(runs, b)), atOnce), c -> {
             if (mine == generation) {
                 show(c);
             }

@@ -95,6 +95,25 @@ class StudyDraftTest {
     }
 
     @Test
+    void theEstimateMeasuresAnEpochOfTheLastFinishedRunOfTheSameSourceAndTarget() throws Exception {
+        RunStore runs = new RunStore(tmp.resolve("runs"));
+        RunSpec base = RunSpec.defaults(TestPaths.digits().toString()).with(Settings.SHOTS, 10).with(Settings.EPOCHS, 1)
+                .with(Settings.THREADS, 1);
+        Map<String, String> varied = Map.of("mapping", "flm, ilm");
+        StudyDraft draft = new StudyDraft("m", base, varied, "1", List.of(), false, "", false, "", "");
+        assertTrue(StudyCheck.of(draft, runs, 2).estimate().contains("unknown until the first trial finishes"));
+        org.reprogram.workbench.core.train.TrainingResult r = org.reprogram.workbench.core.run.RunLauncher.run(base,
+                null, runs.newRunDir(base), new org.reprogram.workbench.core.train.TrainingListener() { },
+                new org.reprogram.workbench.core.train.TrainingControl(), 0);
+        String perEpoch = String.format(java.util.Locale.ROOT, "%.1f s per epoch", r.wallSeconds() / r.epochs());
+        String estimate = StudyCheck.of(draft, runs, 2).estimate();
+        assertTrue(estimate.startsWith("2 trials x 1 epoch x " + perEpoch + " / 2 at once ≈ "), estimate);
+        StudyDraft other = new StudyDraft("m", base.with(Settings.TARGET, tmp.toString()), varied, "1", List.of(), false,
+                "", false, "", "");
+        assertTrue(StudyCheck.secondsPerEpoch(runs, other.base()).isEmpty(), "another target's runs do not count");
+    }
+
+    @Test
     void theThrottleMergesRequestsToAtMostTenUpdatesASecondAndDeliversTheLast() throws Exception {
         List<Long> runs = new CopyOnWriteArrayList<>();
         AtomicInteger latest = new AtomicInteger();
