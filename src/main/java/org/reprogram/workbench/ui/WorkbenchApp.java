@@ -45,6 +45,8 @@ public final class WorkbenchApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (vm.training.running.get() && !confirmClose(stage)) {
                 e.consume(); // keep training
+            } else if (vm.studies.running.get() && !confirm(studyCloseDialog(stage))) {
+                e.consume(); // keep the study running
             }
         });
         // nothing is drawn while the training views cannot be seen (another tab, minimised window)
@@ -94,8 +96,26 @@ public final class WorkbenchApp extends Application {
 
     /** Closing while a run trains: ask; closing keeps the run resumable (interrupted, with its checkpoint). */
     private static boolean confirmClose(Stage owner) {
-        javafx.scene.control.Alert a = closeDialog(owner);
+        return confirm(closeDialog(owner));
+    }
+
+    /** True when the user chose A's first button. */
+    private static boolean confirm(javafx.scene.control.Alert a) {
         return a.showAndWait().orElse(null) == a.getButtonTypes().get(0);
+    }
+
+    /** The question asked when the window closes while a study runs, owned by OWNER. */
+    static javafx.scene.control.Alert studyCloseDialog(javafx.stage.Window owner) {
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close (resume later)",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep the study running",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A study is running. Closing cancels the trials in flight; the study folder keeps every finished"
+                        + " trial, and Open study… then Resume in the Studies tab runs the rest.", close, keep);
+        a.setTitle(TITLE);
+        a.setHeaderText("Close the workbench while a study is running?");
+        return org.reprogram.workbench.ui.common.Windows.ownedBy(a, owner);
     }
 
     /** The question asked when the window closes while a run trains, owned by (and centred on) OWNER. */

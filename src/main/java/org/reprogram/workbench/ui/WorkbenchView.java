@@ -16,12 +16,13 @@ import javafx.scene.layout.VBox;
 import org.reprogram.workbench.ui.runs.BaselineQueueView;
 import org.reprogram.workbench.ui.runs.RunsView;
 import org.reprogram.workbench.ui.setup.SetupView;
+import org.reprogram.workbench.ui.studies.StudiesView;
 import org.reprogram.workbench.ui.training.TrainingView;
 import org.reprogram.workbench.ui.tryit.TryItWindow;
 
 /**
- * The window content: Train tab (setup left, collapsible, Start below it; training view) and Runs
- * tab.
+ * The window content: Train tab (setup left, collapsible, Start below it; training view), Runs
+ * tab and Studies tab.
  */
 public final class WorkbenchView extends TabPane {
 
@@ -78,9 +79,17 @@ public final class WorkbenchView extends TabPane {
         trainTab.setId("trainTab");
         Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setId("runsTab");
-        getTabs().addAll(trainTab, runsTab);
+        Tab studiesTab = new Tab("Studies", new StudiesView(vm.studies));
+        studiesTab.setId("studiesTab");
+        getTabs().addAll(trainTab, runsTab, studiesTab);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         vm.tab.addListener((o, a, t) -> getSelectionModel().select(t.intValue()));
+        // the base of a new study is the Train tab's setup as it is when the Studies tab is shown
+        studiesTab.setOnSelectionChanged(e -> {
+            if (studiesTab.isSelected()) {
+                vm.studies.form.refreshBase();
+            }
+        });
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.tab.set(i.intValue()));
     }
 

@@ -2,6 +2,9 @@ package org.reprogram.workbench.ui;
 
 import org.reprogram.workbench.core.spec.RunSpec;
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.reprogram.workbench.core.study.BackendChoice;
+import org.reprogram.workbench.core.study.TrialBackend;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -15,22 +18,26 @@ import org.reprogram.workbench.ui.common.TaskExecutor;
 import org.reprogram.workbench.ui.runs.BaselineBackend;
 import org.reprogram.workbench.ui.runs.BaselineQueueViewModel;
 import org.reprogram.workbench.ui.runs.RunsViewModel;
+import org.reprogram.workbench.ui.studies.SparkStudies;
+import org.reprogram.workbench.ui.studies.StudiesViewModel;
 import org.reprogram.workbench.ui.setup.SetupViewModel;
 import org.reprogram.workbench.ui.training.TrainingBackend;
 import org.reprogram.workbench.ui.training.TrainingViewModel;
 import org.reprogram.workbench.ui.tryit.TryItViewModel;
 
-/** Ties setup, training and runs together: Start, the demo, opening a saved run. */
+/** Ties setup, training, runs and studies together: Start, the demo, opening a saved run. */
 public final class WorkbenchViewModel {
 
     public static final int TRAIN_TAB = 0;
     public static final int RUNS_TAB = 1;
+    public static final int STUDIES_TAB = 2;
 
     public final SetupViewModel setup;
     public final TrainingViewModel training;
     public final RunsViewModel runs;
     public final BaselineQueueViewModel baselines;
-    /** The selected tab (0 = Train, 1 = Runs). */
+    public final StudiesViewModel studies;
+    /** The selected tab (0 = Train, 1 = Runs, 2 = Studies). */
     public final IntegerProperty tab = new SimpleIntegerProperty(TRAIN_TAB);
     /** Windows narrower than this (px) hide the setup while a run trains. */
     public static final double NARROW_WIDTH = 1400;
@@ -51,11 +58,26 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend,
             BaselineBackend baselineBackend) {
+        this(executor, store, backend, baselineBackend, SparkStudies::open);
+    }
+
+    /** STUDYBACKENDS opens the backend of the Studies tab (Spark; tests give an in-process one). */
+    public WorkbenchViewModel(TaskExecutor executor, RunStore store, TrainingBackend backend,
+            BaselineBackend baselineBackend, Function<BackendChoice, TrialBackend> studyBackends) {
         this.executor = executor;
         setup = new SetupViewModel(executor);
         baselines = new BaselineQueueViewModel(executor, store, baselineBackend);
         training = new TrainingViewModel(executor, store, backend);
         runs = new RunsViewModel(executor, store);
+        studies = new StudiesViewModel(executor, store, setup::config, () -> String.join("; ", setup.problems),
+                studyBackends, this::openRun);
+        setup.problems.addListener((javafx.collections.ListChangeListener<String>) c -> studies.form.refreshBase());
+        // opening a trial reports through the Runs tab's message: the Studies tab shows it too
+        runs.message.addListener((o, was, now) -> {
+            if (tab.get() == STUDIES_TAB && now != null && !now.isEmpty()) {
+                studies.status.set(now);
+            }
+        });
         training.dataset.bind(setup.dataset());
         training.setOnFinished(r -> runs.refresh());
         // a run shows up in the Runs tab as 'running' once its folder is written (the engine has started)
@@ -67,8 +89,11 @@ public final class WorkbenchViewModel {
         baselines.setOnEachFinished(runs::refresh);
         setupVisible = setupShown.and(training.presentation.not());
         training.running.addListener((o, was, running) -> autoHideSetup(running));
+        // one thing trains at a time: a study's local trials share the cores (and the engine) with a training
         canStart = Bindings.createBooleanBinding(() -> setup.problems.isEmpty() && !training.running.get()
-                && !baselines.running.get(), setup.problems, training.running, baselines.running);
+                && !baselines.running.get() && !studies.running.get(), setup.problems, training.running,
+                baselines.running, studies.running);
+        studies.trainingBusy.bind(training.running.or(baselines.running));
         canRunBaselines = canStart;
         canStart.addListener(o -> readyStatus());
         setup.attention().addListener(o -> readyStatus());
@@ -90,6 +115,8 @@ public final class WorkbenchViewModel {
     static final String CHOOSE_MODEL = "Choose a source model.";
     static final String CHOOSE_TARGET = "Choose a target dataset: a folder, or Sample digits.";
     static final String READY = "Ready: press Start training (or Start teaching demo for the preset).";
+    static final String STUDY_RUNNING = "A study is running (Studies tab): start training when it has ended or is"
+            + " cancelled.";
 
     private String readyText = CHOOSE;
 
@@ -102,8 +129,8 @@ public final class WorkbenchViewModel {
         String attention = setup.attention().get();
         // says what is still missing (not "Ready." while Start is disabled)
         String choose = !model && !target ? CHOOSE : !model ? CHOOSE_MODEL : CHOOSE_TARGET;
-        readyText = canStart.get() ? READY : !(model && target) || attention.isEmpty() ? choose
-                : "Not ready: " + attention + " (see the setup).";
+        readyText = canStart.get() ? READY : studies.running.get() ? STUDY_RUNNING
+                : !(model && target) || attention.isEmpty() ? choose : "Not ready: " + attention + " (see the setup).";
         training.status.set(readyText);
     }
 
@@ -191,6 +218,7 @@ public final class WorkbenchViewModel {
     public boolean closeForExit(long millis) throws InterruptedException {
         training.interruptForExit();
         baselines.cancel();
+        studies.cancel();
         return executor.closeAndAwait(millis);
     }
 
@@ -215,8 +243,9 @@ public final class WorkbenchViewModel {
 
     /** Continues an interrupted run (Runs tab): live in the Train tab, into the same folder. */
     public void resumeRun(RunRecord record) {
-        if (training.running.get() || baselines.running.get()) {
-            runs.message.set("A training is running: resume the run when it has finished.");
+        if (training.running.get() || baselines.running.get() || studies.running.get()) {
+            runs.message.set((studies.running.get() ? "A study is running" : "A training is running")
+                    + ": resume the run when it has finished.");
             return;
         }
         if (!record.isResumable()) {

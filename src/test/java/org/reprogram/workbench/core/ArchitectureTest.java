@@ -98,9 +98,10 @@ class ArchitectureTest {
         String ui = "org.reprogram.workbench.ui.";
         noClasses().that().resideInAPackage(ui + "common..")
                 .should().dependOnClassesThat().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..",
-                        ui + "tryit..", "org.reprogram.workbench.ui")
+                        ui + "tryit..", ui + "studies..", "org.reprogram.workbench.ui")
                 .check(classes);
-        noClasses().that().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..", ui + "tryit..")
+        noClasses().that().resideInAnyPackage(ui + "setup..", ui + "training..", ui + "runs..", ui + "tryit..",
+                        ui + "studies..")
                 .should().dependOnClassesThat().resideInAPackage("org.reprogram.workbench.ui")
                 .check(classes);
         slices().matching("org.reprogram.workbench.(**)").should().beFreeOfCycles().check(classes);
