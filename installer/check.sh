@@ -3,7 +3,8 @@
 # (skip with --no-build), then:
 #  - app image: copied to a clean temporary folder, made read-only, run with an empty environment
 #    (PATH without any JDK, a fresh home folder; as user "nobody" when run as root, so the
-#    read-only install folder really is read-only): --version, models, a one-epoch train, predict
+#    read-only install folder really is read-only): the launcher opens the JDK packages of the pom's
+#    spark.opens, --version, models, a one-epoch train, predict
 #    with the trained run and demo on the bundled sample data, a bad-input error, a two-trial study
 #    on Apache Spark (local mode inside the app's JVM: study run, its runs and report, study status;
 #    prints the time from launch to the first trial back); the install folder must be unchanged, the
@@ -104,6 +105,16 @@ for m in jdk.compiler jdk.jshell jdk.jlink jdk.localedata jdk.jdwp.agent; do
     case " $MODULES " in *" $m "*) fail "runtime holds $m, which the app does not need" ;; esac
 done
 ok "no test jars; runtime has $(wc -w <<<"$MODULES") modules: $MODULES"
+# The JDK packages Spark reflects into (pom.xml property spark.opens; `java -jar` opens them from the
+# jar manifest) must reach the launcher's JVM options: a local-mode study runs without them with
+# Spark's default serializer, so the study step below cannot tell.
+CFG="$IMAGE/lib/app/ReprogramWorkbench.cfg"
+OPENS=$(sed -n 's:.*<spark.opens>\([^<]*\)</spark.opens>.*:\1:p' pom.xml)
+[ -n "$OPENS" ] || fail "no <spark.opens> property in pom.xml"
+for pkg in $OPENS; do
+    grep -qx "java-options=--add-opens=$pkg=ALL-UNNAMED" "$CFG" || fail "the launcher does not open $pkg (no --add-opens line in $CFG)"
+done
+ok "the launcher's JVM options open the $(wc -w <<<"$OPENS") packages of spark.opens"
 
 START=$(date +%s)
 run_app "$APP" --version
