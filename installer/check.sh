@@ -199,7 +199,7 @@ FIRST_MS=$(( FIRST - START ))
 ok "study run (2 trials, Spark $(grep -m1 -o 'local\[[0-9]*\][^)]*)' "$T/out")): first trial back $(( FIRST_MS / 1000 )).$(( FIRST_MS % 1000 / 100 )) s after launch, done in $(( TOTAL / 1000 )).$(( TOTAL % 1000 / 100 )) s; 2 runs completed, report/report.md"
 LEFT=$(find "$T/tmp" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort)
 ! grep -Eq '^(spark|blockmgr)-' <<<"$LEFT" || fail "Spark left its temporary folders in java.io.tmpdir: $(tr '\n' ' ' <<<"$LEFT")"
-ok "Spark cleared its temporary files${LEFT:+ (left in java.io.tmpdir: $(tr '\n' ' ' <<<"$LEFT"))}"
+ok "Spark cleared its temporary files${LEFT:+ (left in java.io.tmpdir: $(paste -sd" " <<<"$LEFT"))}"
 
 run_app "$APP" study status "$T/home/study"
 [ "$RC" = 0 ] && grep -q '^2 trials: 2 completed' "$T/out" || { show; fail "study status"; }
