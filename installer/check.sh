@@ -3,9 +3,12 @@
 # (skip with --no-build), then:
 #  - app image: copied to a clean temporary folder, made read-only, run with an empty environment
 #    (PATH without any JDK, a fresh home folder; as user "nobody" when run as root, so the
-#    read-only install folder really is read-only): --version, models, a one-epoch train, predict
-#    with the trained run and demo on the bundled sample data, a bad-input error; the install folder must be unchanged and the
-#    PyTorch natives must land in the fresh home's DJL cache;
+#    read-only install folder really is read-only): the launcher opens the JDK packages of the pom's
+#    spark.opens, --version, models, a one-epoch train, predict
+#    with the trained run and demo on the bundled sample data, a bad-input error, a two-trial study
+#    on Apache Spark (local mode inside the app's JVM: study run, its runs and report, study status;
+#    prints the time from launch to the first trial back); the install folder must be unchanged, the
+#    PyTorch natives must land in the fresh home's DJL cache and Spark must clear its temporary files;
 #  - .deb: control fields, content listing (dpkg-deb -c), desktop entry (desktop-file-validate,
 #    Exec and Icon present in the package), maintainer scripts, and the launcher of the unpacked
 #    package (dpkg-deb -x, read-only) runs --version;
@@ -57,23 +60,29 @@ cleanup() {
     if [ "$KEEP" = 1 ]; then echo "kept $T"; else chmod -R u+w "$T" 2>/dev/null || true; rm -rf "$T"; fi
 }
 trap cleanup EXIT
-mkdir -p "$T/home" "$T/work" "$T/emptybin"
+mkdir -p "$T/home" "$T/work" "$T/emptybin" "$T/tmp"
+# Spark deletes its temporary folders with `rm -rf` and, where rm is not on the PATH, falls back to
+# Java with a warning and a stack trace per folder; every desktop session's PATH has rm.
+ln -s "$(command -v rm)" "$T/emptybin/rm"
 AS=()
 if [ "$(id -u)" = 0 ]; then
     command -v setpriv >/dev/null || fail "running as root needs setpriv (util-linux) to drop to user nobody"
-    chown nobody "$T/home" "$T/work"
+    chown nobody "$T/home" "$T/work" "$T/tmp"
     AS=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
 fi
 
-# run_app LAUNCHER ARGS...: clean environment, no JDK on PATH, fresh home (Java takes user.home
-# from the password database, not $HOME, hence -Duser.home), in the clean work folder.
+# in_env COMMAND ARGS...: clean environment, no JDK on PATH, fresh home (Java takes user.home
+# from the password database, not $HOME, hence -Duser.home), a temporary folder of the check's own
+# (java.io.tmpdir, where Spark and the study's unpacked inputs go), in the clean work folder.
+in_env() {
+    (cd "$T/work" && exec "${AS[@]}" env -i HOME="$T/home" PATH="$T/emptybin" LANG=C.UTF-8 \
+        JAVA_TOOL_OPTIONS="-Duser.home=$T/home -Djava.io.tmpdir=$T/tmp" "$@")
+}
+# run_app LAUNCHER ARGS...: runs the launcher in_env.
 # Leaves exit code, stdout and stderr in RC, "$T/out", "$T/err".
 run_app() {
-    local launcher=$1
-    shift
     set +e
-    (cd "$T/work" && "${AS[@]}" env -i HOME="$T/home" PATH="$T/emptybin" LANG=C.UTF-8 \
-        JAVA_TOOL_OPTIONS="-Duser.home=$T/home" "$launcher" "$@" >"$T/out" 2>"$T/err")
+    in_env "$@" >"$T/out" 2>"$T/err"
     RC=$?
     set -e
 }
@@ -96,6 +105,16 @@ for m in jdk.compiler jdk.jshell jdk.jlink jdk.localedata jdk.jdwp.agent; do
     case " $MODULES " in *" $m "*) fail "runtime holds $m, which the app does not need" ;; esac
 done
 ok "no test jars; runtime has $(wc -w <<<"$MODULES") modules: $MODULES"
+# The JDK packages Spark reflects into (pom.xml property spark.opens; `java -jar` opens them from the
+# jar manifest) must reach the launcher's JVM options: a local-mode study runs without them with
+# Spark's default serializer, so the study step below cannot tell.
+CFG="$IMAGE/lib/app/ReprogramWorkbench.cfg"
+OPENS=$(sed -n 's:.*<spark.opens>\([^<]*\)</spark.opens>.*:\1:p' pom.xml)
+[ -n "$OPENS" ] || fail "no <spark.opens> property in pom.xml"
+for pkg in $OPENS; do
+    grep -qx "java-options=--add-opens=$pkg=ALL-UNNAMED" "$CFG" || fail "the launcher does not open $pkg (no --add-opens line in $CFG)"
+done
+ok "the launcher's JVM options open the $(wc -w <<<"$OPENS") packages of spark.opens"
 
 START=$(date +%s)
 run_app "$APP" --version
@@ -138,13 +157,61 @@ run_app "$APP" train --target no-such-folder --out "$T/work/run-bad"
 [ "$RC" = 2 ] && first_error | grep -q '^error: .*no-such-folder' || { show; fail "bad --target: want exit 2 and one error line"; }
 ok "bad input: exit 2, $(first_error)"
 
+# A study: two trials (mapping flm, ilm; one seed) as Spark tasks in local mode inside the app's JVM,
+# which needs the JDK modules and --add-opens options the build gives the launcher. The spec names
+# the bundled sample data as the train step does (found under the app folder). Each stdout line is
+# stamped with the time it arrived, for the time from launch to the first trial back.
+SPEC="$T/home/study.yaml"
+cat >"$SPEC" <<'YAML'
+name: installer-check
+method: grid
+base:
+  source: builtin
+  data.target: sample-data/digits
+  data.shots: 5
+  optimization.epochs: 1
+parameters:
+  mapping: {values: [flm, ilm]}
+seeds: [0]
+YAML
+chmod a+r "$SPEC"
+now_ms() { local us=${EPOCHREALTIME//[.,]/}; echo $(( us / 1000 )); }
+START=$(now_ms)
+set +e
+in_env "$APP" study run "$SPEC" --out "$T/home/study" 2>"$T/err" \
+    | while IFS= read -r line; do printf '%s %s\n' "$(now_ms)" "$line"; done >"$T/out.stamped"
+RC=${PIPESTATUS[0]}
+END=$(now_ms)
+set -e
+cut -d' ' -f2- "$T/out.stamped" >"$T/out"
+[ "$RC" = 0 ] || { show; fail "study run (2 trials on Spark, local mode): exit code $RC"; }
+FIRST=$(grep -m1 -E '^[0-9]+ \[ *[0-9.]+ s\] trial ' "$T/out.stamped" | cut -d' ' -f1)
+[ -n "$FIRST" ] || { show; fail "study run printed no '[ ... s] trial ...' line"; }
+! grep -qE '^\s+at |Exception' "$T/err" || { show; fail "study run printed a stack trace or an exception"; }
+RUNS=$(find "$T/home/study/runs" -mindepth 1 -maxdepth 1 -type d | wc -l)
+[ "$RUNS" = 2 ] || { ls -la "$T/home/study/runs"; fail "study runs/ holds $RUNS run folders, want 2"; }
+for run in "$T/home/study/runs"/*/; do
+    grep -Eq '"status": *"completed"' "$run/result.json" || { cat "$run/result.json"; fail "trial $run is not completed"; }
+done
+[ -s "$T/home/study/report/report.md" ] || { show; fail "study run wrote no report/report.md"; }
+TOTAL=$(( END - START ))
+FIRST_MS=$(( FIRST - START ))
+ok "study run (2 trials, Spark $(grep -m1 -o 'local\[[0-9]*\][^)]*)' "$T/out")): first trial back $(( FIRST_MS / 1000 )).$(( FIRST_MS % 1000 / 100 )) s after launch, done in $(( TOTAL / 1000 )).$(( TOTAL % 1000 / 100 )) s; 2 runs completed, report/report.md"
+LEFT=$(find "$T/tmp" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort)
+! grep -Eq '^(spark|blockmgr)-' <<<"$LEFT" || fail "Spark left its temporary folders in java.io.tmpdir: $(tr '\n' ' ' <<<"$LEFT")"
+ok "Spark cleared its temporary files${LEFT:+ (left in java.io.tmpdir: $(paste -sd" " <<<"$LEFT"))}"
+
+run_app "$APP" study status "$T/home/study"
+[ "$RC" = 0 ] && grep -q '^2 trials: 2 completed' "$T/out" || { show; fail "study status"; }
+ok "study status: $(grep '^2 trials' "$T/out")"
+
 if [ "$GUI" = 1 ]; then
     need Xvfb "package xvfb"
     need xwininfo "package x11-utils"
     Xvfb :77 -screen 0 1600x1000x24 >/dev/null 2>&1 &
     XVFB_PID=$!
     (cd "$T/work" && exec "${AS[@]}" env -i HOME="$T/home" PATH="$T/emptybin" DISPLAY=:77 \
-        JAVA_TOOL_OPTIONS="-Duser.home=$T/home" "$APP" >"$T/gui.out" 2>&1) &
+        JAVA_TOOL_OPTIONS="-Duser.home=$T/home -Djava.io.tmpdir=$T/tmp" "$APP" >"$T/gui.out" 2>&1) &
     GUI_PID=$!
     for _ in $(seq 1 90); do
         DISPLAY=:77 xwininfo -root -tree 2>/dev/null | grep -q '"Reprogram Workbench"' && break
@@ -159,7 +226,7 @@ fi
 
 snapshot "$T/app" >"$T/app-after.txt"
 diff "$T/app-before.txt" "$T/app-after.txt" >/dev/null || { diff "$T/app-before.txt" "$T/app-after.txt" | head; fail "the launcher wrote into its install folder"; }
-ok "install folder unchanged (read-only; natives and caches went to the user's home)"
+ok "install folder unchanged (read-only; natives, caches and the study's files went to the user's home and temporary folders)"
 
 # ---- the .deb ---------------------------------------------------------------------------------
 dpkg-deb -I "$DEB" >"$T/info"
