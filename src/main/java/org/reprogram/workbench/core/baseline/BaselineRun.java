@@ -103,6 +103,8 @@ public final class BaselineRun implements AutoCloseable {
         if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
             String name = spec == null || !spec.startsWith("builtin:") ? SourceModels.DEFAULT_BUILTIN : spec.substring(8);
             backbone = BuiltinBackbone.load(SourceModels.builtinDir(name), device, scratchSeed);
+        } else if (SourceModels.isModelFolder(spec)) { // a built-in model's folder (a study's executor unpacks one)
+            backbone = BuiltinBackbone.load(Path.of(spec), device, scratchSeed);
         } else {
             backbone = TorchScriptBackbone.load(Path.of(spec), device, scratchSeed);
         }

@@ -20,7 +20,8 @@ import org.reprogram.workbench.core.spec.RunSpec;
  * The inputs a study ships to its executors, so that a cluster needs no shared file system: every
  * distinct target dataset folder and source model (a built-in model's folder, or a TorchScript
  * file with its sidecar) of its trials, each zipped once into {@code STUDY_DIR/shipped/} under a
- * name made of its content's hash, and unpacked once per executor JVM into its temporary folder.
+ * name made of its content's hash, and unpacked once per executor JVM into its temporary folder
+ * (deleted when that JVM exits).
  * A trial's task maps each original path, as its config names it, to the shipped name
  * ({@code NAME.zip} for a folder, {@code NAME.zip!FILE} for a file inside it).
  */
@@ -99,11 +100,25 @@ public final class ShippedInputs {
             dir = UNPACKED.get(key);
             if (dir == null || !Files.isDirectory(dir)) {
                 dir = Files.createTempDirectory("reprogram-shipped-" + key.replace(".zip", "") + "-");
+                if (UNPACKED.isEmpty()) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(ShippedInputs::deleteUnpacked, "delete-shipped-inputs"));
+                }
                 ZipFolder.unzipFile(located, dir);
                 UNPACKED.put(key, dir);
             }
         }
         return inside == null ? dir : dir.resolve(inside);
+    }
+
+    /** Deletes the unpacked copies (at exit: trials of later studies in this JVM share them until then). */
+    private static void deleteUnpacked() {
+        for (Path dir : UNPACKED.values()) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // a temporary folder; the operating system cleans it eventually
+            }
+        }
     }
 
     /** The local path of a shipped NAME (NAME.zip or NAME.zip!FILE), found with FILES and unpacked. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.reprogram.workbench.core.AtomicFiles;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.ZipFolder;
+import org.reprogram.workbench.core.run.Baselines;
 import org.reprogram.workbench.core.run.RunFiles;
 import org.reprogram.workbench.core.run.RunLauncher;
 import org.reprogram.workbench.core.run.TargetFingerprint;
@@ -70,6 +71,8 @@ public final class TrialWork {
                     rewrite(runDir, local);
                     before = org.reprogram.workbench.core.run.CheckpointFile.read(runDir).epoch();
                     result = RunLauncher.resume(runDir, null, heard, control, 0);
+                } else if (spec.isBaseline()) { // linear probe, fine-tuning, from scratch: the baseline command's path
+                    result = Baselines.run(spec, () -> runDir, heard, control);
                 } else {
                     result = RunLauncher.run(spec, null, runDir, heard, control, 0);
                 }

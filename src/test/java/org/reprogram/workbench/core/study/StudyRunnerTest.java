@@ -186,6 +186,34 @@ class StudyRunnerTest {
     }
 
     @Test
+    void baselinesTrainAsTheBaselineCommandDoesAndAreComparedPairedBySeed() throws Exception {
+        StudyFolder folder = StudyFolder.create(tmp.resolve("study"), spec("mapping:\n  values: [linear]",
+                "seeds: [0, 1]\nbaselines: [linear-probe, scratch]"));
+        try (InProcessBackend backend = new InProcessBackend(2)) {
+            assertEquals(StudyRunner.Ending.DONE, new StudyRunner(folder, backend, null).run());
+        }
+        for (Trial t : folder.spec().trials()) {
+            RunRecord r = run(folder, t);
+            assertEquals("completed", r.status(), t.id());
+            assertEquals(t.spec().method().id(), r.method(), t.id());
+            assertEquals(t.isBaseline(), !Files.exists(folder.runDir(t.id()).resolve(RunFiles.PROGRAM_PNG)), t.id());
+        }
+        for (Trial t : folder.spec().trials().stream().filter(Trial::isBaseline).filter(t -> t.seed() == 1).toList()) {
+            Path alone = tmp.resolve("alone-" + t.id());
+            TrainingResult a = org.reprogram.workbench.core.run.Baselines.run(t.spec().with(Settings.THREADS, 1),
+                    () -> alone, new TrainingListener() { }, new TrainingControl());
+            RunRecord s = run(folder, t);
+            assertEquals(a.testAccuracy(), s.result().testAccuracy(), t.spec().method().id());
+            assertEquals(a.epochs(), s.result().epochs(), t.spec().method().id());
+        }
+        StudyStatistics stats = StudyResultsReader.read(folder).statistics();
+        assertEquals(3, stats.leaderboard().size());
+        assertTrue(stats.bestBaseline().isPresent());
+        ConfigurationStats reprogram = stats.bestReprogramming().orElseThrow();
+        assertEquals(List.of(0L, 1L), stats.comparison(reprogram.key()).orElseThrow().seeds());
+    }
+
+    @Test
     void aStudyCanVaryTheSourceModelAndShipsEachOnce() throws Exception {
         Path pt = TestPaths.fixtures().resolve("torchscript/tiny_cnn.pt");
         StudyFolder folder = StudyFolder.create(tmp.resolve("study"), spec("source:\n  values: [builtin, " + pt + "]\nmapping:\n  value: linear",
