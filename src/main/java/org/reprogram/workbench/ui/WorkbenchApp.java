@@ -54,6 +54,9 @@ public final class WorkbenchApp extends Application {
         stage.show();
         if (args.demo()) {
             vm.startDemo();
+        } else if (args.study() != null) { // its table, leaderboard and plot; Resume continues it
+            vm.tab.set(WorkbenchViewModel.STUDIES_TAB);
+            vm.studies.open(args.study());
         }
     }
 

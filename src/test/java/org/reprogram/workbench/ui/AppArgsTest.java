@@ -19,5 +19,12 @@ class AppArgsTest {
         AppArgs none = AppArgs.parse(List.of("--gui"));
         assertFalse(none.demo());
         assertEquals(AppPaths.defaultRunsDir(), none.runsDir());
+        assertEquals(null, none.study());
+    }
+
+    @Test
+    void studyInBothSpellings() {
+        assertEquals(Path.of("/s1"), AppArgs.parse(List.of("--study", "/s1")).study());
+        assertEquals(Path.of("/s2"), AppArgs.parse(List.of("--runs-dir", "/r", "--study=/s2")).study());
     }
 }
