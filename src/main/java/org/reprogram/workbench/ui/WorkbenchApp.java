@@ -109,29 +109,29 @@ public final class WorkbenchApp extends Application {
 
     /** The question asked when the window closes while a study runs, owned by OWNER. */
     static javafx.scene.control.Alert studyCloseDialog(javafx.stage.Window owner) {
-        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close (resume later)",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep the study running",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "A study is running. Closing cancels the trials in flight; the study folder keeps every finished"
-                        + " trial, and Open study… then Resume in the Studies tab runs the rest.", close, keep);
-        a.setTitle(TITLE);
-        a.setHeaderText("Close the workbench while a study is running?");
-        return org.reprogram.workbench.ui.common.Windows.ownedBy(a, owner);
+        return closeQuestion(owner, "Close the workbench while a study is running?", "A study is running. Closing"
+                + " cancels the trials in flight; the study folder keeps every finished trial, and Open study… then"
+                + " Resume in the Studies tab runs the rest.", "Keep the study running");
     }
 
     /** The question asked when the window closes while a run trains, owned by (and centred on) OWNER. */
     static javafx.scene.control.Alert closeDialog(javafx.stage.Window owner) {
+        return closeQuestion(owner, "Close the workbench while a run is training?", "A run is training. Closing stops"
+                + " it at the next step and keeps it as 'interrupted': Resume in the Runs tab continues it from its last"
+                + " finished epoch.", "Keep training");
+    }
+
+    /** "Close (resume later)" or KEEP, asked with HEADER and TEXT, owned by OWNER. */
+    private static javafx.scene.control.Alert closeQuestion(javafx.stage.Window owner, String header, String text,
+            String keep) {
         javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close (resume later)",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep training",
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(keep,
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "A run is training. Closing stops it at the next step and keeps it as 'interrupted': Resume in the"
-                        + " Runs tab continues it from its last finished epoch.", close, keep);
+                text, close, stay);
         a.setTitle(TITLE);
-        a.setHeaderText("Close the workbench while a run is training?");
+        a.setHeaderText(header);
         return org.reprogram.workbench.ui.common.Windows.ownedBy(a, owner);
     }
 

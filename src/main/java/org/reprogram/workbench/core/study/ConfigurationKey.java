@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.reprogram.workbench.core.run.RunParameter;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
@@ -73,7 +72,7 @@ public record ConfigurationKey(SortedMap<String, String> settings) {
     /**
      * A short readable name among the KEYS of one study: the settings whose values differ between
      * the keys of the same method, "id value" with the last part of the id ("program pad, mapping
-     * ilm, lr 0.05"); a baseline's starts with its method ("linear-probe", "linear-probe, lr 0.01");
+     * ilm, lr 0.05"; settings that apply to some of them only are named where their values differ); a baseline's starts with its method ("linear-probe", "linear-probe, lr 0.01");
      * "reprogram" when nothing tells a reprogramming configuration apart.
      */
     public String labelAmong(Collection<ConfigurationKey> keys) {
@@ -91,12 +90,16 @@ public record ConfigurationKey(SortedMap<String, String> settings) {
         return parts.isEmpty() ? method() : String.join(", ", parts);
     }
 
-    /** True when ID takes more than one value among those KEYS whose method is METHOD. */
+    /**
+     * True when ID takes more than one value among those KEYS whose method is METHOD and to which it
+     * applies: a setting that applies to some configurations only (a pad frame's inner size) but has one
+     * value wherever it does names nothing; what makes it apply (the program) differs and is named.
+     */
     private static boolean differsAmong(String id, Collection<ConfigurationKey> keys, String method) {
         Set<String> values = new HashSet<>();
         for (ConfigurationKey k : keys) {
-            if (method.equals(k.method())) {
-                values.add(k.settings().getOrDefault(id, RunParameter.NONE));
+            if (method.equals(k.method()) && k.settings().containsKey(id)) {
+                values.add(k.settings().get(id));
             }
         }
         return values.size() > 1;

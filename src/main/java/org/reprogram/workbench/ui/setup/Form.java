@@ -1,6 +1,5 @@
 package org.reprogram.workbench.ui.setup;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
@@ -121,14 +120,8 @@ public final class Form {
         style.changed(problem, null, problem.get());
     }
 
-    /** A red wrapped message bound to TEXT, visible while it is not empty. */
+    /** A red wrapped message bound to TEXT, visible while it is not empty (its row keeps its place). */
     private static Label message(String id, ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.getStyleClass().addAll("problem", "field-problem");
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
-        return l;
+        return org.reprogram.workbench.ui.common.ProblemLabel.of(id, text, false);
     }
 }

@@ -210,13 +210,6 @@ final class StudyFormView extends VBox {
 
     /** A red wrapped message under a field, taking room only while there is one; marks nothing else. */
     private static Label error(String id, ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.getStyleClass().addAll("problem", "field-problem");
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return org.reprogram.workbench.ui.common.ProblemLabel.of(id, text, true);
     }
 }

@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 /**
  * A test backend without Spark: trials on a thread pool in this JVM, files "shipped" by path.
  * FAILFIRST makes the first attempt of the trials it accepts die before training (as a killed
- * executor would), so the backend retries them once; SUBMITTED counts the tasks.
+ * executor would), so the backend retries them once; SUBMITTED counts the tasks. Live epochs go
+ * through {@link TrialProgress} as in Spark's local mode. Also the Studies tab's test backend.
  */
-final class InProcessBackend implements TrialBackend {
+public final class InProcessBackend implements TrialBackend {
 
     private final ExecutorService pool;
     private final int parallel;
@@ -26,14 +27,18 @@ final class InProcessBackend implements TrialBackend {
     final AtomicInteger attempts = new AtomicInteger();
     final List<TrialTask> tasks = new CopyOnWriteArrayList<>();
 
-    InProcessBackend(int parallel) {
+    public InProcessBackend(int parallel) {
         this(parallel, t -> false);
     }
 
     InProcessBackend(int parallel, Predicate<TrialTask> failFirst) {
         this.parallel = parallel;
         this.failFirst = failFirst;
-        this.pool = Executors.newFixedThreadPool(parallel);
+        this.pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "in-process-trial");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override

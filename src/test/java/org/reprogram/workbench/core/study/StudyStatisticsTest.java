@@ -44,6 +44,21 @@ class StudyStatisticsTest {
     }
 
     @Test
+    void labelsNameWhatDiffersWhereItApplies() {
+        ConfigurationKey pad10 = ConfigurationKey.of("reprogram", java.util.Map.of("program", "pad",
+                "program.inner_size", "10", "optimization.lr", "0.01"));
+        ConfigurationKey full = ConfigurationKey.of("reprogram", java.util.Map.of("program", "full", "optimization.lr", "0.01"));
+        ConfigurationKey pad14 = ConfigurationKey.of("reprogram", java.util.Map.of("program", "pad",
+                "program.inner_size", "14", "optimization.lr", "0.01"));
+        // the inner size applies to pad only and is 10 wherever it does: the program tells them apart
+        assertEquals("program pad", pad10.labelAmong(java.util.List.of(pad10, full)));
+        assertEquals("program full", full.labelAmong(java.util.List.of(pad10, full)));
+        // with two inner sizes it names them
+        assertEquals("program pad, inner_size 14", pad14.labelAmong(java.util.List.of(pad10, full, pad14)));
+        assertEquals("program full", full.labelAmong(java.util.List.of(pad10, full, pad14)));
+    }
+
+    @Test
     void meanSdAndIntervalByHand() {
         Estimate e = Estimate.of(0.80, 0.82, 0.84);
         assertEquals(3, e.n());
