@@ -23,7 +23,7 @@ import org.reprogram.workbench.core.study.SweepParameter;
 public record ParallelData(List<Axis> axes, List<Line> lines) {
 
     /** The metric axis's name. */
-    public static final String METRIC = "mean val accuracy";
+    public static final String METRIC = "val acc";
 
     /**
      * An axis.

@@ -92,7 +92,7 @@ public final class StudiesView extends BorderPane {
         VBox plot = new VBox(6, title("Parallel coordinates"), new ParallelCoordinatesView(vm.coordinates));
         VBox.setVgrow(plot.getChildren().get(1), Priority.ALWAYS);
         SplitPane results = new SplitPane(board, plot);
-        results.setDividerPositions(0.6);
+        results.setDividerPositions(0.55);
         VBox trials = new VBox(6, title("Trials (double-click a finished one to replay it)"),
                 StudyTables.trials(vm.trials, vm::openTrial));
         VBox.setVgrow(trials.getChildren().get(1), Priority.ALWAYS);
