@@ -41,8 +41,8 @@ if [[ $PARTS == *cluster* ]]; then
   export SPARK_HOME=$home SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
   port=7177
   java -cp "target/lib/*" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port $port --webui-port 8180 > "$OUT/master.log" 2>&1 &
-  pids=($!)
-  start_worker() { mkdir -p "$OUT/worker$1"; java -cp "target/lib/*" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 2g --webui-port $((8181 + $1)) --work-dir "$OUT/worker$1" spark://127.0.0.1:$port > "$OUT/worker$1.log" 2>&1 & pids+=($!); }
+  pids=($!); disown
+  start_worker() { mkdir -p "$OUT/worker$1"; java -cp "target/lib/*" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 2g --webui-port $((8181 + $1)) --work-dir "$OUT/worker$1" spark://127.0.0.1:$port > "$OUT/worker$1.log" 2>&1 & pids+=($!); disown; }
   wait_workers() { for _ in $(seq 120); do n=$(curl -s http://127.0.0.1:8180/json/ | python3 -c "import json,sys; print(sum(1 for w in json.load(sys.stdin)['workers'] if w['state']=='ALIVE'))" 2>/dev/null || echo 0); [[ $n -ge $1 ]] && return; sleep 0.5; done; echo "workers did not register"; exit 1; }
   trap 'kill -9 ${pids[*]} 2>/dev/null || true' EXIT
   start_worker 0; wait_workers 1
@@ -83,12 +83,13 @@ p = sys.argv[1]; s = open(p).read()
 open(p, 'w').write(re.sub(r'(?ms)^early_terminate:.*', '', s))
 PY
     t0=$(now); java_study run "$OUT/mnist-$mode.yaml" --out "$d" > "$d.log"; t1=$(now)
-    echo "$mode: wall $(secs "$t0" "$t1") s"; grep -E "wins by validation|successive halving used" "$d/report/report.md" | head -3 || true
+    echo "$mode: wall $(secs "$t0" "$t1") s"; grep -iE "wins by validation|successive halving used" "$d/report/report.md" | head -3 || true
   done
 fi
 
 if [[ $PARTS == *sizes* ]]; then
   echo "== sizes =="
+  # after a dependency change target/lib keeps the old jars until `mvn clean`: measure a clean build
   echo "jar: $(du -h target/reprogram-workbench.jar | cut -f1); target/lib: $(du -sh target/lib | cut -f1) ($(ls target/lib | wc -l) jars; Spark's share: $(ls target/lib | grep -cE 'spark|scala|hadoop|netty|jackson|rocksdb|zstd|snappy|lz4|json4s|log4j|ivy|curator|zookeeper|jersey|kryo|chill|avro|xbean|py4j|commons') jars)"
   [[ -d target/installer ]] && echo "app image: $(du -sh target/installer/* 2>/dev/null | tr '\n' ' ')" || echo "app image: run installer/check.sh to build it"
 fi
