@@ -50,7 +50,7 @@ final class StudyTables {
         t.setId("leaderboard");
         t.setPlaceholder(new Label("The leaderboard fills as trials complete."));
         t.getColumns().add(column("#", 28, r -> Integer.toString(r.rank())));
-        t.getColumns().add(column("Configuration", 170, LeaderRow::configuration));
+        t.getColumns().add(column("Configuration", 235, LeaderRow::configuration));
         t.getColumns().add(column("n", 28, r -> Integer.toString(r.n())));
         t.getColumns().add(column("Test [95 % CI]", 135, LeaderRow::test));
         t.getColumns().add(column("Val [95 % CI]", 135, LeaderRow::validation));
