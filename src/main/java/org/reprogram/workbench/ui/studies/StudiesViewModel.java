@@ -226,12 +226,12 @@ public final class StudiesViewModel {
             }
         }, ending -> {
             running.set(false);
-            progress.flush();
+            progress.finish();
             status.set(ending == StudyRunner.Ending.DONE ? "Study finished: " + study.get()
                     : "Study cancelled: Resume (after Open study…, or now) runs the trials that are left.");
         }, e -> {
             running.set(false);
-            progress.flush();
+            progress.finish();
             status.set(error(e));
         });
     }

@@ -94,6 +94,12 @@ final class StudyProgress implements StudyListener {
         throttle.request();
     }
 
+    /** At the end of a run (the UI thread): drops throttled updates still pending and shows the final state. */
+    void finish() {
+        throttle.cancel();
+        flush();
+    }
+
     /** Shows the newest state now (the UI thread; also at the end of a run, past the throttle). */
     void flush() {
         State s = state;

@@ -24,6 +24,8 @@ final class UiThrottle {
     private final long intervalNanos;
     private final Runnable update;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Bumped by {@link #cancel()}: updates asked for before it do not run. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastRun = System.nanoTime() - Long.MAX_VALUE / 4;
 
     /** UPDATE runs through UI (the UI thread's runLater) at most once per INTERVALMILLIS. */
@@ -38,15 +40,28 @@ final class UiThrottle {
         if (!queued.compareAndSet(false, true)) {
             return;
         }
+        long asked = generation.get();
         long wait = lastRun + intervalNanos - System.nanoTime();
         if (wait <= 0) {
-            ui.accept(this::run);
+            ui.accept(() -> run(asked));
         } else {
-            TIMER.schedule(() -> ui.accept(this::run), wait, TimeUnit.NANOSECONDS);
+            TIMER.schedule(() -> ui.accept(() -> run(asked)), wait, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void run() {
+    /**
+     * Drops the updates asked for so far (the caller shows the final state itself); waits for one
+     * that is running (synchronized with it), so no update runs after this returns.
+     */
+    synchronized void cancel() {
+        generation.incrementAndGet();
+        queued.set(false);
+    }
+
+    private synchronized void run(long asked) {
+        if (asked != generation.get()) {
+            return; // cancelled: the final state was shown without it
+        }
         queued.set(false);
         lastRun = System.nanoTime();
         update.run();
