@@ -29,7 +29,7 @@ public final class StudyStatusCommand implements Callable<Integer> {
         HalvingSchedule schedule = HalvingSchedule.of(folder.spec());
         HalvingSchedule.Plan plan = schedule.plan(states, folder.spec().metric());
         System.out.println(StudyExecution.plan(folder.spec()));
-        System.out.println(counts(states, plan));
+        System.out.println(counts(states, plan, dir));
         for (HalvingSchedule.Rung r : plan.rungs()) {
             if (schedule.halves()) {
                 System.out.println("rung " + (r.index() + 1) + " (" + r.epochs() + " epochs): " + r.in().size()
@@ -56,7 +56,7 @@ public final class StudyStatusCommand implements Callable<Integer> {
     }
 
     /** "45 trials: 12 completed, 3 paused at a rung, 6 halted, 24 not started". */
-    static String counts(List<TrialRecord> states, HalvingSchedule.Plan plan) {
+    static String counts(List<TrialRecord> states, HalvingSchedule.Plan plan, Path dir) {
         Map<String, Integer> by = new TreeMap<>();
         for (TrialRecord s : states) {
             String k = plan.halted().contains(s.trial().configurationKey()) ? "halted by successive halving"
@@ -66,6 +66,6 @@ public final class StudyStatusCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         by.forEach((k, n) -> parts.add(n + " " + k));
         return states.size() + " trials: " + String.join(", ", parts) + (plan.done() ? "; the study is done"
-                : "; continue with: study resume " + "STUDY_DIR if no driver runs it");
+                : "; unless a driver is running it, continue with: study resume " + dir);
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,12 +157,5 @@ public final class StudyRunner {
             throw UserInputException.forFile(folder.dir().resolve(StudyFolder.SPEC), "expands to no trial",
                     "list at least one value per parameter");
         }
-    }
-
-    /** Sets of trial ids, for tests and status: those whose folders are there. */
-    static Set<String> placed(StudyFolder folder) {
-        Set<String> out = new LinkedHashSet<>();
-        folder.trialStates().stream().filter(s -> s.run() != null).forEach(s -> out.add(s.trial().id()));
-        return out;
     }
 }
