@@ -191,6 +191,18 @@ public final class AtomicFolder {
         return Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
     }
 
+    /**
+     * As {@link #deleteTree}, best effort: what cannot be deleted stays (a temporary folder, which the
+     * operating system cleans eventually).
+     */
+    public static void deleteTreeQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
     /** Deletes DIR and everything in it (links are deleted, not followed); a missing DIR is fine. */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -3,11 +3,10 @@ package org.reprogram.workbench.core.predict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.reprogram.workbench.core.AtomicFolder;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceFiles;
 import org.reprogram.workbench.core.run.RunConfigFile;
@@ -31,7 +30,7 @@ public final class BundleReader {
     public record Unpacked(TrainedRun run, Path dir) implements AutoCloseable {
         @Override
         public void close() {
-            deleteTree(dir);
+            AtomicFolder.deleteTreeQuietly(dir); // best effort: it is in the temporary folder
         }
     }
 
@@ -51,7 +50,7 @@ public final class BundleReader {
             BundleManifest manifest = extract(bundle, dir);
             return new Unpacked(read(bundle, dir, manifest), dir);
         } catch (RuntimeException e) {
-            deleteTree(dir);
+            AtomicFolder.deleteTreeQuietly(dir); // best effort: it is in the temporary folder
             throw e;
         }
     }
@@ -114,16 +113,5 @@ public final class BundleReader {
         String problem = (fix < 0 ? msg : msg.substring(0, fix))
                 .replace(dir.toString() + dir.getFileSystem().getSeparator(), "").replace(dir.toString(), ".");
         return UserInputException.forFile(bundle, "its source model does not load (" + problem + ")", FIX, e);
-    }
-
-    /** Deletes DIR and everything in it; what cannot be deleted stays (it is in the temporary folder). */
-    static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // best effort
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.reprogram.workbench.core.AppPaths;
+import org.reprogram.workbench.core.AtomicFolder;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.ZipFolder;
 import org.reprogram.workbench.core.model.SourceFiles;
@@ -112,13 +113,7 @@ public final class ShippedInputs {
 
     /** Deletes the unpacked copies (at exit: trials of later studies in this JVM share them until then). */
     private static void deleteUnpacked() {
-        for (Path dir : UNPACKED.values()) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | RuntimeException e) {
-                // a temporary folder; the operating system cleans it eventually
-            }
-        }
+        UNPACKED.values().forEach(AtomicFolder::deleteTreeQuietly);
     }
 
     /** The local path of a shipped NAME (NAME.zip or NAME.zip!FILE), found with FILES and unpacked. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.AtomicFiles;
+import org.reprogram.workbench.core.AtomicFolder;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.ZipFolder;
 import org.reprogram.workbench.core.run.Baselines;
@@ -94,7 +95,7 @@ public final class TrialWork {
             return new TrialReturn(task.trialId(), ZipFolder.zip(runDir), status, done, done - before, message, host,
                     attempt, seconds(start));
         } finally {
-            deleteQuietly(work);
+            AtomicFolder.deleteTreeQuietly(work);
         }
     }
 
@@ -133,13 +134,5 @@ public final class TrialWork {
             return out;
         }
         return json;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temporary folder; the operating system cleans it eventually
-        }
     }
 }
