@@ -2,7 +2,6 @@ package org.reprogram.workbench.core.study.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +31,9 @@ final class Trials {
                 .with(Settings.DEVICE, "cpu").with(Settings.THREADS, 1);
     }
 
-    /** SPEC as a task (config.json's text as a run folder has it), stopping after STOP (0: at the end). */
+    /** SPEC as a task (its config as the study's driver sends it), stopping after STOP (0: at the end). */
     static TrialTask task(String id, RunSpec spec, int stop, byte[] runFolder, Map<String, String> shipped) {
-        JsonObject o = RunSpecJson.toJson(spec);
-        JsonObject config = new JsonObject();
-        config.add("format", o.remove("format"));
-        config.addProperty("method", spec.method().id());
-        o.entrySet().forEach(e -> config.add(e.getKey(), e.getValue()));
-        return new TrialTask(id, Json.toJson(config), stop, runFolder, shipped);
+        return new TrialTask(id, Json.toJson(RunSpecJson.toJson(spec)), stop, runFolder, shipped);
     }
 
     /** The run folder R brought back, unpacked into DIR/ID and read. */
