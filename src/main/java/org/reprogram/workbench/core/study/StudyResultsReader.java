@@ -15,9 +15,13 @@ public final class StudyResultsReader {
 
     /** The results of FOLDER as it is now (a study still running gives its results so far). */
     public static StudyResults read(StudyFolder folder) {
+        return read(folder, folder.trialStates());
+    }
+
+    /** The results of FOLDER given its trials' STATES as just read ({@link StudyFolder#trialStates()}). */
+    public static StudyResults read(StudyFolder folder, List<TrialRecord> states) {
         StudySpec spec = folder.spec();
         HalvingSchedule schedule = HalvingSchedule.of(spec);
-        List<TrialRecord> states = folder.trialStates();
         HalvingSchedule.Plan plan = schedule.plan(states, spec.metric());
         List<TrialOutcome> outcomes = new ArrayList<>();
         long spent = 0;

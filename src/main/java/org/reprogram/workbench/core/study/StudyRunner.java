@@ -60,9 +60,9 @@ public final class StudyRunner {
             BlockingQueue<Returned> returned = new LinkedBlockingQueue<>();
             Map<String, CompletableFuture<TrialReturn>> inFlight = new HashMap<>();
             List<AutoCloseable> watches = new ArrayList<>();
+            List<TrialRecord> states = folder.trialStates(); // then only a returned trial's folder is read again
             try {
                 while (true) {
-                    List<TrialRecord> states = folder.trialStates();
                     HalvingSchedule.Plan plan = schedule.plan(states, folder.spec().metric());
                     if (!cancelled) {
                         for (HalvingSchedule.Work w : plan.next()) {
@@ -79,6 +79,7 @@ public final class StudyRunner {
                     Returned r = returned.take(); // a cancel fails the trials in flight, so this returns
                     inFlight.remove(r.trial().id());
                     take(r);
+                    states = refreshed(states, r.trial());
                 }
             } finally {
                 for (AutoCloseable w : watches) {
@@ -129,6 +130,17 @@ public final class StudyRunner {
         listener.onMessage(String.format(java.util.Locale.ROOT, "trial %s %s after %d epochs (+%d) in %.1f s%s%s",
                 t.trialId(), t.status(), t.epochsDone(), t.epochsTrained(), t.seconds(), where,
                 "failed".equals(t.status()) && t.message() != null ? ": " + t.message() : ""));
+    }
+
+    /** STATES with TRIAL's read again from the folder (the only one that changed: this driver holds the study). */
+    private List<TrialRecord> refreshed(List<TrialRecord> states, Trial trial) {
+        List<TrialRecord> out = new ArrayList<>(states);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).trial().id().equals(trial.id())) {
+                out.set(i, folder.trialState(trial));
+            }
+        }
+        return out;
     }
 
     /** Trials that failed before they had a run folder (on the executors) are tried again by a resume. */

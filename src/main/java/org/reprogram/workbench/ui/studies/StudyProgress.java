@@ -75,9 +75,9 @@ final class StudyProgress implements StudyListener {
         HalvingSchedule.Plan p = plan != null ? plan : schedule.plan(trials, f.spec().metric());
         state = new State(List.copyOf(trials), p, Set.copyOf(submitted));
         try {
-            results = StudyResultsReader.read(f);
+            results = StudyResultsReader.read(f, trials);
         } catch (RuntimeException e) {
-            // a folder being written can fail to read; the next state reads it again
+            // a state that cannot be summarised (yet); the next one is
         }
         throttle.request();
     }
