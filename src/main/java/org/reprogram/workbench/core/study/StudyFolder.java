@@ -41,10 +41,12 @@ public final class StudyFolder {
 
     private final Path dir;
     private final StudySpec spec;
+    private final List<Trial> trials;
 
     private StudyFolder(Path dir, StudySpec spec) {
         this.dir = dir;
         this.spec = spec;
+        this.trials = spec.trials(); // expanded once: the spec in the folder does not change
     }
 
     /**
@@ -90,13 +92,18 @@ public final class StudyFolder {
         return spec;
     }
 
+    /** The spec's trials ({@link StudySpec#trials()}), in its order. */
+    public List<Trial> trials() {
+        return trials;
+    }
+
     /**
      * Claims the study for this driver (one at a time; a second one gets an error naming the folder)
      * and puts back a trial folder a crash left between the two renames of a replace.
      */
     public RunFolderLock claim() {
         RunFolderLock lock = RunLauncher.claim(dir, false);
-        for (Trial t : spec.trials()) {
+        for (Trial t : trials) {
             AtomicFolder.recover(runDir(t.id()));
         }
         return lock;
@@ -148,7 +155,7 @@ public final class StudyFolder {
     /** The state of every trial of the spec, in the spec's order. */
     public List<TrialRecord> trialStates() {
         List<TrialRecord> out = new ArrayList<>();
-        for (Trial t : spec.trials()) {
+        for (Trial t : trials) {
             out.add(trialState(t));
         }
         return out;

@@ -38,7 +38,7 @@ public final class StudyResultsReader {
                 rungs.add(new EpochBudget.Rung(r.epochs(), r.in().size(), r.promoted() == null ? 0 : r.promoted().size()));
             }
         }
-        return new StudyResults(folder.dir(), spec, spec.trials(), outcomes, StudyStatistics.of(outcomes),
+        return new StudyResults(folder.dir(), spec, folder.trials(), outcomes, StudyStatistics.of(outcomes),
                 new EpochBudget(spent, full, rungs));
     }
 

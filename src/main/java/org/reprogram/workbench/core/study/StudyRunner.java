@@ -54,7 +54,7 @@ public final class StudyRunner {
     public Ending run() throws IOException, InterruptedException {
         try (RunFolderLock lock = folder.claim()) {
             retryFailedWithoutFolder();
-            List<RunSpec> specs = folder.spec().trials().stream().map(Trial::spec).toList();
+            List<RunSpec> specs = folder.trials().stream().map(Trial::spec).toList();
             listener.onMessage("backend: " + backend.describe());
             Map<String, String> shipped = ShippedInputs.prepare(specs, folder.dir(), backend);
             BlockingQueue<Returned> returned = new LinkedBlockingQueue<>();
@@ -165,7 +165,7 @@ public final class StudyRunner {
 
     /** Checks that the study can start at all (a target that is not a folder, ...), before a backend starts. */
     public static void requireRunnable(StudyFolder folder) {
-        if (folder.spec().trials().isEmpty()) {
+        if (folder.trials().isEmpty()) {
             throw UserInputException.forFile(folder.dir().resolve(StudyFolder.SPEC), "expands to no trial",
                     "list at least one value per parameter");
         }
