@@ -3,6 +3,7 @@ package org.reprogram.workbench.core.baseline;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunPrompts;
 import org.reprogram.workbench.core.spec.Method;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
@@ -60,7 +61,7 @@ public final class BaselineRun implements AutoCloseable {
         }
         // in-place weight initialisation (scratch) needs autograd off on this thread
         JniUtils.setGradMode(false);
-        BaselineModel model = createModel(config, dataset.numClasses(), device.device());
+        BaselineModel model = createModel(config, dataset.classNames(), device.device());
         try {
             notices.addAll(model.notices());
             BaselineData data = BaselineData.split(dataset, model.card(), config);
@@ -86,10 +87,13 @@ public final class BaselineRun implements AutoCloseable {
         return seed * 1_000_003L + 0x4eadL;
     }
 
-    private static BaselineModel createModel(RunSpec config, int targetClasses, Device device) {
+    private static BaselineModel createModel(RunSpec config, List<String> classNames, Device device) {
+        int targetClasses = classNames.size();
         long headSeed = headSeed(config.seed());
         if (config.method() == Method.LINEAR_PROBE) {
-            SourceModel source = SourceModels.open(config.source(), device);
+            // a vision-language source: the probe reads its image method's embeddings (the prompts are unused)
+            SourceModel source = SourceModels.open(config.source(), device,
+                    SourceModels.isVisionLanguage(config.source()) ? RunPrompts.baseline(classNames) : null);
             try {
                 return new LinearProbeModel(source, targetClasses, headSeed);
             } catch (RuntimeException e) {
@@ -100,7 +104,9 @@ public final class BaselineRun implements AutoCloseable {
         Long scratchSeed = config.method() == Method.SCRATCH ? config.seed() : null;
         String spec = config.source();
         Backbone backbone;
-        if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
+        if (SourceModels.isVisionLanguage(spec)) { // fine-tunes the image encoder (its image method) with a head
+            backbone = TorchScriptBackbone.load(SourceModels.visionLanguageFile(spec), device, scratchSeed);
+        } else if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
             String name = spec == null || !spec.startsWith("builtin:") ? SourceModels.DEFAULT_BUILTIN : spec.substring(8);
             backbone = BuiltinBackbone.load(SourceModels.builtinDir(name), device, scratchSeed);
         } else if (SourceModels.isModelFolder(spec)) { // a built-in model's folder (a study's executor unpacks one)

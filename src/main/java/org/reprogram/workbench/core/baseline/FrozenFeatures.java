@@ -19,6 +19,7 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.Normalization;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
+import org.reprogram.workbench.core.model.text.PromptClassifier;
 import org.reprogram.workbench.core.train.BatchBuffer;
 
 /**
@@ -45,7 +46,8 @@ final class FrozenFeatures {
         if (source instanceof TorchScriptSourceModel && source.card().featuresMethod() == null) {
             throw new UserInputException(missingMethodMessage(Path.of(source.origin())));
         }
-        if (!(source instanceof BuiltinSourceModel) && !(source instanceof TorchScriptSourceModel)) {
+        if (!(source instanceof BuiltinSourceModel) && !(source instanceof TorchScriptSourceModel)
+                && !(source instanceof PromptClassifier)) {
             throw new IllegalArgumentException("no feature extractor for " + source.getClass().getSimpleName());
         }
         return new FrozenFeatures(source);
@@ -102,7 +104,9 @@ final class FrozenFeatures {
 
     private NDArray batch(NDArray normalized, NDManager scope) {
         images += normalized.getShape().get(0);
-        NDArray f = source instanceof BuiltinSourceModel b ? builtin(b.block(), normalized) : torchScript(normalized, scope);
+        NDArray f = source instanceof BuiltinSourceModel b ? builtin(b.block(), normalized)
+                : source instanceof PromptClassifier p ? p.model().imageFeatures(normalized).stopGradient()
+                : torchScript(normalized, scope);
         if (f.getShape().dimension() != 2 || f.getShape().get(0) != normalized.getShape().get(0)) {
             throw new UserInputException(TorchScriptSourceModel.sidecarOf(Path.of(source.origin())) + ": method \""
                     + source.card().featuresMethod() + "\" returned shape " + f.getShape() + ", not [N, D]. Fix: make"

@@ -29,12 +29,19 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
     public static final double LAMBDA = 1;
 
     private final boolean plus;
+    private final String id;
     private NDArray omega;
     private float[] values;
 
     public BayesianLabelMapping(int sourceClasses, int targetClasses, boolean plus, NDManager parent) {
+        this(plus ? "blm+" : "blm", sourceClasses, targetClasses, plus, parent);
+    }
+
+    /** The mapping registered as ID (text-blm reads a vision-language model's prompts with it). */
+    public BayesianLabelMapping(String id, int sourceClasses, int targetClasses, boolean plus, NDManager parent) {
         super(sourceClasses, targetClasses, parent);
         this.plus = plus;
+        this.id = id;
         if (plus && Frequencies.blmPlusK(targetClasses) > sourceClasses) {
             manager.close();
             throw new IllegalArgumentException("mapping 'blm+' takes the top k = " + Frequencies.blmPlusK(targetClasses)
@@ -78,7 +85,7 @@ public final class BayesianLabelMapping extends AbstractLabelMapping {
 
     @Override
     public String name() {
-        return plus ? "blm+" : "blm";
+        return id;
     }
 
     @Override

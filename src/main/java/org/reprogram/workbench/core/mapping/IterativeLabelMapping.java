@@ -10,13 +10,21 @@ import ai.djl.ndarray.NDManager;
  */
 public final class IterativeLabelMapping extends FrequencyLabelMapping {
 
+    private final String id;
+
     public IterativeLabelMapping(int sourceClasses, int targetClasses, NDManager parent) {
+        this("ilm", sourceClasses, targetClasses, parent);
+    }
+
+    /** The mapping registered as ID (text-ilm reads a vision-language model's prompts with it). */
+    public IterativeLabelMapping(String id, int sourceClasses, int targetClasses, NDManager parent) {
         super(sourceClasses, targetClasses, parent);
+        this.id = id;
     }
 
     @Override
     public String name() {
-        return "ilm";
+        return id;
     }
 
     @Override

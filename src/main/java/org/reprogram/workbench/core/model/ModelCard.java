@@ -16,7 +16,11 @@ import java.util.List;
  * @param testAccuracy accuracy measured on the source test set, or null when unknown
  * @param featuresMethod TorchScript only: name of an exported method of the module that returns
  *     the penultimate features [N, D] for normalised input (sidecar key {@code "featuresMethod"});
- *     null when the module has none. Needed by the linear-probe baseline.
+ *     null when the module has none. Needed by the linear-probe baseline. A vision-language model's
+ *     image method.
+ * @param visionLanguage what a vision-language (CLIP-style) model adds: its text side, embedding size
+ *     and logit scale; null for a classifier. Its raw card lists no classes: a run's classes are the
+ *     prompts of its text mapping ({@code text.PromptClassifier})
  */
 public record ModelCard(
         String name,
@@ -26,10 +30,17 @@ public record ModelCard(
         float[] std,
         String description,
         Double testAccuracy,
-        String featuresMethod) {
+        String featuresMethod,
+        org.reprogram.workbench.core.model.text.VisionLanguageCard visionLanguage) {
 
     /** The sidecar key that names the features method. */
     public static final String FEATURES_METHOD_KEY = "featuresMethod";
+
+    /** A classifier's card (no vision-language part). */
+    public ModelCard(String name, int[] inputShape, List<String> classNames, float[] mean, float[] std,
+            String description, Double testAccuracy, String featuresMethod) {
+        this(name, inputShape, classNames, mean, std, description, testAccuracy, featuresMethod, null);
+    }
 
     /** A card without a features method (built-in models; code written before the key existed). */
     public ModelCard(String name, int[] inputShape, List<String> classNames, float[] mean, float[] std,
@@ -50,6 +61,17 @@ public record ModelCard(
     }
 
     public int numClasses() {
-        return classNames.size();
+        return classNames == null ? 0 : classNames.size();
+    }
+
+    /** True for a vision-language (CLIP-style) model: image and text encoders, classes made of text. */
+    public boolean isVisionLanguage() {
+        return visionLanguage != null;
+    }
+
+    /** This card with CLASSNAMES (a vision-language model read through a set of prompts). */
+    public ModelCard withClassNames(List<String> names) {
+        return new ModelCard(name, inputShape, List.copyOf(names), mean, std, description, testAccuracy, featuresMethod,
+                visionLanguage);
     }
 }

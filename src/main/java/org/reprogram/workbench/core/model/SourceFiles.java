@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
+import org.reprogram.workbench.core.model.text.PromptSet;
+import org.reprogram.workbench.core.model.text.VisionLanguageSidecar;
 
 /**
  * The files that make a source model, wherever they are: a built-in model's folder
@@ -27,6 +29,10 @@ public record SourceFiles(boolean builtin, Path location) {
      * naming it, WHO (the run or file that needs it) and the fix.
      */
     public static SourceFiles resolve(String spec, String who) {
+        Path vlm = SourceModels.visionLanguageFile(spec);
+        if (vlm != null) {
+            return new SourceFiles(false, vlm);
+        }
         if (spec == null || spec.isBlank() || spec.equals("builtin") || spec.startsWith("builtin:")) {
             String name = spec == null || !spec.startsWith("builtin:") ? SourceModels.DEFAULT_BUILTIN
                     : spec.substring("builtin:".length());
@@ -67,6 +73,13 @@ public record SourceFiles(boolean builtin, Path location) {
         } else {
             out.add(location);
             out.add(TorchScriptSourceModel.sidecarOf(location));
+            ModelCard card = card();
+            if (card.isVisionLanguage()) {
+                out.add(VisionLanguageSidecar.tokenizerOf(location, card.visionLanguage()));
+                if (Files.isRegularFile(location.resolveSibling(MODEL_CARD_MD))) {
+                    out.add(location.resolveSibling(MODEL_CARD_MD));
+                }
+            }
         }
         return out;
     }
@@ -80,8 +93,14 @@ public record SourceFiles(boolean builtin, Path location) {
         return TorchScriptSourceModel.readSidecar(location);
     }
 
-    /** Loads the model on DEVICE (frozen, inference mode), as training does. */
+    /** Loads the classifier on DEVICE (frozen, inference mode), as training does. */
     public SourceModel open(Device device) {
-        return builtin ? BuiltinSourceModel.load(location, device) : TorchScriptSourceModel.load(location, device);
+        return open(device, null);
+    }
+
+    /** Loads the model on DEVICE (frozen, inference mode), as training does; a vision-language one through PROMPTS. */
+    public SourceModel open(Device device, PromptSet prompts) {
+        return builtin ? BuiltinSourceModel.load(location, device) : SourceModels.open(location.toString(), device,
+                prompts);
     }
 }

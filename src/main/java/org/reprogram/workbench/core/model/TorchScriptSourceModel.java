@@ -71,6 +71,9 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         if (!Files.isRegularFile(sidecar)) {
             throw UserInputException.forFile(sidecar, "sidecar file is missing", SIDECAR_FIX);
         }
+        if (org.reprogram.workbench.core.model.text.VisionLanguageSidecar.declares(sidecar)) {
+            return org.reprogram.workbench.core.model.text.VisionLanguageSidecar.read(modelFile, sidecar);
+        }
         ModelCard raw = Json.read(sidecar, ModelCard.class, SIDECAR_FIX);
         int[] shape = raw.inputShape();
         if (shape == null || shape.length != 3 || Arrays.stream(shape).anyMatch(v -> v <= 0)) {
@@ -121,6 +124,10 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
                     "give the path of a TorchScript .pt file (torch.jit.save) or 'builtin'");
         }
         ModelCard card = readSidecar(modelFile);
+        if (card.isVisionLanguage()) {
+            throw UserInputException.forFile(sidecarOf(modelFile), "declares a vision-language model: its classes are"
+                    + " the prompts of a text label mapping", "choose --mapping text, text-ilm, text-blm or descriptions");
+        }
         Model model = Model.newInstance(card.name(), device, "PyTorch");
         try {
             model.load(modelFile, null, Map.of("trainParam", "true"));

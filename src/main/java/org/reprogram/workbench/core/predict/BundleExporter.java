@@ -120,7 +120,7 @@ public final class BundleExporter {
      * and class count) is packed.
      */
     private static void requireLoadable(TrainedRun run) {
-        try (SourceModel model = run.source().open(Device.cpu())) {
+        try (SourceModel model = run.source().open(Device.cpu(), run.prompts())) {
             model.card(); // loaded and checked
         } catch (UserInputException e) {
             throw new UserInputException("cannot export " + run.origin() + ": its source model does not load, so the"

@@ -86,7 +86,7 @@ public final class Predictor implements AutoCloseable {
     /** As {@link #open(TrainedRun, String)}, computing with THREADS PyTorch threads (0: the available cores). */
     public static Predictor open(TrainedRun run, String device, int threads) {
         SourceModel source = run.source().open(DeviceSelector.select(device == null ? run.config().resources().device()
-                : device).device());
+                : device).device(), run.prompts());
         try {
             return new Predictor(run, source, ProgramAndMapping.build(run, source.card(), source.manager()), threads);
         } catch (RuntimeException e) {

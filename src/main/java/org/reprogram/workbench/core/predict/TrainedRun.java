@@ -14,6 +14,7 @@ import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.Checkpoint;
 import org.reprogram.workbench.core.train.Evaluator;
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunPrompts;
 import org.reprogram.workbench.core.train.TrainingCheckpoint;
 import org.reprogram.workbench.core.train.TrainingResult;
 
@@ -45,6 +46,14 @@ public record TrainedRun(String name, Path origin, RunSpec config, List<String> 
      * else the final one). A folder that is not a run, a baseline run, a run without a finished
      * epoch and a missing source model are {@link UserInputException}s naming the fix.
      */
+    /**
+     * The prompts a vision-language source is read through, as training built them from the config
+     * ({@link RunPrompts}); null for a classifier's run.
+     */
+    public org.reprogram.workbench.core.model.text.PromptSet prompts() {
+        return source.card().isVisionLanguage() ? RunPrompts.of(config, targetClasses) : null;
+    }
+
     public static TrainedRun fromRunDir(Path dir, StateChoice choice) {
         return fromRecord(readRecord(dir), choice);
     }

@@ -54,6 +54,11 @@ public final class Evaluator {
         return Math.max(trainBatch, Math.min(128, byMemory));
     }
 
+    /** Images per evaluation batch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     public Result evaluate(CanvasSplit split) {
         return evaluate(split, 0);
     }

@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.train;
 
 import org.reprogram.workbench.core.spec.RunSpec;
+import org.reprogram.workbench.core.spec.RunPrompts;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.mapping.MappingContext;
@@ -105,7 +106,10 @@ public final class Experiment implements AutoCloseable {
             if (device.notice() != null) {
                 notices.add(device.notice());
             }
-            source = SourceModels.open(config.source(), device.device());
+            if (SourceModels.isVisionLanguage(config.source())) { // its classes are the mapping's prompts
+                checkMethod(config, SourceModels.card(config.source()), dataset.classNames());
+            }
+            source = SourceModels.open(config.source(), device.device(), RunPrompts.of(config, dataset.classNames()));
         }
         notices.addAll(dataNotices);
         if (dataset.skippedNotice() != null) {

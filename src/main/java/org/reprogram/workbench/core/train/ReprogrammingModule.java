@@ -20,6 +20,7 @@ final class ReprogrammingModule implements FitModule<Checkpoint> {
     private final int batch;
     private final Evaluator evaluator;
     private BatchPrefetcher loader;
+    private ZeroShot zeroShot;
 
     ReprogrammingModule(Experiment exp, ReprogrammingTrainer trainer, TrainingCheckpoint resumeFrom) {
         this.exp = exp;
@@ -36,10 +37,13 @@ final class ReprogrammingModule implements FitModule<Checkpoint> {
 
     @Override
     public RunInfo runInfo() {
+        if (zeroShot == null) {
+            zeroShot = ZeroShot.of(exp, evaluator.batchSize());
+        }
         return new RunInfo(exp.source().card().name(), exp.source().card().classNames(), exp.dataset().name(),
                 exp.dataset().classNames(), exp.placement(), exp.trainableParameters(), exp.source().parameterCount(),
                 ComputeThreads.describe(exp.source().device(), exp.config().resources().threads()), exp.notices(), exp.train().size(),
-                exp.validation().size(), exp.test().size(), exp.validationIndices());
+                exp.validation().size(), exp.test().size(), exp.validationIndices(), zeroShot);
     }
 
     @Override
@@ -140,6 +144,7 @@ final class ReprogrammingModule implements FitModule<Checkpoint> {
     @Override
     public void describe(TrainingResult.Builder result, FitState<Checkpoint> state) {
         RunSpec cfg = exp.config();
+        result.zeroShot(zeroShot);
         result.parameters(exp.trainableParameters(), exp.source().parameterCount()).seed(cfg.seed())
                 .program(cfg.program().id()).mapping(cfg.mapping().id()).trainer(trainer.name())
                 .source(exp.source().origin()).target(cfg.data().target())

@@ -20,6 +20,7 @@ import org.reprogram.workbench.core.program.Placement;
  * @param testSize test images
  * @param validationIndices indices into the dataset's train split of the validation images, in
  *     the order of {@link TrainingSnapshot#validationPredictions()}
+ * @param zeroShot the vision-language source's zero-shot figure on the target; null for a classifier
  */
 public record RunInfo(
         String sourceName,
@@ -34,4 +35,14 @@ public record RunInfo(
         int trainSize,
         int valSize,
         int testSize,
-        int[] validationIndices) {}
+        int[] validationIndices,
+        ZeroShot zeroShot) {
+
+    /** The start of a run on a classifier (no zero-shot figure). */
+    public RunInfo(String sourceName, List<String> sourceClasses, String targetName, List<String> targetClasses,
+            Placement placement, long trainableParameters, long sourceParameters, String device, List<String> notices,
+            int trainSize, int valSize, int testSize, int[] validationIndices) {
+        this(sourceName, sourceClasses, targetName, targetClasses, placement, trainableParameters, sourceParameters,
+                device, notices, trainSize, valSize, testSize, validationIndices, null);
+    }
+}

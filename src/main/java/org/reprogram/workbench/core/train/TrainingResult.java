@@ -39,6 +39,8 @@ import java.util.List;
  *     versions before it)
  * @param skippedImages unreadable target images left out (--skip-bad-images), "class/file.png
  *     (problem)"; null (not written) when none were
+ * @param zeroShot a vision-language source's zero-shot accuracy on the target with the run's prompts
+ *     and no program ({@link ZeroShot}); null (not written) for a classifier
  */
 public record TrainingResult(
         RunStatus status,
@@ -68,7 +70,8 @@ public record TrainingResult(
         long mappingQueries,
         long evaluationQueries,
         Double finalTrainLoss,
-        List<String> skippedImages) {
+        List<String> skippedImages,
+        ZeroShot zeroShot) {
 
     /** Results saved before "method" existed were reprogramming runs. */
     public TrainingResult {
@@ -98,7 +101,7 @@ public record TrainingResult(
                 .imagesPerSecond(imagesPerSecond).queries(trainingQueries, mappingQueries, evaluationQueries)
                 .totalQueries(queries).peakRssMegabytes(peakRssMegabytes).method(method)
                 .testAccuracyAtBestVal(testAccuracyAtBestVal).bestEpoch(bestEpoch).finalTrainLoss(finalTrainLoss)
-                .skippedImages(skippedImages);
+                .skippedImages(skippedImages).zeroShot(zeroShot);
     }
 
     /** Builds a {@link TrainingResult} by name instead of by position. */
@@ -131,8 +134,12 @@ public record TrainingResult(
         private int bestEpoch;
         private Double finalTrainLoss;
         private List<String> skippedImages;
+        private ZeroShot zeroShot;
 
         private Builder() {}
+
+        /** The vision-language source's zero-shot figure (null for a classifier). */
+        public Builder zeroShot(ZeroShot z) { zeroShot = z; return this; }
 
         public Builder status(RunStatus s) { status = s; return this; }
 
@@ -217,7 +224,7 @@ public record TrainingResult(
             return new TrainingResult(status, message, testAccuracy, testLoss, bestValAccuracy, trainableParameters,
                     sourceParameters, wallSeconds, epochs, seed, program, mapping, trainer, source, target, device,
                     imagesPerSecond, queries, peakRssMegabytes, testConfusion, method, testAccuracyAtBestVal, bestEpoch,
-                    trainingQueries, mappingQueries, evaluationQueries, finalTrainLoss, skippedImages);
+                    trainingQueries, mappingQueries, evaluationQueries, finalTrainLoss, skippedImages, zeroShot);
         }
     }
 }
