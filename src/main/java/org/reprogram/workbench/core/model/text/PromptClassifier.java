@@ -50,6 +50,11 @@ public final class PromptClassifier implements SourceModel {
         return new PromptClassifier(model, prompts, true);
     }
 
+    /** MODEL read through PROMPTS; closing the classifier leaves the model open (tests, checks). */
+    public static PromptClassifier shared(VisionLanguageModel model, PromptSet prompts) {
+        return new PromptClassifier(model, prompts, false);
+    }
+
     /** The same model read through OTHER prompts (the zero-shot classifier); closing it leaves the model open. */
     public PromptClassifier withPrompts(PromptSet other) {
         return new PromptClassifier(model, other, false);

@@ -13,20 +13,23 @@ import org.reprogram.workbench.core.UserInputException;
  * its native library, nothing downloads) that turns texts into [N, L] token ids and attention masks
  * for the text encoder. The tokenizer adds its own special tokens (CLIP's start and end of text);
  * padding and cutting to the context length L happen here, the same for every tokenizer: pad with
- * the sidecar's {@code padId}, and a text longer than L keeps its first L - 1 tokens and its last
- * one (the end-of-text token that open_clip and Hugging Face CLIP read the embedding at, as
- * open_clip's tokenizer does).
+ * the sidecar's {@code padId}; a text longer than L keeps its first L tokens, or, when the tokenizer
+ * ends every text with a special token (CLIP's end of text: the empty text encodes to tokens), its
+ * first L - 1 tokens and that last one, which open_clip and Hugging Face CLIP read the embedding at
+ * (open_clip's tokenizer cuts the same way).
  */
 public final class TextTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final int contextLength;
     private final int padId;
+    private final boolean keepsLast;
 
     private TextTokenizer(HuggingFaceTokenizer tokenizer, int contextLength, int padId) {
         this.tokenizer = tokenizer;
         this.contextLength = contextLength;
         this.padId = padId;
+        this.keepsLast = tokenizer.encode("").getIds().length > 0;
     }
 
     /** The tokenizer in FILE; an unreadable file is a {@link UserInputException} naming it and SIDECAR's key. */
@@ -81,9 +84,11 @@ public final class TextTokenizer implements AutoCloseable {
         java.util.Arrays.fill(out, padId);
         if (ids.length <= contextLength) {
             System.arraycopy(ids, 0, out, 0, ids.length);
-        } else {
+        } else if (keepsLast) {
             System.arraycopy(ids, 0, out, 0, contextLength - 1);
             out[contextLength - 1] = ids[ids.length - 1];
+        } else {
+            System.arraycopy(ids, 0, out, 0, contextLength);
         }
         return out;
     }
