@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.data.TargetDataset;
 import org.reprogram.workbench.core.data.TargetDatasets;
 import org.reprogram.workbench.core.mapping.text.TextSettings;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.RunSpec;
 import org.reprogram.workbench.core.spec.Settings;

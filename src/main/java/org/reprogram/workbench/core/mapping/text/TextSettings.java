@@ -3,7 +3,7 @@ package org.reprogram.workbench.core.mapping.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.reprogram.workbench.core.model.text.Templates;
+import org.reprogram.workbench.core.model.Templates;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;

@@ -16,8 +16,8 @@ import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
 import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.model.text.PromptSet;
-import org.reprogram.workbench.core.model.text.VisionLanguageCard;
+import org.reprogram.workbench.core.model.PromptSet;
+import org.reprogram.workbench.core.model.VisionLanguageCard;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
 

@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.model.text;
+package org.reprogram.workbench.core.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.model.SourceModel;
 
 /**
  * A vision-language model read as a classifier whose classes are a {@link PromptSet}: source logits =

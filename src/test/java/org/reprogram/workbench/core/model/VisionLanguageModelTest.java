@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.model.text;
+package org.reprogram.workbench.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reprogram.workbench.core.TestPaths;
-import org.reprogram.workbench.core.model.SourceModels;
 
 /**
  * The shipped vision-language model seen from Java as its training script saw it from Python

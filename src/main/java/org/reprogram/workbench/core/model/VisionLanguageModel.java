@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.model.text;
+package org.reprogram.workbench.core.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.model.Normalization;
-import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 
 /**
  * A frozen vision-language (CLIP-style) model: one TorchScript module with an image method and a

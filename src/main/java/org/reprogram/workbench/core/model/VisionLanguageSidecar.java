@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.model.text;
+package org.reprogram.workbench.core.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.model.ModelCard;
 
 /**
  * The sidecar ({@code model.pt.json}) of a vision-language model, marked {@code "kind":

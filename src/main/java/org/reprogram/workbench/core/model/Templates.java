@@ -1,4 +1,4 @@
-package org.reprogram.workbench.core.model.text;
+package org.reprogram.workbench.core.model;
 
 import java.io.IOException;
 import java.io.InputStream;
