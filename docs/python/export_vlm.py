@@ -55,13 +55,17 @@ SigLIP's logits also add a learned logit_bias; it does not change which class is
 sidecar stores only logitScale.
 
 STATUS: written for open_clip 2.x and transformers 4.4x (where get_image_features /
-get_text_features return tensors) with PyTorch 2.x; NOT run in this repository's CI or on its
-machines (they have no network, no open_clip and no transformers). What was checked here: it
-compiles (python3 -m py_compile) and its argument parsing (--help, the argument errors) runs on
-Debian's torch 1.13. TorchScript is being deprecated in PyTorch in favour of torch.export; DJL 0.36
-(the workbench's engine) loads TorchScript only, so export with a PyTorch whose TorchScript the
-DJL PyTorch engine can load (PyTorch 2.x; the engine's libtorch version is what matters) and
-record the versions this script prints into the sidecar's description.
+get_text_features return tensors) with PyTorch 2.x; NOT run against the real libraries in this
+repository's CI or on its machines (they have no network, no open_clip and no transformers).
+What was checked here, with Debian's torch 1.13: it compiles (python3 -m py_compile); the argument
+errors and the missing-package error; and main()'s own path (wrapping, trace_module, the reload
+check at batch 3, the tokenizer check, the sidecar) for both --hf and --open-clip against small
+stand-in modules named transformers / open_clip / tokenizers (throw-away, not committed), so the
+real libraries' calls (from_pretrained, processors, tokenizer conversion) are untested.
+TorchScript is being deprecated in PyTorch in favour of torch.export; DJL 0.36 (the workbench's
+engine, libtorch 2.7.1) loads TorchScript only, so export with a PyTorch 2.x whose TorchScript
+files that libtorch can load (the fmnist-clip model saved by torch 1.13 loads there). The versions
+the export ran with are printed and written into the sidecar's description.
 """
 import argparse
 import json
@@ -186,14 +190,15 @@ def write_hf_tokenizer(repo, tokenizer, path):
 
 
 def check_tokenizer(path, reference, pad_id, length, allow):
-    """reference(text) -> the model's own ids (unpadded); compares with the written tokenizer.json."""
+    """reference(text) -> the model's own ids, padded or not; the written tokenizer.json must give
+    the same ids, and whatever the reference has beyond them must be padding."""
     from tokenizers import Tokenizer
     tok = Tokenizer.from_file(path)
     bad = []
     for text in PROBES:
         got = tok.encode(text).ids[:length]
-        want = [i for i in reference(text)][:length]
-        if got != want:
+        want = list(reference(text))[:length]
+        if want[:len(got)] != got or any(i != pad_id for i in want[len(got):]):
             bad.append(f"  {text!r}: tokenizer.json {got} vs model {want}")
     if bad:
         msg = "the written tokenizer.json differs from the model's tokenizer:\n" + "\n".join(bad)
@@ -255,13 +260,7 @@ def export_open_clip(args, OpenClipWrapper):
     pad_id = 0 if hf_name == OPENAI_BPE_TOKENIZER else tokenizer.pad_token_id
     ids = oc_tokenizer(PROBES[:2])
 
-    def reference(text):
-        row = oc_tokenizer([text])[0].tolist()
-        while row and row[-1] == pad_id:
-            row.pop()
-        return row
-
-    check_tokenizer(tok_path, reference, pad_id, length, args.allow_tokenizer_mismatch)
+    check_tokenizer(tok_path, lambda t: oc_tokenizer([t])[0].tolist(), pad_id, length, args.allow_tokenizer_mismatch)
     return dict(wrapper=OpenClipWrapper(model).eval(), pixels=torch.randn(2, 3, size, size), text_args=(ids,),
                 size=size, length=length, pad_id=pad_id, mean=list(mean), std=list(std), inputs=["input_ids"],
                 scale=model.logit_scale.exp().item(), tok_source=f"{hf_name} ({tok_source})",
