@@ -96,7 +96,13 @@ public final class RunLauncher {
             }
             try (Experiment exp = opened) {
                 requireSameClasses(runDir, rec, exp);
-                RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
+                RunFolderAccess.Guard recorder = record(() -> runDir, dir -> {
+                    RunRecorder r = RunRecorder.resume(dir, from.epoch());
+                    if (!RunPromptsFile.exists(dir)) { // a run started before prompts were saved
+                        RunPromptsFile.writeFor(dir, exp.source());
+                    }
+                    return r;
+                });
                 try (recorder) {
                     Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
                     TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
@@ -138,7 +144,9 @@ public final class RunLauncher {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
             RunFolderAccess.Guard recorder = record(runDir, dir -> {
                 TargetFingerprint.write(dir, Path.of(config.data().target()));
-                return new RunRecorder(dir, config);
+                RunRecorder r = new RunRecorder(dir, config);
+                RunPromptsFile.writeFor(dir, exp.source());
+                return r;
             });
             try (recorder) {
                 Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
