@@ -106,6 +106,18 @@ class ResumeTest {
     }
 
     @Test
+    void visionLanguageTextIlmRunResumedAfterEpochOneOfTwoEndsLikeTheUninterruptedRun(@TempDir Path tmp)
+            throws Exception {
+        assertResumedEqualsUninterrupted(VisionLanguageSpecs.config("text-ilm", 2), 1, tmp);
+        TrainingResult a = RunStore.load(tmp.resolve("whole"), false).result();
+        TrainingResult b = RunStore.load(tmp.resolve("cut"), false).result();
+        assertTrue(a.zeroShot() != null && b.zeroShot() != null, "a vision-language run records its zero-shot figure");
+        assertEquals(a.zeroShot().testAccuracy(), b.zeroShot().testAccuracy(), 0.0);
+        assertEquals(Files.readString(tmp.resolve("whole").resolve(RunFiles.PROMPTS)),
+                Files.readString(tmp.resolve("cut").resolve(RunFiles.PROMPTS)), "the same prompts and embeddings");
+    }
+
+    @Test
     void linesWrittenAfterTheCheckpointAndATornLineAreDroppedOnResume(@TempDir Path tmp) throws Exception {
         RunSpec cfg = config("whitebox", "linear", 3);
         Path run = tmp.resolve("run");
