@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.reprogram.workbench.core.train.TrainingResult;
-import org.reprogram.workbench.core.train.ZeroShot;
 
 /**
  * One row per run folder, reprogramming and baselines side by side: what was trained, how well,
@@ -110,16 +109,7 @@ public final class ComparisonTable {
                     x == null ? Double.NaN : x.wallSeconds(), x == null ? Double.NaN : x.peakRssMegabytes(),
                     x == null ? null : x.trainingQueries(), x == null ? null : x.mappingQueries(),
                     x == null ? null : x.evaluationQueries(), r.notes().name(), r.notes().note(),
-                    RunParameter.values().stream().map(p -> p.valueOf(r)).toList(), zeroShot(r));
-        }
-
-        /** REC's zero-shot test accuracy: its result's, or, while it trains, the one info.json recorded at the start. */
-        private static double zeroShot(RunRecord rec) {
-            ZeroShot z = rec.result() != null ? rec.result().zeroShot() : null;
-            if (z == null && rec.info() != null) {
-                z = rec.info().zeroShot();
-            }
-            return z == null ? Double.NaN : z.testAccuracy();
+                    RunParameter.values().stream().map(p -> p.valueOf(r)).toList(), r.zeroShotAccuracy());
         }
 
         /** A folder that could not be read, with the reason. */
