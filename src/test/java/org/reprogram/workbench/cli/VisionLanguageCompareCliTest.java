@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.run.ComparisonZeroShotTest;
 
 /** The CLI on vision-language sources: {@code models} lists the shipped one as such, {@code compare} its zero-shot column. */
-class VisionLanguageCliTest {
+class VisionLanguageCompareCliTest {
 
     @Test
     void modelsListsTheShippedVisionLanguageModel() {
