@@ -118,6 +118,24 @@ class ResumeTest {
     }
 
     @Test
+    void aVisionLanguageRunResumesOnlyWithThePromptsItStartedWith(@TempDir Path tmp) throws Exception {
+        Path descriptions = tmp.resolve("descriptions.json");
+        RunSpec cfg = VisionLanguageSpecs.descriptions(descriptions, 2);
+        Path run = tmp.resolve("run");
+        TrainingControl control = new TrainingControl();
+        RunLauncher.run(cfg, null, run, stopAfter(1, control), control, 0);
+        String original = Files.readString(descriptions);
+        Files.writeString(descriptions, original.replace("a dark coat.", "a long coat."));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> RunLauncher.resume(run, null, new TrainingListener() {}, new TrainingControl(), 0));
+        assertTrue(e.getMessage().startsWith(run.resolve(RunFiles.PROMPTS) + ": holds other prompts")
+                && e.getMessage().contains("was 'a dark coat.', now 'a long coat.'"), e.getMessage());
+        Files.writeString(descriptions, original);
+        TrainingResult r = RunLauncher.resume(run, null, new TrainingListener() {}, new TrainingControl(), 0);
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
+    }
+
+    @Test
     void linesWrittenAfterTheCheckpointAndATornLineAreDroppedOnResume(@TempDir Path tmp) throws Exception {
         RunSpec cfg = config("whitebox", "linear", 3);
         Path run = tmp.resolve("run");
