@@ -122,6 +122,31 @@ class VisionLanguageBundleTest {
         assertTrue(bad.getMessage().contains("Fix: delete it"), bad.getMessage());
     }
 
+    @Test
+    void aTokenizerOutsideTheModelsFolderIsRefusedByExportWithTheFix() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("elsewhere/model"));
+        Path shared = Files.createDirectories(tmp.resolve("elsewhere/shared"));
+        Path clip = TestPaths.root().resolve("assets/models/fmnist-clip");
+        Files.copy(clip.resolve("model.pt"), models.resolve("clip.pt"));
+        Files.copy(clip.resolve("tokenizer.json"), shared.resolve("tokenizer.json"));
+        Files.writeString(models.resolve("clip.pt.json"), Files.readString(clip.resolve("model.pt.json"))
+                .replace("\"tokenizer\": \"tokenizer.json\"", "\"tokenizer\": \"../shared/tokenizer.json\""));
+        Path moved = tmp.resolve("run-other-model");
+        copyTree(run, moved);
+        Files.writeString(moved.resolve(RunFiles.CONFIG), Files.readString(moved.resolve(RunFiles.CONFIG))
+                .replace("\"source\": \"" + VisionLanguageSpecs.CLIP + "\"", "\"source\": \""
+                        + models.resolve("clip.pt") + "\""));
+        try (Predictor p = Predictor.open(moved, null, "cpu")) {
+            assertEquals(25, p.sourceClasses().size(), "the run predicts with the model there");
+        }
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> BundleExporter.export(moved, null, tmp.resolve("other.zip"), false));
+        assertTrue(e.getMessage().startsWith(models.resolve("clip.pt.json") + ": its \"tokenizer\" (../shared/"
+                + "tokenizer.json) is outside the model's folder") && e.getMessage().contains("Fix: put the tokenizer"),
+                e.getMessage());
+        assertTrue(!Files.exists(tmp.resolve("other.zip")), "nothing written");
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         Files.createDirectories(to);
         try (java.util.stream.Stream<Path> files = Files.list(from)) {
