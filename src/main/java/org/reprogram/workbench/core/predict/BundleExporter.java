@@ -24,9 +24,8 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.NamedArray;
-import org.reprogram.workbench.core.model.TorchScriptSourceModel;
+import org.reprogram.workbench.core.model.SourceFiles;
 import org.reprogram.workbench.core.model.text.PromptClassifier;
-import org.reprogram.workbench.core.model.text.VisionLanguageSidecar;
 import org.reprogram.workbench.core.run.RunPromptsFile;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunFiles;
@@ -140,35 +139,12 @@ public final class BundleExporter {
     }
 
     /**
-     * The entry names of the source model's files in the bundle: each under {@value BundleManifest#MODEL_DIR}
-     * by its file name, a vision-language model's tokenizer at the path its sidecar names (relative to the
-     * .pt file, so the unpacked sidecar finds it); a tokenizer outside the model's folder is refused.
+     * The entry names of the source model's files in the bundle: under {@value BundleManifest#MODEL_DIR}
+     * as {@link SourceFiles#entryNames()} names them (a vision-language model's tokenizer at the path its
+     * sidecar names, so the unpacked sidecar finds it; one outside the model's folder is refused).
      */
     private static List<String> modelEntries(TrainedRun run) {
-        ModelCard raw = run.source().card();
-        Path tokenizer = raw.isVisionLanguage()
-                ? VisionLanguageSidecar.tokenizerOf(run.source().location(), raw.visionLanguage()) : null;
-        List<String> names = new ArrayList<>();
-        for (Path f : run.source().files()) {
-            String name = f.getFileName().toString();
-            if (f.equals(tokenizer)) {
-                name = raw.visionLanguage().tokenizer().replace('\\', '/');
-                if (!BundleEntries.safe(name) || name.endsWith("/")) {
-                    throw UserInputException.forFile(TorchScriptSourceModel.sidecarOf(run.source().location()),
-                            "its \"tokenizer\" (" + raw.visionLanguage().tokenizer() + ") is outside the model's"
-                            + " folder, so a bundle cannot carry it", "put the tokenizer file next to the .pt file (or"
-                            + " in a folder below it) and name it so in the sidecar, e.g. \"tokenizer\":"
-                            + " \"tokenizer.json\"");
-                }
-            }
-            String entry = BundleManifest.MODEL_DIR + name;
-            if (names.contains(entry)) {
-                throw UserInputException.forFile(f, "has the same name in the bundle as another file of the source"
-                        + " model (" + entry + ")", "give the model's files distinct names");
-            }
-            names.add(entry);
-        }
-        return names;
+        return run.source().entryNames().stream().map(n -> BundleManifest.MODEL_DIR + n).toList();
     }
 
     private static BundleManifest manifest(TrainedRun run, ModelCard card, List<String> modelEntries, Placement p,

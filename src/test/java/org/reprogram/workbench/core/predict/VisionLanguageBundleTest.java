@@ -147,6 +147,31 @@ class VisionLanguageBundleTest {
         assertTrue(!Files.exists(tmp.resolve("other.zip")), "nothing written");
     }
 
+    @Test
+    void aTokenizerInAFolderBelowTheModelTravelsAtItsPath() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("nested/model/tok"));
+        Path clip = TestPaths.root().resolve("assets/models/fmnist-clip");
+        Files.copy(clip.resolve("model.pt"), models.resolveSibling("clip.pt"));
+        Files.copy(clip.resolve("tokenizer.json"), models.resolve("tokenizer.json"));
+        Files.writeString(models.resolveSibling("clip.pt.json"), Files.readString(clip.resolve("model.pt.json"))
+                .replace("\"tokenizer\": \"tokenizer.json\"", "\"tokenizer\": \"tok/tokenizer.json\""));
+        Path moved = tmp.resolve("run-nested-model");
+        copyTree(run, moved);
+        Files.writeString(moved.resolve(RunFiles.CONFIG), Files.readString(moved.resolve(RunFiles.CONFIG))
+                .replace("\"source\": \"" + VisionLanguageSpecs.CLIP + "\"", "\"source\": \""
+                        + models.resolveSibling("clip.pt") + "\""));
+        List<Prediction> fromRun;
+        try (Predictor p = Predictor.open(moved, null, "cpu")) {
+            fromRun = p.predict(ImageInputs.expand(IMAGES, p.targetClasses()), 3, true);
+        }
+        BundleExporter.Exported e = BundleExporter.export(moved, null, tmp.resolve("nested.zip"), false);
+        assertTrue(e.entries().containsAll(List.of("model/clip.pt", "model/clip.pt.json", "model/tok/tokenizer.json")),
+                e.entries().toString());
+        try (Predictor p = Predictor.open(tmp.resolve("nested.zip"), null, "cpu")) {
+            BundleTest.assertSame(fromRun, p.predict(ImageInputs.expand(IMAGES, p.targetClasses()), 3, true));
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         Files.createDirectories(to);
         try (java.util.stream.Stream<Path> files = Files.list(from)) {
