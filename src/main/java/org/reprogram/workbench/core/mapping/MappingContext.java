@@ -2,7 +2,7 @@ package org.reprogram.workbench.core.mapping;
 
 import java.util.List;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.model.text.PromptSet;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.param.ParameterValues;
 
 /**

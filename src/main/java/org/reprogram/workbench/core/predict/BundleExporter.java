@@ -25,7 +25,7 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.NamedArray;
 import org.reprogram.workbench.core.model.SourceFiles;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.run.RunPromptsFile;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunFiles;

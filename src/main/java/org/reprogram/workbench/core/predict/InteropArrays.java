@@ -5,7 +5,7 @@ import java.util.List;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.model.Interop;
 import org.reprogram.workbench.core.model.NamedArray;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.program.InputProgram;
 
 /**

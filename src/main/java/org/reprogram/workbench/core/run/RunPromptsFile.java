@@ -12,16 +12,16 @@ import java.util.Map;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceModel;
-import org.reprogram.workbench.core.model.text.Prompt;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
-import org.reprogram.workbench.core.model.text.PromptSet;
+import org.reprogram.workbench.core.model.Prompt;
+import org.reprogram.workbench.core.model.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptSet;
 
 /**
  * {@value RunFiles#PROMPTS}: the prompts a run on a vision-language source reads it through, saved when
  * training starts: the class names, each prompt's label, texts and target class, and the prompt
  * embeddings [P][D] the frozen text encoder gave ({@link PromptClassifier#promptEmbeddings()}), with the
  * model's logit scale. Predicting from the run or from its bundle reads them back
- * ({@link PromptClassifier#of(org.reprogram.workbench.core.model.text.VisionLanguageModel, PromptSet,
+ * ({@link PromptClassifier#of(org.reprogram.workbench.core.model.VisionLanguageModel, PromptSet,
  * float[][])}): no text is encoded again and a descriptions file is not needed. Written atomically (as
  * every whole file of a run folder) by the process that holds the folder's {@link RunFolderLock}.
  */
