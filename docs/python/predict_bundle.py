@@ -8,7 +8,10 @@ formulas. This script reproduces the workbench's own preprocessing (decoding to 
 conversion, box-halving + bilinear resize, placement on a zero canvas), applies the program
 by the formula the bundle states (pad, full: additive; scale: zoom; smm: masked), the source model
 and the mapping (linear form, or bar's averaged probabilities), and prints per image the target
-class, its probability and the source class. Its outputs are the expected values of
+class, its probability and the source class. For a run on a vision-language (CLIP-style) source the
+source logits are the bundle's formula (interop.source): logit_scale x cosine of the image method's
+embedding of the programmed canvas with the run's prompt embeddings (interop/prompt_embeddings.npy,
+saved by the run; no text is encoded here), and the source classes are the prompts. Its outputs are the expected values of
 BundleInteropTest (src/test/resources/fixtures/bundle/make_bundle_fixtures.sh).
 
 Needs numpy, Pillow and torch (Debian: python3-numpy python3-pil python3-torch).
@@ -44,9 +47,17 @@ class Bundle:
             sys.exit(f"error: {path}: no plain-array form to apply outside the workbench: "
                      f"{self.meta['interop']['unavailable']}")
         src = self.meta["source"]
-        if src["kind"] != "torchscript":
+        if src["kind"] not in ("torchscript", "vision-language"):
             sys.exit(f"error: {path}: the source model is the workbench's built-in DJL model, not TorchScript")
         self.model = torch.jit.load(io.BytesIO(self.zip.read(src["files"][0]))).eval()
+        self.source = None  # a classifier: the source logits are the model's forward
+        if self.meta["interop"].get("source"):
+            sidecar = json.loads(self.zip.read(src["files"][1]))
+            self.image_method = sidecar.get("imageMethod", "encode_image")
+            if self.meta["interop"]["source"] != vlm_formula(self.image_method):
+                sys.exit(f"error: {path}: the source logits follow a formula this script does not know: "
+                         f"{self.meta['interop']['source']}")
+            self.source = getattr(self.model, self.image_method)
         c = src["inputShape"][0]
         self.mean = torch.tensor(src["mean"]).view(1, c, 1, 1) if src.get("mean") else None
         self.std = torch.tensor(src["std"]).view(1, c, 1, 1) if src.get("std") else None
@@ -148,6 +159,21 @@ LINEAR = "target = logits @ mapping_weights + mapping_bias"
 AVERAGED = "target = log(softmax(logits) @ mapping_weights + 1e-12)"
 
 
+def vlm_formula(image_method):
+    """InteropArrays.sourceFormula: a vision-language source's logits on x'."""
+    return (f"logits = logit_scale * normalize(model.{image_method}((x' - mean) / std)) @ prompt_embeddings.T,"
+            " normalize(v) = v / max(||v||_2, 1e-12) per row")
+
+
+def source_logits(b, x):
+    """The source logits of programmed canvases x (the model's forward, or bundle.json interop.source)."""
+    if b.source is None:
+        return b.model(b.normalise(x))
+    e = b.source(b.normalise(x))
+    e = e / e.norm(dim=1, keepdim=True).clamp(min=1e-12)
+    return b.array("logit_scale")[0] * (e @ b.array("prompt_embeddings").T)
+
+
 def program(b, x):
     """x' for canvases x [N, C, H, W] (bundle.json interop.program)."""
     formula = b.meta["interop"]["program"]
@@ -178,7 +204,7 @@ def predict(bundle_path, images):
     b = Bundle(bundle_path)
     x = torch.stack([canvas(f, b.meta["placement"]) for f in images])
     with torch.no_grad():
-        logits = b.model(b.normalise(program(b, x)))
+        logits = source_logits(b, program(b, x))
         target = mapping(b, logits)
     out = []
     for f, t, s in zip(images, target.softmax(1), logits.softmax(1)):

@@ -37,10 +37,16 @@ public final class ZipFolder {
 
     /** The files FILES (any folders) zipped flat, by file name, to ZIPFILE (written atomically). */
     public static void zipFilesTo(List<Path> files, Path zipFile) throws IOException {
+        zipFilesTo(files, files.stream().map(f -> f.getFileName().toString()).toList(), zipFile);
+    }
+
+    /** The files FILES zipped as the entries NAMES (relative, '/'-separated, one per file) to ZIPFILE (atomically). */
+    public static void zipFilesTo(List<Path> files, List<String> names, Path zipFile) throws IOException {
         AtomicFiles.write(zipFile, out -> {
             ZipOutputStream zip = new ZipOutputStream(out); // finished, not closed: the atomic write syncs OUT
-            for (Path f : files) {
-                zip.putNextEntry(entry(f.getFileName().toString()));
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                zip.putNextEntry(entry(names.get(i)));
                 Files.copy(f, zip);
                 zip.closeEntry();
             }

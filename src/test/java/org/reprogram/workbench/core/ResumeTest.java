@@ -106,6 +106,36 @@ class ResumeTest {
     }
 
     @Test
+    void visionLanguageTextIlmRunResumedAfterEpochOneOfTwoEndsLikeTheUninterruptedRun(@TempDir Path tmp)
+            throws Exception {
+        assertResumedEqualsUninterrupted(VisionLanguageSpecs.config("text-ilm", 2), 1, tmp);
+        TrainingResult a = RunStore.load(tmp.resolve("whole"), false).result();
+        TrainingResult b = RunStore.load(tmp.resolve("cut"), false).result();
+        assertTrue(a.zeroShot() != null && b.zeroShot() != null, "a vision-language run records its zero-shot figure");
+        assertEquals(a.zeroShot().testAccuracy(), b.zeroShot().testAccuracy(), 0.0);
+        assertEquals(Files.readString(tmp.resolve("whole").resolve(RunFiles.PROMPTS)),
+                Files.readString(tmp.resolve("cut").resolve(RunFiles.PROMPTS)), "the same prompts and embeddings");
+    }
+
+    @Test
+    void aVisionLanguageRunResumesOnlyWithThePromptsItStartedWith(@TempDir Path tmp) throws Exception {
+        Path descriptions = tmp.resolve("descriptions.json");
+        RunSpec cfg = VisionLanguageSpecs.descriptions(descriptions, 2);
+        Path run = tmp.resolve("run");
+        TrainingControl control = new TrainingControl();
+        RunLauncher.run(cfg, null, run, stopAfter(1, control), control, 0);
+        String original = Files.readString(descriptions);
+        Files.writeString(descriptions, original.replace("a dark coat.", "a long coat."));
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> RunLauncher.resume(run, null, new TrainingListener() {}, new TrainingControl(), 0));
+        assertTrue(e.getMessage().startsWith(run.resolve(RunFiles.PROMPTS) + ": holds other prompts")
+                && e.getMessage().contains("was 'a dark coat.', now 'a long coat.'"), e.getMessage());
+        Files.writeString(descriptions, original);
+        TrainingResult r = RunLauncher.resume(run, null, new TrainingListener() {}, new TrainingControl(), 0);
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
+    }
+
+    @Test
     void linesWrittenAfterTheCheckpointAndATornLineAreDroppedOnResume(@TempDir Path tmp) throws Exception {
         RunSpec cfg = config("whitebox", "linear", 3);
         Path run = tmp.resolve("run");

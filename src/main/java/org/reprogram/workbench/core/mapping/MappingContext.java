@@ -2,6 +2,7 @@ package org.reprogram.workbench.core.mapping;
 
 import java.util.List;
 import org.reprogram.workbench.core.model.ModelCard;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.param.ParameterValues;
 
 /**
@@ -13,8 +14,16 @@ import org.reprogram.workbench.core.param.ParameterValues;
  * @param targetClasses the target class names, in label order
  * @param settings the mapping's own settings ({@link MappingType#parameters()}; defaults where not given)
  * @param seed the run's seed (random and learned mappings)
+ * @param prompts a vision-language source's prompts as the run saved them (a text mapping then needs
+ *     not build them again from its settings, e.g. read a descriptions file); null: built from the settings
  */
-public record MappingContext(ModelCard source, List<String> targetClasses, ParameterValues settings, long seed) {
+public record MappingContext(ModelCard source, List<String> targetClasses, ParameterValues settings, long seed,
+        PromptSet prompts) {
+
+    /** A context whose text mapping, if any, builds its prompts from its settings. */
+    public MappingContext(ModelCard source, List<String> targetClasses, ParameterValues settings, long seed) {
+        this(source, targetClasses, settings, seed, null);
+    }
 
     public MappingContext {
         targetClasses = List.copyOf(targetClasses);

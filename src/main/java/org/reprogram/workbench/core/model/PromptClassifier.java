@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reprogram.workbench.core.UserInputException;
 
 /**
  * A vision-language model read as a classifier whose classes are a {@link PromptSet}: source logits =
@@ -27,12 +28,15 @@ public final class PromptClassifier implements SourceModel {
     private final boolean ownsModel;
 
     private PromptClassifier(VisionLanguageModel model, PromptSet prompts, boolean ownsModel) {
+        this(model, prompts, embed(model, prompts), ownsModel);
+    }
+
+    private PromptClassifier(VisionLanguageModel model, PromptSet prompts, float[][] e, boolean ownsModel) {
         this.model = model;
         this.prompts = prompts;
         this.ownsModel = ownsModel;
         this.card = model.card().withClassNames(prompts.labels());
         this.manager = model.manager().newSubManager();
-        float[][] e = embed(model, prompts);
         int d = model.card().visionLanguage().embeddingSize();
         float[] flat = new float[d * e.length];
         for (int p = 0; p < e.length; p++) {
@@ -46,6 +50,46 @@ public final class PromptClassifier implements SourceModel {
     /** MODEL read through PROMPTS; closing the classifier closes the model. */
     public static PromptClassifier of(VisionLanguageModel model, PromptSet prompts) {
         return new PromptClassifier(model, prompts, true);
+    }
+
+    /**
+     * MODEL read through PROMPTS whose embeddings [P][D] were computed before ({@link #promptEmbeddings()},
+     * as a run's {@code prompts.json} and a bundle keep them): nothing is encoded, so the texts' sources (a
+     * descriptions file) are not needed. Embeddings that do not fit (one row per prompt, the model's
+     * embedding size, finite values) are a {@link UserInputException}; on it the model is closed.
+     * Closing the classifier closes the model.
+     */
+    public static PromptClassifier of(VisionLanguageModel model, PromptSet prompts, float[][] embeddings) {
+        try {
+            requireFits(model, prompts, embeddings);
+        } catch (UserInputException e) {
+            model.close();
+            throw e;
+        }
+        return new PromptClassifier(model, prompts, embeddings, true);
+    }
+
+    private static void requireFits(VisionLanguageModel model, PromptSet prompts, float[][] embeddings) {
+        String fix = "use the model the prompts were embedded with, or compute the prompts again from the run's"
+                + " config.json (delete the saved prompts)";
+        if (embeddings == null || embeddings.length != prompts.size()) {
+            throw new UserInputException("the saved prompt embeddings have " + (embeddings == null ? "no" : embeddings.length)
+                    + " rows for " + prompts.size() + " prompts. Fix: " + fix);
+        }
+        int d = model.card().visionLanguage().embeddingSize();
+        for (int p = 0; p < embeddings.length; p++) {
+            if (embeddings[p] == null || embeddings[p].length != d) {
+                throw new UserInputException("the saved embedding of prompt " + (p + 1) + " has "
+                        + (embeddings[p] == null ? 0 : embeddings[p].length) + " values, but model '"
+                        + model.card().name() + "' has embeddingSize " + d + ". Fix: " + fix);
+            }
+            for (float v : embeddings[p]) {
+                if (!Float.isFinite(v)) {
+                    throw new UserInputException("the saved embedding of prompt " + (p + 1) + " holds " + v + ". Fix: "
+                            + fix);
+                }
+            }
+        }
     }
 
     /** MODEL read through PROMPTS; closing the classifier leaves the model open (tests, checks). */

@@ -82,6 +82,39 @@ public record SourceFiles(boolean builtin, Path location) {
         return out;
     }
 
+    /**
+     * The names of {@link #files()} inside a copy of the model's folder (a bundle's {@code model/}, a
+     * study's shipped zip), in the same order: each file's name, a vision-language model's tokenizer at
+     * the path its sidecar names (relative to the .pt file, so the copied sidecar finds it). A tokenizer
+     * outside the model's folder cannot be copied so: a {@link UserInputException} with the fix.
+     */
+    public List<String> entryNames() {
+        List<Path> files = files();
+        List<String> names = new ArrayList<>();
+        ModelCard card = builtin ? null : card();
+        Path tokenizer = card != null && card.isVisionLanguage()
+                ? VisionLanguageSidecar.tokenizerOf(location, card.visionLanguage()) : null;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (f.equals(tokenizer)) {
+                Path rel = Path.of(card.visionLanguage().tokenizer()).normalize();
+                if (rel.isAbsolute() || rel.startsWith("..") || rel.toString().isEmpty()) {
+                    throw UserInputException.forFile(TorchScriptSourceModel.sidecarOf(location), "its \"tokenizer\" ("
+                            + card.visionLanguage().tokenizer() + ") is outside the model's folder, so the model cannot"
+                            + " be copied with it", "put the tokenizer file next to the .pt file (or in a folder below"
+                            + " it) and name it so in the sidecar, e.g. \"tokenizer\": \"tokenizer.json\"");
+                }
+                name = rel.toString().replace('\\', '/');
+            }
+            if (names.contains(name)) {
+                throw UserInputException.forFile(f, "has the same name as another file of the source model (" + name
+                        + ")", "give the model's files distinct names");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     /** The card without loading weights. */
     public ModelCard card() {
         if (builtin) {

@@ -24,9 +24,15 @@ final class BundleCard {
                 .append(String.join(", ", run.targetClasses())).append('\n');
         s.append("- Source model: `").append(card.name()).append("` (").append(m.source().kind()).append(", input ")
                 .append(card.channels()).append('x').append(card.height()).append('x').append(card.width()).append(", ")
-                .append(card.numClasses()).append(" classes)");
+                .append(card.numClasses()).append(card.isVisionLanguage() ? " prompts as its classes)" : " classes)");
         if (card.description() != null) {
             s.append(": ").append(card.description());
+        }
+        if (card.isVisionLanguage()) {
+            s.append("\n- The source is a vision-language model read through the run's prompts (`")
+                    .append(BundleManifest.PROMPTS).append("`: class names, each prompt's texts and target class, and"
+                    + " the prompt embeddings the frozen text encoder gave, used as they are: no text is encoded"
+                    + " again)");
         }
         s.append("\n\n## How it was made\n");
         s.append(String.format(Locale.ROOT, "- Program `%s`%s, mapping `%s`, %s trainer, loss %s%n", c.program().id(),
@@ -66,6 +72,9 @@ final class BundleCard {
         }
         String s = "- Python: `interop/` holds the program and mapping as `.npy` arrays; `bundle.json` gives the"
                 + " formulas (`interop.program`, `interop.mapping`) and the canvas placement.";
+        if (interop.source() != null) {
+            s += " The source logits follow `interop.source`: " + interop.source() + ".";
+        }
         return s + (builtinSource ? " The built-in source model is a DJL network (`model/weights.params`), not"
                 + " TorchScript: outside the workbench, rebuild it from `model/model.json`."
                 : " With PyTorch: `python3 docs/python/predict_bundle.py THIS.zip IMAGE...` from the workbench's"

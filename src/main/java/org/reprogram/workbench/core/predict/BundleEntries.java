@@ -232,6 +232,9 @@ final class BundleEntries {
                 names.add(f);
             }
         }
+        if (BundleManifest.PROMPTS.equals(m.prompts())) {
+            names.add(BundleManifest.PROMPTS);
+        }
         if (m.interop() != null && m.interop().arrays() != null) {
             for (String f : m.interop().arrays().values()) {
                 if (f != null && f.startsWith(BundleManifest.INTEROP_DIR) && f.endsWith(".npy")) {

@@ -24,6 +24,9 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.NamedArray;
+import org.reprogram.workbench.core.model.SourceFiles;
+import org.reprogram.workbench.core.model.PromptClassifier;
+import org.reprogram.workbench.core.run.RunPromptsFile;
 import org.reprogram.workbench.core.program.Placement;
 import org.reprogram.workbench.core.run.RunFiles;
 
@@ -58,21 +61,28 @@ public final class BundleExporter {
                     + " replace it");
         }
         TrainedRun run = TrainedRun.fromRunDir(runDir, choice);
-        requireLoadable(run);
-        ModelCard card = run.source().card();
+        List<String> modelEntries = modelEntries(run);
         Map<String, byte[]> files = new LinkedHashMap<>();
         BundleManifest manifest;
-        try (NDManager base = NDManager.newBaseManager(Device.cpu());
-                ProgramAndMapping head = ProgramAndMapping.build(run, card, base)) {
-            InteropArrays.Result interop = InteropArrays.of(head.program(), head.mapping());
-            Map<String, String> arrays = new LinkedHashMap<>();
-            for (NamedArray a : interop.arrays()) {
-                String entry = BundleManifest.INTEROP_DIR + a.name() + ".npy";
-                arrays.put(a.name(), entry);
-                files.put(entry, Npy.write(a));
+        ModelCard card;
+        try (NDManager base = NDManager.newBaseManager(Device.cpu()); SourceModel model = openLoadable(run)) {
+            card = model.card(); // a vision-language model's: its classes are the run's prompts
+            PromptClassifier vlm = model instanceof PromptClassifier p ? p : null;
+            if (vlm != null) {
+                files.put(BundleManifest.PROMPTS, RunPromptsFile.toJson(vlm).getBytes(StandardCharsets.UTF_8));
             }
-            manifest = manifest(run, card, head.placement(), new BundleManifest.Interop(interop.program(),
-                    interop.mapping(), arrays, interop.unavailable()));
+            try (ProgramAndMapping head = ProgramAndMapping.build(run, card, base)) {
+                InteropArrays.Result interop = InteropArrays.of(head.program(), head.mapping(), vlm);
+                Map<String, String> arrays = new LinkedHashMap<>();
+                for (NamedArray a : interop.arrays()) {
+                    String entry = BundleManifest.INTEROP_DIR + a.name() + ".npy";
+                    arrays.put(a.name(), entry);
+                    files.put(entry, Npy.write(a));
+                }
+                manifest = manifest(run, card, modelEntries, head.placement(), new BundleManifest.Interop(
+                        interop.program(), interop.mapping(), arrays, interop.unavailable(), interop.source()),
+                        vlm != null ? BundleManifest.PROMPTS : null);
+            }
         }
         float[] program = run.state().program();
         float[] mapping = run.state().mapping();
@@ -117,30 +127,37 @@ public final class BundleExporter {
      * The bundle carries the files a run's config.json names as its source; any file with a
      * NAME.json beside it would pass for one. Only a model that loads as training loads it (the
      * TorchScript load check: loadable, its sidecar valid, one dry forward with the sidecar's shape
-     * and class count) is packed.
+     * and class count; a vision-language model with its saved prompt embeddings) is packed.
      */
-    private static void requireLoadable(TrainedRun run) {
-        try (SourceModel model = run.source().open(Device.cpu(), run.prompts())) {
-            model.card(); // loaded and checked
+    private static SourceModel openLoadable(TrainedRun run) {
+        try {
+            return run.openSource(Device.cpu());
         } catch (UserInputException e) {
             throw new UserInputException("cannot export " + run.origin() + ": its source model does not load, so the"
                     + " bundle could not be used: " + e.getMessage(), e);
         }
     }
 
-    private static BundleManifest manifest(TrainedRun run, ModelCard card, Placement p, BundleManifest.Interop interop) {
-        List<String> names = new ArrayList<>();
-        for (Path f : run.source().files()) {
-            names.add(BundleManifest.MODEL_DIR + f.getFileName());
-        }
-        BundleManifest.Source source = new BundleManifest.Source(run.source().builtin() ? "builtin" : "torchscript",
-                card.name(), List.copyOf(names), card.inputShape(), card.mean(), card.std());
+    /**
+     * The entry names of the source model's files in the bundle: under {@value BundleManifest#MODEL_DIR}
+     * as {@link SourceFiles#entryNames()} names them (a vision-language model's tokenizer at the path its
+     * sidecar names, so the unpacked sidecar finds it; one outside the model's folder is refused).
+     */
+    private static List<String> modelEntries(TrainedRun run) {
+        return run.source().entryNames().stream().map(n -> BundleManifest.MODEL_DIR + n).toList();
+    }
+
+    private static BundleManifest manifest(TrainedRun run, ModelCard card, List<String> modelEntries, Placement p,
+            BundleManifest.Interop interop, String prompts) {
+        String kind = run.source().builtin() ? "builtin" : card.isVisionLanguage() ? "vision-language" : "torchscript";
+        BundleManifest.Source source = new BundleManifest.Source(kind, card.name(), List.copyOf(modelEntries),
+                card.inputShape(), card.mean(), card.std());
         return new BundleManifest(BundleManifest.FORMAT, BundleManifest.VERSION, run.name(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), run.choice().id(), run.state().epoch(),
                 Double.isNaN(run.testAccuracy()) ? null : run.testAccuracy(), run.evalBatchSize(),
                 run.config().program().id(), run.config().mapping().id(), source, run.sourceClasses(),
                 run.targetClasses(), new BundleManifest.Canvas(p.channels(), p.height(), p.width(), p.innerHeight(),
-                        p.innerWidth(), p.top(), p.left()), interop);
+                        p.innerWidth(), p.top(), p.left()), interop, prompts);
     }
 
     /** OUT without close(): the zip stream stays open for the next entry. */

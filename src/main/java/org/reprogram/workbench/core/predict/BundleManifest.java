@@ -22,10 +22,12 @@ import java.util.Map;
  * @param targetClasses target class names
  * @param placement where a target image goes on the canvas
  * @param interop the plain arrays of the program and mapping and the formulas that apply them
+ * @param prompts a vision-language run's {@value #PROMPTS} (its prompts and their embeddings, so the bundle
+ *     predicts without encoding text or reading a descriptions file); null for a classifier's run
  */
 public record BundleManifest(String format, int version, String run, String exportedAt, String state, int epoch,
         Double testAccuracy, int evalBatchSize, String program, String mapping, Source source,
-        List<String> sourceClasses, List<String> targetClasses, Canvas placement, Interop interop) {
+        List<String> sourceClasses, List<String> targetClasses, Canvas placement, Interop interop, String prompts) {
 
     public static final String FORMAT = "reprogram-workbench-bundle";
     public static final int VERSION = 1;
@@ -38,11 +40,14 @@ public record BundleManifest(String format, int version, String run, String expo
     public static final String STATE_MAPPING = "state/mapping.npy";
     public static final String MODEL_DIR = "model/";
     public static final String INTEROP_DIR = "interop/";
+    /** A vision-language run's prompts and embeddings (the run folder's file of the same name). */
+    public static final String PROMPTS = "prompts.json";
 
     /**
      * @param kind "torchscript" or "builtin"
      * @param name the model's name
-     * @param files its files in the bundle; for TorchScript the .pt file first, then its sidecar
+     * @param files its files in the bundle; for TorchScript the .pt file first, then its sidecar (a
+     *     vision-language model's tokenizer after them, at the path its sidecar names)
      * @param inputShape [C, H, W]
      * @param mean per-channel mean applied before the network (null: the model normalises itself)
      * @param std per-channel std (null with mean)
@@ -62,6 +67,16 @@ public record BundleManifest(String format, int version, String run, String expo
      * @param arrays array name -> .npy entry in the bundle (empty when unavailable)
      * @param unavailable why the program or mapping has no plain-array form, stated by it; null when it has
      *     one (absent in bundles written before programs and mappings stated their own form)
+     * @param source how the source logits are computed from x' when it is not the model's forward: a
+     *     vision-language model's image embedding against the prompt embeddings (arrays
+     *     {@code prompt_embeddings} [P, D] and {@code logit_scale} [1]); null for a classifier
      */
-    public record Interop(String program, String mapping, Map<String, String> arrays, String unavailable) {}
+    public record Interop(String program, String mapping, Map<String, String> arrays, String unavailable,
+            String source) {
+
+        /** A classifier's interop: the source logits are the model's forward. */
+        public Interop(String program, String mapping, Map<String, String> arrays, String unavailable) {
+            this(program, mapping, arrays, unavailable, null);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.reprogram.workbench.core.AtomicFolder;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceFiles;
 import org.reprogram.workbench.core.run.RunConfigFile;
+import org.reprogram.workbench.core.run.RunPromptsFile;
 import org.reprogram.workbench.core.train.Checkpoint;
 
 /**
@@ -85,9 +86,21 @@ public final class BundleReader {
                     FIX);
         }
         SourceFiles source = new SourceFiles(builtin, builtin ? model.getParent() : model);
+        RunPromptsFile.Saved prompts = null;
+        if (m.prompts() != null) { // a vision-language run: its prompts and their embeddings, as training saved them
+            Path file = dir.resolve(BundleManifest.PROMPTS);
+            if (!BundleManifest.PROMPTS.equals(m.prompts()) || !Files.isRegularFile(file)) {
+                throw UserInputException.forFile(bundle, "the prompts file " + m.prompts() + " is missing", FIX);
+            }
+            try {
+                prompts = TrainedRun.savedPrompts(file, m.sourceClasses(), FIX);
+            } catch (UserInputException e) {
+                throw inBundle(bundle, dir, e);
+            }
+        }
         return new TrainedRun(m.run(), bundle, config.spec(), List.copyOf(m.sourceClasses()),
                 List.copyOf(m.targetClasses()), new Checkpoint(m.epoch(), program, mapping), StateChoice.parse(m.state()),
-                m.testAccuracy() == null ? Double.NaN : m.testAccuracy(), m.evalBatchSize(), source, List.of());
+                m.testAccuracy() == null ? Double.NaN : m.testAccuracy(), m.evalBatchSize(), source, List.of(), prompts);
     }
 
     private static float[] array(Path bundle, Path dir, String entry) {

@@ -85,8 +85,8 @@ public final class Predictor implements AutoCloseable {
 
     /** As {@link #open(TrainedRun, String)}, computing with THREADS PyTorch threads (0: the available cores). */
     public static Predictor open(TrainedRun run, String device, int threads) {
-        SourceModel source = run.source().open(DeviceSelector.select(device == null ? run.config().resources().device()
-                : device).device(), run.prompts());
+        SourceModel source = run.openSource(DeviceSelector.select(device == null ? run.config().resources().device()
+                : device).device());
         try {
             return new Predictor(run, source, ProgramAndMapping.build(run, source.card(), source.manager()), threads);
         } catch (RuntimeException e) {

@@ -47,7 +47,7 @@ final class ProgramAndMapping implements AutoCloseable {
             program = c.programType().create(new ProgramSetup(placement, card.mean(), card.std(),
                     c.program().settings(), c.seed()), manager);
             mapping = c.mappingType().create(new MappingContext(card, run.targetClasses(), c.mapping().settings(),
-                    c.seed()), manager);
+                    c.seed(), run.prompts()), manager);
             program.loadWeights(run.state().program());
             if (run.state().mapping().length != mapping.state().length) {
                 throw new IllegalArgumentException("expected " + mapping.state().length + " mapping values, got "

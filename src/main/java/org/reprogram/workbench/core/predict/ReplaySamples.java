@@ -78,7 +78,7 @@ public final class ReplaySamples implements AutoCloseable {
                         + " was trained (it used image " + i + ")", "restore the target folder as it was");
             }
         }
-        SourceModel source = run.source().open(DeviceSelector.select(run.config().resources().device()).device(), run.prompts());
+        SourceModel source = run.openSource(DeviceSelector.select(run.config().resources().device()).device());
         try {
             ProgramAndMapping head = ProgramAndMapping.build(run, source.card(), source.manager());
             return new ReplaySamples(run, source, head, data, new CanvasSplit(data.train().subset(indices), head.placement()));

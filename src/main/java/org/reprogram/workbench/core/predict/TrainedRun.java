@@ -1,5 +1,6 @@
 package org.reprogram.workbench.core.predict;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,8 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.SourceFiles;
+import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptSet;
+import org.reprogram.workbench.core.model.VisionLanguageModel;
 import org.reprogram.workbench.core.run.CheckpointFile;
 import org.reprogram.workbench.core.run.RunFiles;
+import org.reprogram.workbench.core.run.RunPromptsFile;
 import org.reprogram.workbench.core.run.RunRecord;
 import org.reprogram.workbench.core.run.RunStore;
 import org.reprogram.workbench.core.train.Checkpoint;
@@ -36,24 +42,47 @@ import org.reprogram.workbench.core.train.TrainingResult;
  * @param evalBatchSize the batch size the run evaluated with (same batches, same arithmetic)
  * @param source the source model's files
  * @param notices what the user should know (an unfinished run, a fallback to the final state)
+ * @param savedPrompts a vision-language run's prompts and embeddings as training saved them
+ *     ({@link RunFiles#PROMPTS}); null for a classifier's run and for a run saved before prompts were
  */
 public record TrainedRun(String name, Path origin, RunSpec config, List<String> sourceClasses,
         List<String> targetClasses, Checkpoint state, StateChoice choice, double testAccuracy, int evalBatchSize,
-        SourceFiles source, List<String> notices) {
+        SourceFiles source, List<String> notices, RunPromptsFile.Saved savedPrompts) {
+
+    /** What to do about a damaged prompts.json of a run folder. */
+    static final String PROMPTS_FIX = "delete it: predict and export then compute the prompts again from"
+            + " config.json (a descriptions run needs its descriptions file for that)";
+
+    /**
+     * The prompts a vision-language source is read through: those training saved
+     * ({@link RunFiles#PROMPTS}), else as training built them from the config ({@link RunPrompts});
+     * null for a classifier's run.
+     */
+    public PromptSet prompts() {
+        if (savedPrompts != null) {
+            return savedPrompts.prompts();
+        }
+        return source.card().isVisionLanguage() ? RunPrompts.of(config, targetClasses) : null;
+    }
+
+    /**
+     * The source model on DEVICE as the run read it: a classifier as it is, a vision-language model
+     * through the run's prompts, with the embeddings training saved when there are (nothing is
+     * encoded again), else embedded now.
+     */
+    public SourceModel openSource(Device device) {
+        if (savedPrompts != null) {
+            return PromptClassifier.of(VisionLanguageModel.load(source.location(), device), savedPrompts.prompts(),
+                    savedPrompts.embeddings());
+        }
+        return source.open(device, prompts());
+    }
 
     /**
      * Reads run folder DIR with state CHOICE (null: the best-validation state when the run has one,
      * else the final one). A folder that is not a run, a baseline run, a run without a finished
      * epoch and a missing source model are {@link UserInputException}s naming the fix.
      */
-    /**
-     * The prompts a vision-language source is read through, as training built them from the config
-     * ({@link RunPrompts}); null for a classifier's run.
-     */
-    public org.reprogram.workbench.core.model.PromptSet prompts() {
-        return source.card().isVisionLanguage() ? RunPrompts.of(config, targetClasses) : null;
-    }
-
     public static TrainedRun fromRunDir(Path dir, StateChoice choice) {
         return fromRecord(readRecord(dir), choice);
     }
@@ -108,9 +137,23 @@ public record TrainedRun(String name, Path origin, RunSpec config, List<String> 
         SourceFiles source = SourceFiles.resolve(config.source(), "run " + dir);
         int canvas = rec.info().placement().canvasSize();
         int batch = Math.min(config.optimization().batchSize(), Math.max(1, rec.info().trainSize()));
+        RunPromptsFile.Saved saved = null;
+        if (RunPromptsFile.exists(dir) && source.card().isVisionLanguage()) {
+            saved = savedPrompts(dir.resolve(RunFiles.PROMPTS), rec.info().sourceClasses(), PROMPTS_FIX);
+        }
         return new TrainedRun(rec.name(), dir, config, List.copyOf(rec.info().sourceClasses()),
                 List.copyOf(rec.info().targetClasses()), state, chosen, recorded,
-                Evaluator.batchSizeFor(batch, canvas), source, List.copyOf(notices));
+                Evaluator.batchSizeFor(batch, canvas), source, List.copyOf(notices), saved);
+    }
+
+    /** The prompts saved in FILE, which must be the run's source classes (SOURCECLASSES, in order). */
+    static RunPromptsFile.Saved savedPrompts(Path file, List<String> sourceClasses, String fix) {
+        RunPromptsFile.Saved saved = RunPromptsFile.read(file, fix);
+        if (!saved.prompts().labels().equals(sourceClasses)) {
+            throw UserInputException.forFile(file, "holds " + saved.prompts().size() + " prompts that are not the "
+                    + sourceClasses.size() + " source classes the run recorded in " + RunFiles.INFO, fix);
+        }
+        return saved;
     }
 
     /** "best state (epoch 7)" or "final state (epoch 10)". */
@@ -121,6 +164,6 @@ public record TrainedRun(String name, Path origin, RunSpec config, List<String> 
     /** This run with its source model's files at SOURCE (a bundle's unpacked copy). */
     TrainedRun withSource(SourceFiles newSource) {
         return new TrainedRun(name, origin, config, sourceClasses, targetClasses, state, choice, testAccuracy,
-                evalBatchSize, newSource, notices);
+                evalBatchSize, newSource, notices, savedPrompts);
     }
 }

@@ -26,9 +26,19 @@ public final class ComparisonTable {
             RunParameter.FRAME, RunParameter.TRAINER);
 
     /**
+     * The zero-shot accuracy of a vision-language source on the target (result.json's
+     * {@code zeroShot.testAccuracy}, the figure its runs are measured against): a printed column when a
+     * compared run has one, the last CSV column.
+     */
+    static final String ZERO_SHOT = "zero_shot_accuracy";
+
+    /** Its printed title. */
+    static final String ZERO_SHOT_TITLE = "zero-shot";
+
+    /**
      * The CSV header row: run, status, method, program, mapping, frame, trainer, the results, then
-     * the user's name and note and every other {@link RunParameter} (appended, so the columns of
-     * older versions keep their places).
+     * the user's name and note, every other {@link RunParameter} and the zero-shot accuracy (appended,
+     * so the columns of older versions keep their places).
      */
     public static final List<String> HEADER = header();
 
@@ -42,6 +52,7 @@ public final class ComparisonTable {
                 h.add(p.id());
             }
         }
+        h.add(ZERO_SHOT);
         return List.copyOf(h);
     }
 
@@ -68,11 +79,14 @@ public final class ComparisonTable {
      * @param name the user's name for the run ("" = none)
      * @param note the user's note ("" = none)
      * @param parameters the value of every {@link RunParameter}, in declaration order
+     * @param zeroShotAccuracy the vision-language source's zero-shot test accuracy on the target (NaN for a
+     *     classifier, or when the run recorded none)
      */
     public record Row(String run, String status, String method, String program, String mapping, String frame,
             String trainer, double testAccuracy, double testAccuracyAtBestVal, Integer bestEpoch,
             Long trainableParameters, double wallSeconds, double peakRssMegabytes, Long trainingQueries,
-            Long mappingQueries, Long evaluationQueries, String name, String note, List<String> parameters) {
+            Long mappingQueries, Long evaluationQueries, String name, String note, List<String> parameters,
+            double zeroShotAccuracy) {
 
         public Row {
             parameters = List.copyOf(parameters);
@@ -95,14 +109,14 @@ public final class ComparisonTable {
                     x == null ? Double.NaN : x.wallSeconds(), x == null ? Double.NaN : x.peakRssMegabytes(),
                     x == null ? null : x.trainingQueries(), x == null ? null : x.mappingQueries(),
                     x == null ? null : x.evaluationQueries(), r.notes().name(), r.notes().note(),
-                    RunParameter.values().stream().map(p -> p.valueOf(r)).toList());
+                    RunParameter.values().stream().map(p -> p.valueOf(r)).toList(), r.zeroShotAccuracy());
         }
 
         /** A folder that could not be read, with the reason. */
         public static Row unreadable(String name, String reason) {
             return new Row(name, "unreadable: " + reason, "-", "-", "-", "-", "-", Double.NaN, Double.NaN, null, null,
                     Double.NaN, Double.NaN, null, null, null, "", "",
-                    java.util.Collections.nCopies(RunParameter.values().size(), RunParameter.NONE));
+                    java.util.Collections.nCopies(RunParameter.values().size(), RunParameter.NONE), Double.NaN);
         }
 
         public boolean readable() {
@@ -120,6 +134,7 @@ public final class ComparisonTable {
                     v.add(parameter(p));
                 }
             }
+            v.add(raw(zeroShotAccuracy));
             return v;
         }
 
@@ -201,6 +216,21 @@ public final class ComparisonTable {
         return shared;
     }
 
+    /** True when a compared run has a zero-shot accuracy: the printed table then has a "zero-shot" column. */
+    public boolean hasZeroShot() {
+        return rows.stream().anyMatch(r -> !Double.isNaN(r.zeroShotAccuracy()));
+    }
+
+    /** The printed result titles: the zero-shot accuracy (when a run has one), then {@link #RESULTS}. */
+    private List<String> resultTitles() {
+        List<String> t = new ArrayList<>();
+        if (hasZeroShot()) {
+            t.add(ZERO_SHOT_TITLE);
+        }
+        RESULTS.forEach(h -> t.add(h.replace('_', ' ')));
+        return t;
+    }
+
     /** True when a run has a name of the user's: the printed table then has a "name" column. */
     public boolean hasNames() {
         return rows.stream().anyMatch(r -> !r.name().isEmpty());
@@ -208,7 +238,8 @@ public final class ComparisonTable {
 
     /**
      * Titles of the printed table: run, name (when a run has one), status, method, the
-     * {@link #differing() parameters that differ}, then the results.
+     * {@link #differing() parameters that differ}, then the results (led by the zero-shot accuracy
+     * when a compared run is on a vision-language source; "-" for the others).
      */
     public List<String> titles() {
         List<String> t = new ArrayList<>(List.of("run"));
@@ -217,18 +248,19 @@ public final class ComparisonTable {
         }
         t.addAll(List.of("status", "method"));
         differing.forEach(p -> t.add(p.title()));
-        RESULTS.forEach(h -> t.add(h.replace('_', ' ')));
+        t.addAll(resultTitles());
         return t;
     }
 
     /** Whether printed column C (of {@link #titles()}) holds numbers (right-aligned). */
     public boolean numeric(int c) {
-        return c >= titles().size() - RESULTS.size();
+        return c >= titles().size() - resultTitles().size();
     }
 
     /** Display strings of the printed table, one list per row, in {@link #titles()} order; missing values are "-". */
     public List<List<String>> cells() {
         boolean names = hasNames();
+        boolean zeroShot = hasZeroShot();
         List<List<String>> out = new ArrayList<>();
         for (Row r : rows) {
             List<String> c = new ArrayList<>(List.of(r.run()));
@@ -238,6 +270,9 @@ public final class ComparisonTable {
             c.add(r.status());
             c.add(r.method());
             differing.forEach(p -> c.add(r.parameter(p)));
+            if (zeroShot) {
+                c.add(Double.isNaN(r.zeroShotAccuracy()) ? "-" : fmt("%.4f", r.zeroShotAccuracy()));
+            }
             c.addAll(r.resultCells());
             out.add(c);
         }

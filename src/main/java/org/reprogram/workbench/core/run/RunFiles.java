@@ -13,6 +13,8 @@ public final class RunFiles {
     public static final String PROGRAM_PNG = "program.png";
     public static final String MAPPING_CSV = "mapping.csv";
     public static final String MAPPING_JSON = "mapping.json";
+    /** A vision-language run's prompts and their embeddings ({@link RunPromptsFile}), written when training starts. */
+    public static final String PROMPTS = "prompts.json";
     /** The user's name and note for the run ({@link RunNotes}); the only file the user edits. */
     public static final String NOTES = "notes.json";
 

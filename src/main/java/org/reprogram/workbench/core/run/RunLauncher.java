@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.data.TargetDataset;
+import org.reprogram.workbench.core.model.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.train.BatchMemory;
 import org.reprogram.workbench.core.train.Experiment;
 import org.reprogram.workbench.core.spec.ResourceSpec;
@@ -96,7 +98,14 @@ public final class RunLauncher {
             }
             try (Experiment exp = opened) {
                 requireSameClasses(runDir, rec, exp);
-                RunFolderAccess.Guard recorder = record(() -> runDir, dir -> RunRecorder.resume(dir, from.epoch()));
+                requireSamePrompts(runDir, exp);
+                RunFolderAccess.Guard recorder = record(() -> runDir, dir -> {
+                    RunRecorder r = RunRecorder.resume(dir, from.epoch());
+                    if (!RunPromptsFile.exists(dir)) { // a run started before prompts were saved
+                        RunPromptsFile.writeFor(dir, exp.source());
+                    }
+                    return r;
+                });
                 try (recorder) {
                     Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);
                     TrainingResult result = trainer.train(exp, TrainingListeners.of(recorder, listener), control, from);
@@ -133,12 +142,41 @@ public final class RunLauncher {
         }
     }
 
+    /**
+     * A vision-language run continues with the prompts it started with: those config.json gives now
+     * (its class names, templates or descriptions file) must be the ones its prompts.json saved.
+     */
+    private static void requireSamePrompts(Path runDir, Experiment exp) {
+        if (exp.source() instanceof PromptClassifier now && RunPromptsFile.exists(runDir)) {
+            Path file = runDir.resolve(RunFiles.PROMPTS);
+            PromptSet saved = RunPromptsFile.read(file, "start a new run with train").prompts();
+            if (!saved.equals(now.prompts())) {
+                throw UserInputException.forFile(file, "holds other prompts than the run's config.json gives now ("
+                        + saved.size() + " saved, " + now.prompts().size() + " now" + firstDifference(saved, now.prompts())
+                        + ")", "put the descriptions file (or the class names) back as they were when the run started,"
+                        + " or start a new run with train");
+            }
+        }
+    }
+
+    private static String firstDifference(PromptSet a, PromptSet b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.prompts().get(i).equals(b.prompts().get(i))) {
+                return "; prompt " + (i + 1) + " was '" + a.prompts().get(i).label() + "', now '"
+                        + b.prompts().get(i).label() + "'";
+            }
+        }
+        return "";
+    }
+
     public static TrainingResult run(RunSpec config, TargetDataset dataset, RunDir runDir, TrainingListener listener,
             TrainingControl control, long snapshotIntervalMillis) throws IOException {
         try (Experiment exp = dataset == null ? Experiment.open(config) : Experiment.open(config, dataset)) {
             RunFolderAccess.Guard recorder = record(runDir, dir -> {
                 TargetFingerprint.write(dir, Path.of(config.data().target()));
-                return new RunRecorder(dir, config);
+                RunRecorder r = new RunRecorder(dir, config);
+                RunPromptsFile.writeFor(dir, exp.source());
+                return r;
             });
             try (recorder) {
                 Trainer trainer = Trainer.forConfig(config, snapshotIntervalMillis);

@@ -107,6 +107,19 @@ public record RunRecord(
     }
 
     /**
+     * The zero-shot test accuracy of the run's vision-language source on its target, the figure the run
+     * is measured against: result.json's, or while it trains (or after it was killed) the one info.json
+     * recorded at the start; NaN for a classifier's run and for a run that recorded none.
+     */
+    public double zeroShotAccuracy() {
+        org.reprogram.workbench.core.train.ZeroShot z = result != null ? result.zeroShot() : null;
+        if (z == null && info != null) {
+            z = info.zeroShot();
+        }
+        return z == null ? Double.NaN : z.testAccuracy();
+    }
+
+    /**
      * "completed", "stopped", "cancelled", "interrupted", "failed"; "unreadable" (see
      * {@link #problem()}); without result.json "running" (a live process trains into it),
      * "interrupted" (killed, resumable from its checkpoint) or "incomplete" (killed before its

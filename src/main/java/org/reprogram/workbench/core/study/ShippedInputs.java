@@ -58,7 +58,7 @@ public final class ShippedInputs {
             if (!out.containsKey(s.source())) {
                 SourceFiles files = SourceFiles.resolve(s.source(), "the study");
                 Path zip = dir.resolve("source.zip.tmp");
-                ZipFolder.zipFilesTo(files.files(), zip);
+                ZipFolder.zipFilesTo(files.files(), files.entryNames(), zip); // a tokenizer at its sidecar's path
                 String name = backend.ship(named(zip, "source"));
                 out.put(s.source(), files.builtin() ? name : name + "!" + files.location().getFileName());
             }

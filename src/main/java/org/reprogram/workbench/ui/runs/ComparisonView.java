@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.reprogram.workbench.core.run.RunParameter;
+import org.reprogram.workbench.ui.common.ResultTexts;
 
 /**
  * The comparison of the selected runs, in three tabs: curves of a chosen metric (one colour per
@@ -129,6 +130,11 @@ public final class ComparisonView extends TabPane {
                     + " settings but the seed); the figures are means over them", null));
         }
         cols.add(col("Method", ComparisonViewModel.Row::method, rows, 120, null, null));
+        if (rows.stream().anyMatch(r -> !ResultTexts.NONE.equals(r.zeroShot()))) {
+            cols.add(col("Zero-shot", ComparisonViewModel.Row::zeroShot, rows, 100, "Zero-shot test accuracy of the"
+                    + " vision-language source with the run's prompts and no program: the figure the run is measured"
+                    + " against", null));
+        }
         cols.add(col(grouped ? "Test acc (mean ± std)" : "Test acc", ComparisonViewModel.Row::testAccuracy, rows,
                 160, grouped ? FINAL_TIP_GROUPED : RunsView.FINAL_TIP, null));
         cols.add(col("Test @ best val", ComparisonViewModel.Row::testAtBestVal, rows, 160, RunsView.AT_BEST_TIP,

@@ -66,11 +66,13 @@ public final class ComparisonViewModel {
      *     group of replicates the shared values, the seeds joined ("1, 2, 3")
      * @param n how many runs the line stands for: 1, or the replicates of a group (then the figures are
      *     means and the test accuracy mean ± sample std)
+     * @param zeroShot the zero-shot test accuracy of a vision-language source on the target ("-" for a
+     *     classifier's run; of a group the mean)
      */
     public record Row(String name, String folder, String note, String status, String method, String program,
             String mapping, String trainer, String testAccuracy, String testAtBestVal, String bestVal, int epochs,
             String queries, String trainable, String wallSeconds, String imagesPerSecond,
-            Map<RunParameter, String> parameters, int n) {}
+            Map<RunParameter, String> parameters, int n, String zeroShot) {}
 
     /** A target class and the source classes it reads ("Bag", or "Bag 0.41, Coat 0.20" for learned weights). */
     public record MappingLine(String target, String sources) {}
@@ -301,6 +303,6 @@ public final class ComparisonViewModel {
                 res == null ? "-" : Long.toString(res.trainableParameters()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.1f", res.wallSeconds()),
                 res == null ? "-" : String.format(Locale.ROOT, "%.0f", res.imagesPerSecond()),
-                Collections.unmodifiableMap(params), 1);
+                Collections.unmodifiableMap(params), 1, ResultTexts.pct(r.zeroShotAccuracy()));
     }
 }

@@ -43,7 +43,14 @@ final class ReplicateRows {
                 pct(g.stat(Figure.BEST_VAL)), (int) Math.round(orZero(g.stat(Figure.EPOCHS).mean())),
                 number(g.stat(Figure.QUERIES), "%,.0f"), number(g.stat(Figure.TRAINABLE), "%.0f"),
                 number(g.stat(Figure.WALL_SECONDS), "%.1f"), number(g.stat(Figure.IMAGES_PER_SECOND), "%.0f"),
-                Collections.unmodifiableMap(params), g.n());
+                Collections.unmodifiableMap(params), g.n(), zeroShot(g));
+    }
+
+    /** The mean zero-shot accuracy of G's runs that have one ("-" when none has). */
+    private static String zeroShot(ReplicateGroups.Group g) {
+        double[] z = g.runs().stream().mapToDouble(RunRecord::zeroShotAccuracy).filter(v -> !Double.isNaN(v))
+                .toArray();
+        return z.length == 0 ? ResultTexts.NONE : ResultTexts.pct(java.util.Arrays.stream(z).average().orElseThrow());
     }
 
     /** "85.0 ± 5.0 %"; one value: "85.0 %"; none: "-". */

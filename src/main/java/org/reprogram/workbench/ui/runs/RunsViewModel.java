@@ -37,7 +37,7 @@ public final class RunsViewModel {
 
     /** Files that Export copies (those that exist). */
     static final List<String> EXPORTED = List.of(RunFiles.PROGRAM_PNG, RunFiles.METRICS, RunFiles.MAPPING_CSV,
-            RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT, RunFiles.NOTES);
+            RunFiles.MAPPING_JSON, RunFiles.CONFIG, RunFiles.RESULT, RunFiles.NOTES, RunFiles.PROMPTS);
 
     public final StringProperty filter = new SimpleStringProperty("");
     public final StringProperty message = new SimpleStringProperty("");

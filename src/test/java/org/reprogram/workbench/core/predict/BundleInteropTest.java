@@ -30,7 +30,7 @@ class BundleInteropTest {
     private static final double TOLERANCE = 1e-4;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pad-ilm", "full-linear", "scale-blmplus", "smm-bar"})
+    @ValueSource(strings = {"pad-ilm", "full-linear", "scale-blmplus", "smm-bar", "pad-textilm-vlm"})
     void javaPredictsWhatPythonPredicts(String name) throws Exception {
         Path dir = TestPaths.fixtures().resolve("bundle");
         JsonArray expected = JsonParser.parseString(Files.readString(dir.resolve(name + ".expected.json")))

@@ -35,6 +35,7 @@ import org.reprogram.workbench.core.mapping.ServiceOnlyMapping;
 import org.reprogram.workbench.core.model.Interop;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.NamedArray;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.program.InputProgram;
 import org.reprogram.workbench.core.program.MaskedDeltaProgram;
@@ -80,7 +81,10 @@ class InteropFormsTest {
     private static LabelMapping mapping(MappingType t, NDManager manager) {
         ParameterValues settings = t.parameters().contains(MappingSettings.SOURCES_PER_CLASS)
                 ? ParameterValues.empty().with(MappingSettings.SOURCES_PER_CLASS, 2) : ParameterValues.empty();
-        LabelMapping m = t.create(new MappingContext(CARD, TARGET, settings, 3), manager);
+        // a text mapping's source classes are prompts: four descriptions per target class (12, as CARD's classes)
+        LabelMapping m = t.create(new MappingContext(CARD, TARGET, settings, 3, t.readsText()
+                ? PromptSet.descriptions(TARGET, TARGET.stream().map(n -> List.of(n + " 1", n + " 2", n + " 3",
+                        n + " 4")).toList()) : null), manager);
         Random rnd = new Random(1);
         double[][] f = new double[CARD.numClasses()][TARGET.size()];
         for (double[] row : f) {
@@ -196,16 +200,22 @@ class InteropFormsTest {
             for (int i = 0; i < logits.length; i++) {
                 logits[i] = (float) (3 * rnd.nextGaussian());
             }
-            NDArray l = manager.create(logits, new Shape(4, CARD.numClasses()));
             for (MappingType t : MappingTypes.all()) {
                 try (LabelMapping m = mapping(t, manager)) {
                     Interop form = m.interop();
+                    if (t.readsText() && !form.exportable()) { // descriptions: a top-k mean, stated as such
+                        assertTrue(form.refusal().contains("'" + t.id() + "'"), t.id() + ": " + form.refusal());
+                        continue;
+                    }
                     assertTrue(form.exportable(), t.id() + ": " + form.refusal());
                     assertTrue(python.contains(form.formula()), t.id() + ": " + form.formula());
                     Map<String, NamedArray> arrays = new HashMap<>();
                     form.arrays().forEach(a -> arrays.put(a.name(), a));
-                    assertArrayEquals(new int[] {CARD.numClasses(), TARGET.size()}, arrays.get("mapping_weights").shape());
-                    NDArray w = manager.create(arrays.get("mapping_weights").values(), new Shape(CARD.numClasses(),
+                    // a text mapping's source classes are its prompts (text: one per target class)
+                    int ks = t.readsText() ? m.sourceClasses() : CARD.numClasses();
+                    NDArray l = manager.create(java.util.Arrays.copyOf(logits, 4 * ks), new Shape(4, ks));
+                    assertArrayEquals(new int[] {ks, TARGET.size()}, arrays.get("mapping_weights").shape());
+                    NDArray w = manager.create(arrays.get("mapping_weights").values(), new Shape(ks,
                             TARGET.size()));
                     NDArray b = manager.create(arrays.get("mapping_bias").values());
                     NDArray fromForm = form.formula().equals(LabelMapping.LINEAR_FORMULA) ? l.matMul(w).add(b)

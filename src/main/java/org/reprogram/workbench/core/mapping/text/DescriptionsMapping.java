@@ -133,7 +133,7 @@ public final class DescriptionsMapping extends AbstractLabelMapping {
 
         @Override
         public LabelMapping create(MappingContext c, NDManager manager) {
-            PromptSet prompts = prompts(c.targetClasses(), c.settings());
+            PromptSet prompts = c.prompts() != null ? c.prompts() : prompts(c.targetClasses(), c.settings());
             int[][] groups = new int[c.targetClassCount()][];
             List<List<Integer>> members = new ArrayList<>();
             for (int t = 0; t < groups.length; t++) {
