@@ -98,7 +98,8 @@ public final class SetupViewModel {
         skipBadImages.addListener(o -> reloadDataset());
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
-        source.set(sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
+        String standard = "builtin:" + SourceModels.DEFAULT_BUILTIN; // the classifier the demo and tests start from
+        source.set(sourceChoices.contains(standard) ? standard : sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
         validate();
     }
 
