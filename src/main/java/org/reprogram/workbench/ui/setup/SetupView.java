@@ -38,6 +38,7 @@ public final class SetupView extends VBox {
         getStyleClass().addAll("panel", "setup");
         sourceSection();
         targetSection();
+        form.wide(new PromptsView(vm));
         SettingSection.add(form, vm, "Input program and label mapping", SetupSettings.method());
         SettingSection.add(form, vm, "Optimisation", SetupSettings.optimisation());
         getChildren().add(form.grid);
