@@ -44,7 +44,7 @@ final class PromptsView extends VBox {
         form.caption("promptsHint", Bindings.createStringBinding(() -> "A vision-language model reads each class"
                 + " as text. The folder names are a start: write the word the prompts should say for each class."
                 + " Names cannot contain commas."));
-        names.setId("classNames");
+        names.setId("classNameRows");
         names.setHgap(8);
         names.setVgap(2);
         ColumnConstraints folder = new ColumnConstraints();
