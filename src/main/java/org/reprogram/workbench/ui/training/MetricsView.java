@@ -93,7 +93,7 @@ public final class MetricsView extends VBox {
         zeroShotLine.managedProperty().bind(zeroShotLine.visibleProperty());
         zeroShotLine.setTooltip(new Tooltip("The vision-language model's accuracy on the target with the same prompts"
                 + " and no program (dashed on the accuracy chart): the figure the run is measured against"));
-        getChildren().addAll(charts, zeroShotLine, latest);
+        getChildren().addAll(zeroShotLine, charts, latest);
         planned.addListener(o -> fitEpochs(lastEpoch));
         fitEpochs(0);
         metrics.addListener((ListChangeListener<EpochMetrics>) c -> {

@@ -18,6 +18,9 @@ import org.reprogram.workbench.core.train.TrainingSnapshot;
  */
 public final class PromptMappingView extends GridPane {
 
+    /** The width a prompt wraps at: "This is a photo of a t-shirt. (template 1 of 81)" in two lines. */
+    static final double PROMPT_WIDTH = 240;
+
     public PromptMappingView() {
         setId("promptMapping");
         setHgap(8);
@@ -46,7 +49,7 @@ public final class PromptMappingView extends GridPane {
                 text.getStyleClass().add("prompt-text");
                 text.setWrapText(true);
                 text.setMinWidth(0);
-                text.setPrefWidth(1); // wraps within the panel instead of widening it
+                text.setPrefWidth(PROMPT_WIDTH); // wraps there, narrower when the window is
                 text.setMaxWidth(Double.MAX_VALUE);
                 Tooltip tip = new Tooltip();
                 tip.setWrapText(true);
