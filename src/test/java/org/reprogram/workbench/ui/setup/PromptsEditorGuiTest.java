@@ -36,6 +36,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PromptsEditorGuiTest {
 
+    private static final String SHIPPED = "builtin:fmnist-clip";
     private SetupViewModel vm;
     private SetupView view;
 
@@ -77,6 +78,21 @@ class PromptsEditorGuiTest {
         robot.interact(() -> vm.modelCard().set(org.reprogram.workbench.core.model.SourceModels.card("builtin")));
         assertEquals("blm", vm.field(Settings.MAPPING).get(), "the classifier's mapping chosen before comes back");
         assertFalse(view.lookup("#prompts").isVisible());
+    }
+
+    @Test
+    void theShippedVisionLanguageModelIsOfferedChosenAndReadyToTrainOnTheSampleDigits(FxRobot robot) {
+        assertTrue(vm.sourceChoices.contains(SHIPPED), String.join(", ", vm.sourceChoices));
+        robot.interact(() -> vm.source.set(SHIPPED));
+        assertEquals("", vm.modelError().get());
+        assertTrue(vm.modelCard().get().isVisionLanguage());
+        assertEquals("text", vm.field(Settings.MAPPING).get());
+        assertTrue(text(robot, "modelCard").contains(ModelCardText.VISION_LANGUAGE), text(robot, "modelCard"));
+        assertTrue(view.lookup("#prompts").isVisible());
+        assertTrue(vm.valid().get(), String.join(" | ", vm.problems));
+        robot.interact(() -> vm.field(Settings.MAPPING).set("ilm"));
+        assertTrue(vm.problem(Settings.MAPPING).get().contains("vision-language"), vm.problem(Settings.MAPPING).get());
+        assertFalse(vm.valid().get(), "a classifier's mapping on a vision-language source blocks Start, inline");
     }
 
     @Test
