@@ -9,7 +9,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.reprogram.workbench.core.mapping.text.DescriptionsFile;
-import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
 /**
@@ -102,11 +101,5 @@ public final class DescriptionsViewModel {
         } catch (RuntimeException e) {
             return null; // the form shows the file's problem under its field; the editor starts empty
         }
-    }
-
-    /** For the editor's title: "Descriptions of 10 classes". */
-    public String title() {
-        return "Descriptions of " + classNames.size() + " classes" + (classNames.isEmpty() ? ""
-                : " (" + Fields.capitalized(classNames.get(0)) + ", …)");
     }
 }
