@@ -93,6 +93,11 @@ class PromptsEditorGuiTest {
         robot.interact(() -> vm.field(Settings.MAPPING).set("ilm"));
         assertTrue(vm.problem(Settings.MAPPING).get().contains("vision-language"), vm.problem(Settings.MAPPING).get());
         assertFalse(vm.valid().get(), "a classifier's mapping on a vision-language source blocks Start, inline");
+        // the same model opened as a file: loaded (encoders and tokenizer) in the check, no prompts needed
+        robot.interact(() -> vm.openTorchScript(org.reprogram.workbench.core.model.SourceModels.builtinDir("fmnist-clip")
+                .resolve("model.pt")));
+        assertEquals("", vm.modelError().get());
+        assertTrue(vm.modelCard().get().isVisionLanguage());
     }
 
     @Test
