@@ -102,7 +102,8 @@ public final class SetupViewModel {
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
         prompts = new PromptsViewModel(this, executor);
-        source.set(sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
+        String usual = "builtin:" + SourceModels.DEFAULT_BUILTIN; // not the first by name (fmnist-clip sorts before it)
+        source.set(sourceChoices.contains(usual) ? usual : sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
         validate();
     }
 
