@@ -32,6 +32,8 @@ final class PromptsView extends VBox {
     private final SetupViewModel setup;
     private final PromptsViewModel vm;
     private final GridPane names = new GridPane();
+    /** Classes side by side in the names' grid. */
+    private static final int PAIRS = 2;
 
     PromptsView(SetupViewModel setup) {
         super(4);
@@ -47,11 +49,14 @@ final class PromptsView extends VBox {
         names.setId("classNameRows");
         names.setHgap(8);
         names.setVgap(2);
-        ColumnConstraints folder = new ColumnConstraints();
-        folder.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints name = new ColumnConstraints();
-        name.setHgrow(Priority.ALWAYS);
-        names.getColumnConstraints().addAll(folder, name);
+        for (int pair = 0; pair < PAIRS; pair++) { // folder name, then its name: two classes a row
+            ColumnConstraints folder = new ColumnConstraints();
+            folder.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints name = new ColumnConstraints();
+            name.setHgrow(Priority.ALWAYS);
+            name.setMinWidth(60);
+            names.getColumnConstraints().addAll(folder, name);
+        }
         vm.classes.addListener((ListChangeListener<PromptsViewModel.ClassName>) c -> rows());
         rows();
         form.wide(names);
@@ -79,11 +84,12 @@ final class PromptsView extends VBox {
         managedProperty().bind(visibleProperty());
     }
 
-    /** One row per target class: folder name, its name in a text field, the row's problem under it. */
+    /** Per target class, two a row: folder name, its name in a text field, the name's problem under it. */
     private void rows() {
         names.getChildren().clear();
-        int r = 0;
         for (int i = 0; i < vm.classes.size(); i++) {
+            int r = 2 * (i / PAIRS);
+            int col = 2 * (i % PAIRS);
             PromptsViewModel.ClassName c = vm.classes.get(i);
             Label folder = new Label(c.folder());
             folder.getStyleClass().add("hint");
@@ -93,9 +99,10 @@ final class PromptsView extends VBox {
             folder.setLabelFor(field);
             field.setTooltip(new Tooltip("The name the prompts say for class '" + c.folder() + "' (folder name)"));
             Form.markInvalid(field, c.problem());
-            names.addRow(r++, folder, field);
+            names.add(folder, col, r);
+            names.add(field, col + 1, r);
             Label problem = ProblemLabel.of("className" + i + "Problem", c.problem(), true);
-            names.add(problem, 0, r++, 2, 1);
+            names.add(problem, col, r + 1, 2, 1);
         }
     }
 
