@@ -149,6 +149,15 @@ run_app "$APP" predict "$T/work/run-train" sample-data/digits/test/7
     || { show; fail "predict with the trained run on the bundled sample images"; }
 ok "predict RUN sample-data/digits/test/7: $(grep '^accuracy ' "$T/out")"
 
+# The shipped vision-language model: its tokenizer's native library (in the tokenizers jar) must load
+# from the per-user cache, and the run records its zero-shot figure.
+START=$(date +%s)
+run_app "$APP" train --source builtin:fmnist-clip --mapping text --target sample-data/digits --epochs 1 \
+    --class-names "t-shirt,trouser,pullover,dress,coat,sandal,shirt,sneaker,bag,ankle boot" --out "$T/work/run-vlm"
+[ "$RC" = 0 ] && grep -q '"zeroShot"' "$T/work/run-vlm/result.json" \
+    || { show; fail "one-epoch train of the shipped vision-language model (builtin:fmnist-clip, --mapping text)"; }
+ok "train --source builtin:fmnist-clip --mapping text --epochs 1 ($(( $(date +%s) - START )) s): $(grep 'epoch   1/1' "$T/out")"
+
 run_app "$APP" demo --epochs 1 --out "$T/work/run-demo"
 [ "$RC" = 0 ] && [ -s "$T/work/run-demo/result.json" ] || { show; fail "demo --epochs 1"; }
 ok "demo --epochs 1"

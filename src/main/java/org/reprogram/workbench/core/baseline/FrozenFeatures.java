@@ -19,7 +19,7 @@ import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.Normalization;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.train.BatchBuffer;
 
 /**

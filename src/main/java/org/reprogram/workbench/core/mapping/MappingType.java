@@ -30,6 +30,15 @@ public interface MappingType extends MethodType {
      */
     boolean frequencyDriven();
 
+    /**
+     * Whether it reads a vision-language model through text (its source classes are the run's prompts,
+     * {@code mapping.text.TextMappingType}) instead of a classifier's classes: the class-count rule and
+     * the classifier capabilities above do not apply to it.
+     */
+    default boolean readsText() {
+        return false;
+    }
+
     /** Why it cannot map CONTEXT's source classes to its target classes (naming the setting to change), or none. */
     List<Problem> problems(MappingContext context);
 

@@ -40,12 +40,14 @@ public final class MappingTypes {
     /**
      * The class-count rule in words, from each mapping's capability ({@link MappingType#exclusiveSourcesPerTarget}
      * with its default settings): "random, flm, ilm and bar read each target class from its own source class(es),
-     * so they need K_s ≥ K_t (× sources per class); linear, blm and blm+ work with any counts."
+     * so they need K_s ≥ K_t (× sources per class); linear, blm and blm+ work with any counts." The
+     * mappings made of text ({@link MappingType#readsText}) are not in it: their source classes are prompts.
      */
     public static String classCountRule() {
-        List<MappingType> exclusive = all().stream()
+        List<MappingType> classifier = all().stream().filter(t -> !t.readsText()).toList();
+        List<MappingType> exclusive = classifier.stream()
                 .filter(t -> t.exclusiveSourcesPerTarget(ParameterValues.empty()) > 0).toList();
-        List<String> any = all().stream().filter(t -> !exclusive.contains(t)).map(MappingType::id).toList();
+        List<String> any = classifier.stream().filter(t -> !exclusive.contains(t)).map(MappingType::id).toList();
         boolean perClass = exclusive.stream().anyMatch(t -> t.parameters().contains(MappingSettings.SOURCES_PER_CLASS));
         String rule = exclusive.isEmpty() ? "" : and(exclusive.stream().map(MappingType::id).toList())
                 + (exclusive.size() == 1 ? " reads" : " read") + " each target class from its own source class(es), so "

@@ -20,7 +20,7 @@ import java.util.List;
  *     image method.
  * @param visionLanguage what a vision-language (CLIP-style) model adds: its text side, embedding size
  *     and logit scale; null for a classifier. Its raw card lists no classes: a run's classes are the
- *     prompts of its text mapping ({@code text.PromptClassifier})
+ *     prompts of its text mapping ({@link PromptClassifier})
  */
 public record ModelCard(
         String name,
@@ -31,7 +31,7 @@ public record ModelCard(
         String description,
         Double testAccuracy,
         String featuresMethod,
-        org.reprogram.workbench.core.model.text.VisionLanguageCard visionLanguage) {
+        org.reprogram.workbench.core.model.VisionLanguageCard visionLanguage) {
 
     /** The sidecar key that names the features method. */
     public static final String FEATURES_METHOD_KEY = "featuresMethod";

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.model.text.PromptSet;
-import org.reprogram.workbench.core.model.text.VisionLanguageSidecar;
 
 /**
  * The files that make a source model, wherever they are: a built-in model's folder

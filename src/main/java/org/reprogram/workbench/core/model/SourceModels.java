@@ -10,10 +10,6 @@ import java.util.stream.Stream;
 import org.reprogram.workbench.core.AppPaths;
 import org.reprogram.workbench.core.Json;
 import org.reprogram.workbench.core.UserInputException;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
-import org.reprogram.workbench.core.model.text.PromptSet;
-import org.reprogram.workbench.core.model.text.VisionLanguageModel;
-import org.reprogram.workbench.core.model.text.VisionLanguageSidecar;
 
 /**
  * Resolves a source spec ("builtin", "builtin:NAME", a .pt path, or the path of a built-in model's

@@ -71,8 +71,8 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         if (!Files.isRegularFile(sidecar)) {
             throw UserInputException.forFile(sidecar, "sidecar file is missing", SIDECAR_FIX);
         }
-        if (org.reprogram.workbench.core.model.text.VisionLanguageSidecar.declares(sidecar)) {
-            return org.reprogram.workbench.core.model.text.VisionLanguageSidecar.read(modelFile, sidecar);
+        if (org.reprogram.workbench.core.model.VisionLanguageSidecar.declares(sidecar)) {
+            return org.reprogram.workbench.core.model.VisionLanguageSidecar.read(modelFile, sidecar);
         }
         ModelCard raw = Json.read(sidecar, ModelCard.class, SIDECAR_FIX);
         int[] shape = raw.inputShape();

@@ -37,17 +37,28 @@ public record Problem(String parameterId, String message, String fix) {
      * stands beside the message).
      */
     public String text(String subject, String reference) {
-        String m = message.replace(SUBJECT, subject == null ? "the setting" : subject);
+        String m = fill(message, subject == null ? "the setting" : subject);
         if (fix == null || fix.isBlank()) {
             return m;
         }
-        String f = reference == null || reference.isEmpty() ? fix.replace(SUBJECT + " ", "").replace(SUBJECT, "")
-                : fix.replace(SUBJECT, reference);
+        String f = reference == null || reference.isEmpty() ? fill(fix.replace(SUBJECT + " ", ""), "")
+                : fill(fix, reference);
         return m + ". Fix: " + f;
     }
 
     /** The message with SUBJECT, without the fix (the form shows the fix in the field's hint). */
     public String messageOnly(String subject) {
-        return message.replace(SUBJECT, subject == null ? "the setting" : subject);
+        return fill(message, subject == null ? "the setting" : subject);
+    }
+
+    /**
+     * A literal "{}" in a message or fix (a prompt template's slot), kept as "{}" where {@link #SUBJECT}
+     * is replaced by the setting's name.
+     */
+    public static final String LITERAL_BRACES = "{{}}";
+
+    /** TEXT (a message or fix) with SUBJECT for {@link #SUBJECT}, and a literal {@link #LITERAL_BRACES} as "{}". */
+    public static String fill(String text, String subject) {
+        return text.replace(LITERAL_BRACES, "\u0000").replace(SUBJECT, subject).replace("\u0000", "{}");
     }
 }

@@ -50,7 +50,7 @@ public record TrainedRun(String name, Path origin, RunSpec config, List<String> 
      * The prompts a vision-language source is read through, as training built them from the config
      * ({@link RunPrompts}); null for a classifier's run.
      */
-    public org.reprogram.workbench.core.model.text.PromptSet prompts() {
+    public org.reprogram.workbench.core.model.PromptSet prompts() {
         return source.card().isVisionLanguage() ? RunPrompts.of(config, targetClasses) : null;
     }
 

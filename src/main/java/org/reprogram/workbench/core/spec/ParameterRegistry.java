@@ -8,7 +8,6 @@ import java.util.Map;
 import org.reprogram.workbench.core.mapping.MappingContext;
 import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.mapping.MappingTypes;
-import org.reprogram.workbench.core.mapping.text.TextMappingType;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ParameterValues;
@@ -178,11 +177,11 @@ public final class ParameterRegistry {
             out.addAll(program.problems(card, spec.program().settings()));
         }
         MappingType mapping = MappingTypes.find(spec.mapping().id());
-        if (mapping != null && card.isVisionLanguage() && !(mapping instanceof TextMappingType)) {
+        if (mapping != null && card.isVisionLanguage() && !mapping.readsText()) {
             out.add(new Problem("mapping", "{} '" + mapping.id() + "' maps a classifier's classes, but source model '"
                     + card.name() + "' is a vision-language model: its classes are made of text", "choose {} "
                     + org.reprogram.workbench.core.param.ValueType.orList(MappingTypes.all().stream()
-                            .filter(t -> t instanceof TextMappingType).map(MappingType::id).toList())));
+                            .filter(MappingType::readsText).map(MappingType::id).toList())));
             return out;
         }
         if (mapping != null && targetClasses != null) {

@@ -5,8 +5,8 @@ import org.reprogram.workbench.core.mapping.MappingType;
 import org.reprogram.workbench.core.mapping.MappingTypes;
 import org.reprogram.workbench.core.mapping.text.TextMappingType;
 import org.reprogram.workbench.core.mapping.text.TextSettings;
-import org.reprogram.workbench.core.model.text.PromptSet;
-import org.reprogram.workbench.core.model.text.Templates;
+import org.reprogram.workbench.core.model.PromptSet;
+import org.reprogram.workbench.core.model.Templates;
 import org.reprogram.workbench.core.param.ParameterValues;
 
 /**

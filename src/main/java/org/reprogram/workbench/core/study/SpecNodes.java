@@ -116,7 +116,7 @@ final class SpecNodes {
         String words = setting.parameter().inSentence();
         String subject = words.equals(setting.id()) ? words : words + " (" + setting.id() + ")";
         String fix = p.fix() == null || p.fix().isBlank() ? setting.id() + " accepts: "
-                + setting.parameter().type().allowed() : p.fix().replace(Problem.SUBJECT, setting.id());
+                + setting.parameter().type().allowed() : Problem.fill(p.fix(), setting.id());
         String message = p.messageOnly(subject);
         return error(node, message.contains("'" + text + "'") ? message : message + " (got '" + text + "')", fix);
     }

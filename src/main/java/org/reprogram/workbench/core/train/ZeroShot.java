@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.reprogram.workbench.core.model.SourceModel;
-import org.reprogram.workbench.core.model.text.PromptClassifier;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.program.Placement;
 
 /**

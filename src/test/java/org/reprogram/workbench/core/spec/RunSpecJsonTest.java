@@ -56,7 +56,8 @@ class RunSpecJsonTest {
     /** S with OWN set to a valid value other than its default. */
     private static <T> RunSpec changed(RunSpec s, Setting<T> own) {
         List<String> choices = own.parameter().type().choices();
-        String text = choices.isEmpty() ? own.id().endsWith("init_scale") ? "0.5" : "2"
+        String text = choices.isEmpty() ? own.id().endsWith("init_scale") ? "0.5"
+                : own.id().endsWith(".template") ? "a sketch of a {}." : "2"
                 : choices.stream().filter(c -> !c.equals(own.parameter().format(own.get(s)))).findFirst().orElseThrow();
         return own.withText(s, text);
     }

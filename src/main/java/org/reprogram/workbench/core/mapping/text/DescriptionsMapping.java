@@ -12,7 +12,7 @@ import org.reprogram.workbench.core.mapping.AbstractLabelMapping;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
 import org.reprogram.workbench.core.model.Interop;
-import org.reprogram.workbench.core.model.text.PromptSet;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.param.ParameterValues;
 import org.reprogram.workbench.core.param.Problem;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.reprogram.workbench.core.mapping.IterativeLabelMapping;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
-import org.reprogram.workbench.core.model.text.PromptSet;
+import org.reprogram.workbench.core.model.PromptSet;
 import org.reprogram.workbench.core.param.ParameterValues;
 
 /**

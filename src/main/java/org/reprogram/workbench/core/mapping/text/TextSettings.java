@@ -3,9 +3,10 @@ package org.reprogram.workbench.core.mapping.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.reprogram.workbench.core.model.text.Templates;
+import org.reprogram.workbench.core.model.Templates;
 import org.reprogram.workbench.core.param.Parameter;
 import org.reprogram.workbench.core.param.ParameterValues;
+import org.reprogram.workbench.core.param.Problem;
 import org.reprogram.workbench.core.param.ValueType;
 
 /**
@@ -32,8 +33,9 @@ public final class TextSettings {
             .label("Template").help("prompt template; {} is replaced by the class name").defaultValue(Templates.DEFAULT)
             .check(t -> {
                 String p = Templates.problem(t);
-                return p == null ? null : "{} " + p;
-            }).fix("write the template with {} where the class name goes, e.g. \"a photo of a {}.\"").build();
+                return p == null ? null : "{} " + p.replace(Templates.SLOT, Problem.LITERAL_BRACES);
+            }).fix("write the template with " + Problem.LITERAL_BRACES + " where the class name goes, e.g. \"a photo of"
+                    + " a " + Problem.LITERAL_BRACES + ".\"").build();
 
     public static final Parameter<String> TEMPLATES = Parameter.of("mapping.templates",
             ValueType.choice(List.of(ONE, WITH_CLIP_80))).label("Templates")
