@@ -11,7 +11,7 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
-import org.reprogram.workbench.core.model.text.VisionLanguageModel;
+import org.reprogram.workbench.core.model.VisionLanguageModel;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 

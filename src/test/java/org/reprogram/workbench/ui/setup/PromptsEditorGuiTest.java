@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reprogram.workbench.core.mapping.text.DescriptionsFile;
 import org.reprogram.workbench.core.mapping.text.TextSettings;
 import org.reprogram.workbench.core.model.ModelCard;
-import org.reprogram.workbench.core.model.text.VisionLanguageCard;
+import org.reprogram.workbench.core.model.VisionLanguageCard;
 import org.reprogram.workbench.core.spec.Settings;
 import org.reprogram.workbench.ui.common.SyncTaskExecutor;
 import org.testfx.api.FxRobot;
