@@ -148,6 +148,28 @@ class PromptsEditorGuiTest {
     }
 
     @Test
+    void writeDescriptionsOpensAnEditorPerClassWhoseSaveWaitsForEveryClass(FxRobot robot) {
+        robot.interact(() -> {
+            vm.modelCard().set(visionLanguageCard());
+            vm.field(Settings.MAPPING).set("descriptions");
+        });
+        javafx.scene.control.Button write = robot.from(view).lookup("#writeDescriptions").queryButton();
+        assertTrue(write.isVisible() && !write.isDisabled());
+        robot.interact(write::fire);
+        javafx.scene.control.Button save = robot.lookup("#saveDescriptions").queryButton();
+        assertTrue(save.isDisabled(), "no descriptions yet");
+        assertTrue(robot.lookup("#descriptionsProblem").queryAs(Label.class).getText().contains("'9'"));
+        for (int c = 0; c < 10; c++) {
+            javafx.scene.control.TextArea area = robot.lookup("#descriptions" + c)
+                    .queryAs(javafx.scene.control.TextArea.class);
+            int digit = c;
+            robot.interact(() -> area.setText("the digit " + digit));
+        }
+        assertFalse(save.isDisabled());
+        robot.interact(() -> save.getScene().getWindow().hide());
+    }
+
+    @Test
     void theDescriptionsEditorWritesAFileThatTheFieldNamesAndTheMappingReads(@TempDir Path dir, FxRobot robot)
             throws Exception {
         robot.interact(() -> {
