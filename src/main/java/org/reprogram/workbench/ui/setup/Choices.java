@@ -53,7 +53,8 @@ public final class Choices {
 
     /** "K_s = 10 source classes · K_t = 10 target classes", either part alone while the other is unknown. */
     static String classCounts(ModelCard card, TargetDataset data) {
-        String ks = card == null ? "" : "K_s = " + card.numClasses() + " source classes";
+        String ks = card == null ? "" : card.isVisionLanguage() ? "K_s: the prompts (text) the mapping makes"
+                : "K_s = " + card.numClasses() + " source classes";
         String kt = data == null ? "" : "K_t = " + data.numClasses() + " target classes";
         return ks.isEmpty() || kt.isEmpty() ? ks + kt : ks + " · " + kt;
     }

@@ -15,9 +15,18 @@ public final class ModelCardText {
 
     private ModelCardText() {}
 
+    /** What the card says instead of a class list for a vision-language source. */
+    static final String VISION_LANGUAGE = "vision-language model: classes are made of text";
+
     static String summary(ModelCard c) {
         if (c == null) {
             return "";
+        }
+        if (c.isVisionLanguage()) {
+            return String.format(Locale.ROOT, "%s · input %d×%d×%d · %s%s%n%s", c.name(), c.channels(), c.height(),
+                    c.width(), VISION_LANGUAGE, c.testAccuracy() == null ? "" : String.format(Locale.ROOT,
+                            " · zero-shot test accuracy %.1f %% on its own data", 100 * c.testAccuracy()),
+                    description(c));
         }
         List<String> names = c.classNames();
         String classes = names.size() <= 12 ? String.join(", ", names)

@@ -11,6 +11,7 @@ import org.reprogram.workbench.core.UserInputException;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
+import org.reprogram.workbench.core.model.VisionLanguageModel;
 import org.reprogram.workbench.ui.common.Fields;
 import org.reprogram.workbench.ui.common.TaskExecutor;
 
@@ -53,12 +54,22 @@ public final class ModelChecker {
         });
     }
 
-    /** The card; a TorchScript model is also loaded (and closed) so a broken file shows here, not at Start. */
+    /**
+     * The card; a TorchScript model is also loaded (and closed) so a broken file shows here, not at
+     * Start. A vision-language model is loaded with its encoders and tokenizer, without prompts (they
+     * come from the mapping's settings, checked with the form).
+     */
     static ModelCard validate(String spec) {
         ModelCard c = SourceModels.card(spec);
         if (!spec.startsWith("builtin")) {
-            try (SourceModel m = SourceModels.open(spec, Device.cpu())) {
-                m.card();
+            if (c.isVisionLanguage()) {
+                try (VisionLanguageModel m = SourceModels.openVisionLanguage(spec, Device.cpu())) {
+                    m.card();
+                }
+            } else {
+                try (SourceModel m = SourceModels.open(spec, Device.cpu())) {
+                    m.card();
+                }
             }
         }
         return c;
@@ -69,6 +80,7 @@ public final class ModelChecker {
             return Fields.words(e.getMessage());
         }
         return spec + ": cannot load the model (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + "). Fix: choose a TorchScript file saved with torch.jit.save and its .pt.json sidecar";
+                + "). Fix: choose a TorchScript file saved with torch.jit.save and its .pt.json sidecar (a vision-language model: with its"
+                + " tokenizer.json named in the sidecar)";
     }
 }

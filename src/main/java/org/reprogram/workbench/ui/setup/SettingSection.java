@@ -31,6 +31,11 @@ final class SettingSection {
 
     static void add(Form form, SetupViewModel vm, String title, List<Setting<?>> settings) {
         form.header(title);
+        fields(form, vm, settings);
+    }
+
+    /** The fields of SETTINGS, without a header (a section that adds its own rows around them). */
+    static void fields(Form form, SetupViewModel vm, List<Setting<?>> settings) {
         for (Setting<?> s : settings) {
             Parameter<?> p = s.parameter();
             form.field(p.key(), label(p), control(s, vm), hint(s), vm.problem(s));

@@ -1,6 +1,7 @@
 package org.reprogram.workbench.ui.setup;
 
 import java.util.List;
+import org.reprogram.workbench.core.mapping.text.TextSettings;
 import org.reprogram.workbench.core.spec.ParameterRegistry;
 import org.reprogram.workbench.core.spec.Setting;
 import org.reprogram.workbench.core.spec.Settings;
@@ -21,9 +22,20 @@ final class SetupSettings {
         return ParameterRegistry.all().stream().filter(SetupSettings::generated).toList();
     }
 
-    /** The settings of the section "Input program and label mapping": program, mapping and trainer with their own, loss. */
+    /**
+     * The settings of the section "Input program and label mapping": program, mapping and trainer with
+     * their own, loss; the text mappings' settings are in {@link #prompts()}.
+     */
     static List<Setting<?>> method() {
-        return shown().stream().filter(SetupSettings::ofMethod).toList();
+        return shown().stream().filter(s -> ofMethod(s) && !ofPrompts(s)).toList();
+    }
+
+    /**
+     * The settings of the text label mappings (class names, template, template set, descriptions, top k):
+     * the prompts section under the target preview shows them ({@link PromptsView}).
+     */
+    static List<Setting<?>> prompts() {
+        return shown().stream().filter(SetupSettings::ofPrompts).toList();
     }
 
     /** The settings of the section "Optimisation": the rest. */
@@ -42,6 +54,14 @@ final class SetupSettings {
         }
         return !s.id().startsWith("resources.") || s == Settings.DEVICE;
     }
+
+    private static boolean ofPrompts(Setting<?> s) {
+        return PROMPT_SETTINGS.contains(s.id());
+    }
+
+    private static final java.util.Set<String> PROMPT_SETTINGS = java.util.Set.of(TextSettings.CLASS_NAMES.id(),
+            TextSettings.TEMPLATE.id(), TextSettings.TEMPLATES.id(), TextSettings.DESCRIPTIONS.id(),
+            TextSettings.TOP_K.id());
 
     private static boolean ofMethod(Setting<?> s) {
         String section = s.id().contains(".") ? s.id().substring(0, s.id().indexOf('.')) : s.id();

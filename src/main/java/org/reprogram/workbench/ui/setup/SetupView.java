@@ -38,6 +38,7 @@ public final class SetupView extends VBox {
         getStyleClass().addAll("panel", "setup");
         sourceSection();
         targetSection();
+        form.wide(new PromptsView(vm));
         SettingSection.add(form, vm, "Input program and label mapping", SetupSettings.method());
         SettingSection.add(form, vm, "Optimisation", SetupSettings.optimisation());
         getChildren().add(form.grid);
@@ -55,10 +56,11 @@ public final class SetupView extends VBox {
         Button open = new Button("Open TorchScript…");
         open.setId("openTorchScript");
         open.setTooltip(new Tooltip("A .pt saved with torch.jit.save, next to a .pt.json sidecar with inputShape,"
-                + " classNames and optionally mean/std"));
+                + " classNames and optionally mean/std; a vision-language (CLIP-style) model: a sidecar of kind"
+                + " \"vision-language\" naming its image and text methods and its tokenizer.json"));
         open.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setTitle("Open a TorchScript classifier");
+            fc.setTitle("Open a TorchScript model (classifier or vision-language)");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("TorchScript model (*.pt)", "*.pt"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {

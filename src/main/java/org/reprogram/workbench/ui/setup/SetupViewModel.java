@@ -63,6 +63,9 @@ public final class SetupViewModel {
 
     private final ModelChecker model;
     private final DatasetLoader data;
+    /** The class names and templates of a vision-language source, with the prompts they make. */
+    public final PromptsViewModel prompts;
+
     private final BooleanBinding valid;
     private final Map<String, ReadOnlyStringWrapper> fieldProblems = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper("");
@@ -98,10 +101,12 @@ public final class SetupViewModel {
         skipBadImages.addListener(o -> reloadDataset());
         busy.bind(model.checking.or(data.loading));
         valid = Bindings.createBooleanBinding(problems::isEmpty, problems);
-        String standard = "builtin:" + SourceModels.DEFAULT_BUILTIN; // the classifier the demo and tests start from
-        source.set(sourceChoices.contains(standard) ? standard : sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
+        prompts = new PromptsViewModel(this, executor);
+        String usual = "builtin:" + SourceModels.DEFAULT_BUILTIN; // not the first by name (fmnist-clip sorts before it)
+        source.set(sourceChoices.contains(usual) ? usual : sourceChoices.isEmpty() ? "builtin" : sourceChoices.get(0));
         validate();
     }
+
 
     /** The text of the field of SETTING (a choice by its id: "pad", "step"; 0 shots as "all"). */
     public StringProperty field(Setting<?> setting) {

@@ -36,6 +36,11 @@ final class MappingSources {
 
     /** Per target class, its sources: W is K_s x K_t, ASSIGNMENT per target class or null. */
     static List<List<Source>> of(float[][] w, int[][] assignment) {
+        return of(w, assignment, MAX_SOURCES);
+    }
+
+    /** As {@link #of(float[][], int[][])}, with at most MAX sources per target class. */
+    static List<List<Source>> of(float[][] w, int[][] assignment, int max) {
         int ks = w.length;
         int kt = ks == 0 ? 0 : w[0].length;
         List<List<Source>> rows = new ArrayList<>();
@@ -43,12 +48,12 @@ final class MappingSources {
             List<Source> row = new ArrayList<>();
             if (assignment != null && t < assignment.length) {
                 for (int s : assignment[t]) {
-                    if (row.size() < MAX_SOURCES && s >= 0 && s < ks) {
+                    if (row.size() < max && s >= 0 && s < ks) {
                         row.add(new Source(s, w[s][t], true));
                     }
                 }
             } else {
-                row.addAll(strongest(w, t));
+                row.addAll(strongest(w, t, max));
             }
             rows.add(row);
         }
@@ -56,7 +61,7 @@ final class MappingSources {
     }
 
     /** The sources of target T with weight at least halfway from the row's minimum to its maximum, best first. */
-    private static List<Source> strongest(float[][] w, int t) {
+    private static List<Source> strongest(float[][] w, int t, int limit) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
         for (float[] sourceRow : w) {
@@ -71,7 +76,7 @@ final class MappingSources {
             }
         }
         all.sort((a, b) -> Float.compare(b.weight(), a.weight()));
-        return all.subList(0, Math.min(MAX_SOURCES, all.size()));
+        return all.subList(0, Math.min(limit, all.size()));
     }
 
     /**

@@ -107,7 +107,8 @@ public final class MappingView extends HeatmapView {
         }
         rowSources = MappingSources.of(w, s.assignment());
         sourceNames = sn;
-        setData(shade, null, tips, rows, cols, notes);
+        // a run on a vision-language source says its prompts in words under the matrix (PromptMappingView)
+        setData(shade, null, tips, rows, cols, PromptRows.isPromptRun(info) ? List.of() : notes);
     }
 
     @Override

@@ -32,6 +32,10 @@ public final class MetricsView extends VBox {
     final XYChart.Series<Number, Number> valLoss = series("val loss");
     final XYChart.Series<Number, Number> trainAcc = series("train acc");
     final XYChart.Series<Number, Number> valAcc = series("val acc");
+    /** A vision-language source's zero-shot accuracy: a dashed level across the accuracy chart. */
+    final XYChart.Series<Number, Number> zeroShot = series("zero-shot");
+    private final Label zeroShotLine = new Label();
+    private LineChart<Number, Number> acc;
     private final Label latest = new Label("No epochs yet.");
     private final List<NumberAxis> epochAxes = new java.util.ArrayList<>();
     private final TableView<EpochMetrics> table;
@@ -45,7 +49,7 @@ public final class MetricsView extends VBox {
         LineChart<Number, Number> loss = chart("Loss", false);
         loss.setId("lossChart");
         loss.getData().addAll(trainLoss, valLoss);
-        LineChart<Number, Number> acc = chart("Accuracy", true);
+        acc = chart("Accuracy", true);
         acc.setId("accuracyChart");
         acc.getData().addAll(trainAcc, valAcc);
         table = new TableView<>(metrics);
@@ -82,7 +86,14 @@ public final class MetricsView extends VBox {
         HBox charts = new HBox(6, waiting(loss, metrics), waiting(acc, metrics), table);
         HBox.setHgrow(charts.getChildren().get(0), Priority.ALWAYS);
         HBox.setHgrow(charts.getChildren().get(1), Priority.ALWAYS);
-        getChildren().addAll(charts, latest);
+        zeroShotLine.setId("zeroShot");
+        zeroShotLine.getStyleClass().add("zero-shot");
+        zeroShotLine.setWrapText(true);
+        zeroShotLine.visibleProperty().bind(zeroShotLine.textProperty().isNotEmpty());
+        zeroShotLine.managedProperty().bind(zeroShotLine.visibleProperty());
+        zeroShotLine.setTooltip(new Tooltip("The vision-language model's accuracy on the target with the same prompts"
+                + " and no program (dashed on the accuracy chart): the figure the run is measured against"));
+        getChildren().addAll(zeroShotLine, charts, latest);
         planned.addListener(o -> fitEpochs(lastEpoch));
         fitEpochs(0);
         metrics.addListener((ListChangeListener<EpochMetrics>) c -> {
@@ -100,6 +111,34 @@ public final class MetricsView extends VBox {
         });
         metrics.forEach(this::add);
         showLatest(metrics);
+    }
+
+    /** Shows FIGURE's zero-shot level as a dashed line on the accuracy chart and its words under the charts. */
+    public void bindZeroShot(ZeroShotFigure figure) {
+        zeroShotLine.textProperty().bind(figure.text());
+        figure.level().addListener((o, a, v) -> showZeroShot(v));
+        showZeroShot(figure.level().get());
+    }
+
+    private void showZeroShot(Double v) {
+        zeroShot.getData().clear();
+        if (v == null || v.isNaN()) {
+            acc.getData().remove(zeroShot);
+            return;
+        }
+        for (int x : new int[] {0, Math.max(1, Math.max(lastEpoch, planned.get()))}) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(x, v);
+            d.nodeProperty().addListener((o, a, n) -> {
+                if (n != null) {
+                    n.setVisible(false); // a level, not measured points
+                }
+            });
+            zeroShot.getData().add(d);
+        }
+        if (!acc.getData().contains(zeroShot)) {
+            acc.getData().add(zeroShot);
+            zeroShot.getNode().setStyle("-fx-stroke-dash-array: 8 6; -fx-stroke-width: 1.5;");
+        }
     }
 
     /** The table and the latest-values line (hidden in presentation mode: the curves stay). */
@@ -187,6 +226,9 @@ public final class MetricsView extends VBox {
         for (NumberAxis x : epochAxes) {
             x.setUpperBound(upper);
             x.setTickUnit(unit);
+        }
+        if (zeroShot.getData().size() == 2) { // the level runs across the whole epoch axis
+            zeroShot.getData().get(1).setXValue(upper);
         }
     }
 

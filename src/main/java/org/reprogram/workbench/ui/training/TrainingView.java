@@ -33,6 +33,7 @@ public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
     private final ProgramPanel program;
     private final MappingView mapping = new MappingView();
+    private final PromptMappingView promptMapping = new PromptMappingView();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final Consumer<Path> tryIt;
     private final MetricsView metrics;
@@ -62,6 +63,7 @@ public final class TrainingView extends BorderPane {
         mappingPanel = mappingPanel();
         confusionPanel = confusionPanel();
         metrics = new MetricsView(vm.metrics, vm.plannedEpochs);
+        metrics.bindZeroShot(vm.zeroShot);
         metricsPanel = panel("Loss and accuracy", metrics);
         gallery = new GalleryView(vm.samples.items);
         gallery.setId("gallery");
@@ -70,7 +72,10 @@ public final class TrainingView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
-        vm.history.shown().addListener((o, a, s) -> mapping.show(s, vm.info.get()));
+        vm.history.shown().addListener((o, a, s) -> {
+            mapping.show(s, vm.info.get());
+            promptMapping.show(s, vm.info.get());
+        });
         vm.confusion.matrix().addListener(o -> showConfusion());
         vm.info.addListener(o -> showConfusion());
         vm.presentation.addListener(o -> arrange());
@@ -129,12 +134,17 @@ public final class TrainingView extends BorderPane {
         note.managedProperty().bind(note.visibleProperty());
         note.setPrefWidth(1); // wraps within the mapping's width instead of widening the panel
         note.setMaxWidth(Double.MAX_VALUE);
-        Label hint = hint("rows: target classes · columns: source classes · shade: weight · pictures: examples of"
-                + " the source classes (hover for all)");
+        Label hint = hint("");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> PromptRows.isPromptRun(vm.info.get())
+                ? PromptRows.HINT : "rows: target classes · columns: source classes · shade: weight · pictures:"
+                + " examples of the source classes (hover for all)", vm.info));
         hint.setWrapText(true);
         hint.setPrefWidth(1);
         hint.setMaxWidth(Double.MAX_VALUE);
-        return panel("Label mapping", hint, mapping, note);
+        mapping.visibleProperty().bind(Bindings.createBooleanBinding(() -> PromptRows.heatmapShown(vm.info.get()),
+                vm.info));
+        mapping.managedProperty().bind(mapping.visibleProperty());
+        return panel("Label mapping", hint, mapping, promptMapping, note);
     }
 
     /** "Try it…" for the finished run (hidden when TRYIT is null). */

@@ -59,6 +59,8 @@ public final class TrainingViewModel implements TrainingBridge.Sink {
     private String statusBeforePause = "";
     public final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     public final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
+    /** A vision-language source's zero-shot accuracy against the run's (nothing for a classifier). */
+    public final ZeroShotFigure zeroShot = new ZeroShotFigure(info, result, metrics);
     public final StepHistory history = new StepHistory();
     /** The dataset of the setup (for original images in the gallery and confusion cells). */
     public final ObjectProperty<TargetDataset> dataset = new SimpleObjectProperty<>();
