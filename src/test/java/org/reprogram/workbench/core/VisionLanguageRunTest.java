@@ -73,7 +73,18 @@ class VisionLanguageRunTest {
                 assertArrayEquals(before.get(i), after.get(i), 0f, "weight array " + i + " changed");
             }
             assertEquals("text-ilm", exp.mapping().name());
+            assertTrue(exp.notices().stream().noneMatch(n -> n.contains("embed identically")), exp.notices().toString());
             assertEquals(10, exp.source().card().numClasses(), "one template x 10 classes as prompts");
+        }
+    }
+
+    @Test
+    void classNamesTheModelDoesNotKnowAreNamedInANotice() {
+        TargetDataset digits = TargetDatasets.open(TestPaths.digits(), 0);
+        try (Experiment exp = Experiment.open(spec(TestPaths.digits(), "text"), digits)) {
+            String notice = exp.notices().stream().filter(n -> n.contains("embed identically")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no notice in " + exp.notices()));
+            assertTrue(notice.contains("'0' and '1'") && notice.contains("--class-names"), notice);
         }
     }
 

@@ -21,6 +21,7 @@ import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.model.GradientSelfCheck;
 import org.reprogram.workbench.core.model.ModelCard;
 import org.reprogram.workbench.core.model.SourceModel;
+import org.reprogram.workbench.core.model.PromptClassifier;
 import org.reprogram.workbench.core.model.TorchScriptSourceModel;
 import org.reprogram.workbench.core.model.SourceModels;
 import org.reprogram.workbench.core.program.InputProgram;
@@ -126,6 +127,12 @@ public final class Experiment implements AutoCloseable {
             }
             int kt = dataset.numClasses();
             checkMethod(config, source.card(), dataset.classNames());
+            if (source instanceof PromptClassifier prompts) {
+                String same = IndistinctPrompts.notice(prompts);
+                if (same != null) {
+                    notices.add(same);
+                }
+            }
             ModelCard card = source.card();
             OptionChecks.requireBatchFits(config.optimization().batchSize(), dataset.train().size(),
                     new int[] {card.channels(), card.height(), card.width()});

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The jars a cluster's executors load from the driver ({@code spark.jars}): the application jar and
  * the libraries a trial uses that a Spark installation lacks (DJL, the PyTorch engine, its JNI and
- * native libraries, JNA, Gson, SnakeYAML, Commons Math and Compress), each found as the jar its
+ * native libraries, DJL's Hugging Face tokenizers for vision-language sources, JNA, Gson, SnakeYAML,
+ * Commons Math and Compress), each found as the jar its
  * class (or the PyTorch natives' properties) was loaded from. A worker therefore needs only Spark
  * itself; what Spark already ships (Scala, Jackson, Netty, SLF4J, ...) is not sent again.
  */
@@ -20,7 +21,8 @@ final class ExecutorJars {
 
     /** A class (or, with a slash, a resource) of each library trials need beyond Spark. */
     static final List<String> NEEDED = List.of("ai.djl.engine.Engine", "ai.djl.pytorch.engine.PtEngine",
-            "jnilib/pytorch.properties", "native/lib/pytorch.properties", "com.sun.jna.Native",
+            "jnilib/pytorch.properties", "native/lib/pytorch.properties",
+            "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "com.sun.jna.Native",
             "com.google.gson.Gson", "org.yaml.snakeyaml.Yaml", "org.apache.commons.math3.util.FastMath",
             "org.apache.commons.compress.archivers.ArchiveEntry");
 
