@@ -190,6 +190,11 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
 
     @Override
     public long parameterCount() {
+        return parameterCount(block);
+    }
+
+    /** The weights of a loaded TorchScript module (frozen or not). */
+    static long parameterCount(Block block) {
         long n = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().getArray() != null) {
@@ -203,7 +208,8 @@ public final class TorchScriptSourceModel extends AbstractSourceModel {
         return block;
     }
 
-    private static String firstLine(Throwable e) {
+    /** The first line of E's message (libtorch's messages carry a C++ stack trace after it). */
+    static String firstLine(Throwable e) {
         String msg = String.valueOf(e.getMessage());
         int nl = msg.indexOf('\n');
         return nl > 0 ? msg.substring(0, nl) : msg;

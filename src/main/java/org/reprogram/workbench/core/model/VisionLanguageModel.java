@@ -8,11 +8,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +69,8 @@ public final class VisionLanguageModel implements AutoCloseable {
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             tokenizer.close();
-            throw UserInputException.forFile(modelFile, "is not a loadable TorchScript model (" + firstLine(e) + ")",
+            throw UserInputException.forFile(modelFile, "is not a loadable TorchScript model ("
+                    + TorchScriptSourceModel.firstLine(e) + ")",
                     "export it with docs/python/export_vlm.py (torch.jit.save of a module with the image and text"
                     + " methods)", e);
         }
@@ -128,7 +127,7 @@ public final class VisionLanguageModel implements AutoCloseable {
         } catch (UserInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            String msg = firstLine(e);
+            String msg = TorchScriptSourceModel.firstLine(e);
             boolean missing = msg.contains("not defined") || msg.contains("does not have") || msg.contains("Method '"
                     + method + "'") || msg.contains("no method");
             throw UserInputException.forFile(sidecar, missing ? "the module has no method \"" + method + "\" (named by \""
@@ -217,19 +216,7 @@ public final class VisionLanguageModel implements AutoCloseable {
 
     /** Frozen weights of both encoders. */
     public long parameterCount() {
-        long n = 0;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().getArray() != null) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
-    }
-
-    private static String firstLine(Throwable e) {
-        String msg = String.valueOf(e.getMessage());
-        int nl = msg.indexOf('\n');
-        return nl > 0 ? msg.substring(0, nl) : msg;
+        return TorchScriptSourceModel.parameterCount(block);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class DescriptionsEditor {
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        Label problem = ProblemLabel.of("descriptionsProblem", vm.problem, true);
+        Label problem = ProblemLabel.of("descriptionsEditorProblem", vm.problem, true);
         Label status = new Label();
         status.setId("descriptionsStatus");
         status.setWrapText(true);

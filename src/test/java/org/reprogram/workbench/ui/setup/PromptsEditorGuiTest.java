@@ -158,7 +158,8 @@ class PromptsEditorGuiTest {
         robot.interact(write::fire);
         javafx.scene.control.Button save = robot.lookup("#saveDescriptions").queryButton();
         assertTrue(save.isDisabled(), "no descriptions yet");
-        assertTrue(robot.lookup("#descriptionsProblem").queryAs(Label.class).getText().contains("'9'"));
+        assertTrue(robot.lookup("#descriptionsEditorProblem").queryAs(Label.class).getText().contains("'9'"),
+                robot.lookup("#descriptionsEditorProblem").queryAs(Label.class).getText());
         for (int c = 0; c < 10; c++) {
             javafx.scene.control.TextArea area = robot.lookup("#descriptions" + c)
                     .queryAs(javafx.scene.control.TextArea.class);

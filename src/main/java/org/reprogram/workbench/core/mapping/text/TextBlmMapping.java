@@ -1,12 +1,9 @@
 package org.reprogram.workbench.core.mapping.text;
 
 import ai.djl.ndarray.NDManager;
-import java.util.List;
 import org.reprogram.workbench.core.mapping.BayesianLabelMapping;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
-import org.reprogram.workbench.core.model.PromptSet;
-import org.reprogram.workbench.core.param.ParameterValues;
 
 /**
  * {@code text-blm}: BLM's vision-language variant (tmlr-group/BayesianLM {@code train_vlm.py},
@@ -16,18 +13,13 @@ import org.reprogram.workbench.core.param.ParameterValues;
  * prompts, weighted. The authors' script defaults to BLM+ ({@code blmp}); BLM is the variant named in the
  * issue, BLM+ on prompts is not offered.
  */
-public final class TextBlmMapping extends AbstractTextMappingType {
+public final class TextBlmMapping extends EveryTemplateMappingType {
 
     public TextBlmMapping() {
         super("text-blm", "text-blm – Bayesian over prompts", "BLM's probabilistic mapping over prompts, every epoch",
-                "Vision-language sources: every template x class prompt, weighted per class (BLM, train_vlm.py).",
-                true, List.of(TextSettings.CLASS_NAMES, TextSettings.TEMPLATE, TextSettings.TEMPLATES));
+                "Vision-language sources: every template x class prompt, weighted per class (BLM, train_vlm.py).");
     }
 
-    @Override
-    public PromptSet prompts(List<String> targetClasses, ParameterValues settings) {
-        return PromptSet.separate(TextSettings.classNames(settings, targetClasses), TextSettings.templates(settings));
-    }
 
     @Override
     public LabelMapping create(MappingContext c, NDManager manager) {

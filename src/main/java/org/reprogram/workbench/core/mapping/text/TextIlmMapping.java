@@ -1,12 +1,9 @@
 package org.reprogram.workbench.core.mapping.text;
 
 import ai.djl.ndarray.NDManager;
-import java.util.List;
 import org.reprogram.workbench.core.mapping.IterativeLabelMapping;
 import org.reprogram.workbench.core.mapping.LabelMapping;
 import org.reprogram.workbench.core.mapping.MappingContext;
-import org.reprogram.workbench.core.model.PromptSet;
-import org.reprogram.workbench.core.param.ParameterValues;
 
 /**
  * {@code text-ilm}: ILM-VP's CLIP experiment (OPTML-Group/ILM-VP {@code experiments/clip/ilm_tp_vp.py}).
@@ -19,18 +16,13 @@ import org.reprogram.workbench.core.param.ParameterValues;
  * authors' run uses all 81 templates; here the default is the one template and {@code --templates
  * ilm-vp-81} gives theirs (with one template the matching permutes the class prompts).
  */
-public final class TextIlmMapping extends AbstractTextMappingType {
+public final class TextIlmMapping extends EveryTemplateMappingType {
 
     public TextIlmMapping() {
         super("text-ilm", "text-ilm – best prompt per class, each epoch", "ILM-VP's prompt choice, every epoch",
-                "Vision-language sources: every template x class prompt, matched one-to-one each epoch (ILM-VP).",
-                true, List.of(TextSettings.CLASS_NAMES, TextSettings.TEMPLATE, TextSettings.TEMPLATES));
+                "Vision-language sources: every template x class prompt, matched one-to-one each epoch (ILM-VP).");
     }
 
-    @Override
-    public PromptSet prompts(List<String> targetClasses, ParameterValues settings) {
-        return PromptSet.separate(TextSettings.classNames(settings, targetClasses), TextSettings.templates(settings));
-    }
 
     @Override
     public LabelMapping create(MappingContext c, NDManager manager) {
