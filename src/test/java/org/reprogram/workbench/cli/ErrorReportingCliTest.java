@@ -92,10 +92,18 @@ class ErrorReportingCliTest {
                 while (!Files.exists(run.resolve("config.json"))) {
                     Thread.sleep(2);
                 }
-                // the run folder becomes a file (as if the disk went away): every later write fails
-                Files.move(run, tmp.resolve("moved-away"));
-                Files.writeString(run, "not a folder any more");
-                replaced.set(true);
+                // the run folder becomes a file (as if the disk went away): every later write fails. An
+                // atomic write of the run recreates a missing folder, so on a busy machine it can come back
+                // between the move and the write: then move it away again
+                for (int attempt = 0; attempt < 50 && !replaced.get(); attempt++) {
+                    try {
+                        Files.move(run, tmp.resolve("moved-away-" + attempt));
+                        Files.writeString(run, "not a folder any more");
+                        replaced.set(true);
+                    } catch (java.io.IOException raced) {
+                        Thread.sleep(1);
+                    }
+                }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
