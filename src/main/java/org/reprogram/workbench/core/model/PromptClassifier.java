@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.reprogram.workbench.core.UserInputException;
@@ -26,9 +27,18 @@ public final class PromptClassifier implements SourceModel {
     private final NDManager manager;
     private final NDArray embeddings; // [D, P], normalised columns
     private final boolean ownsModel;
+    /** The zero-shot classifier's class embeddings [K_t][D]; null until asked when built from saved embeddings. */
+    private float[][] classEmbeddings;
 
     private PromptClassifier(VisionLanguageModel model, PromptSet prompts, boolean ownsModel) {
-        this(model, prompts, embed(model, prompts), ownsModel);
+        this(model, prompts, encode(model, prompts), ownsModel);
+    }
+
+    /** The texts of PROMPTS, each encoded once, serve both the prompts and the class embeddings. */
+    private PromptClassifier(VisionLanguageModel model, PromptSet prompts, Map<String, float[]> texts,
+            boolean ownsModel) {
+        this(model, prompts, average(texts, prompts, model), ownsModel);
+        this.classEmbeddings = average(texts, prompts.perClass(), model);
     }
 
     private PromptClassifier(VisionLanguageModel model, PromptSet prompts, float[][] e, boolean ownsModel) {
@@ -97,25 +107,44 @@ public final class PromptClassifier implements SourceModel {
         return new PromptClassifier(model, prompts, false);
     }
 
-    /** The same model read through OTHER prompts (the zero-shot classifier); closing it leaves the model open. */
-    public PromptClassifier withPrompts(PromptSet other) {
-        return new PromptClassifier(model, other, false);
+    /**
+     * The zero-shot classifier: the same model read through {@link PromptSet#perClass()} (each class's
+     * prompts together); its class embeddings come from the texts this classifier encoded, so nothing is
+     * encoded again. Closing it leaves the model open.
+     */
+    public PromptClassifier zeroShot() {
+        return new PromptClassifier(model, prompts.perClass(), classEmbeddings(), false);
     }
 
-    /** One normalised embedding per prompt: each distinct text is encoded once. */
-    static float[][] embed(VisionLanguageModel model, PromptSet prompts) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (Prompt p : prompts.prompts()) {
-            p.texts().forEach(t -> index.putIfAbsent(t, index.size()));
+    /** The zero-shot classifier's class embeddings [K_t][D] (normalised). */
+    public float[][] classEmbeddings() {
+        if (classEmbeddings == null) { // built from saved embeddings: the texts are encoded now
+            classEmbeddings = average(encode(model, prompts.perClass()), prompts.perClass(), model);
         }
-        float[][] text = model.encodeText(new ArrayList<>(index.keySet()));
+        return classEmbeddings;
+    }
+
+    /** The normalised embedding of each distinct text of PROMPTS, each encoded once. */
+    private static Map<String, float[]> encode(VisionLanguageModel model, PromptSet prompts) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(prompts.prompts().stream()
+                .flatMap(p -> p.texts().stream()).toList()));
+        float[][] e = model.encodeText(distinct);
+        Map<String, float[]> out = new HashMap<>();
+        for (int i = 0; i < e.length; i++) {
+            out.put(distinct.get(i), e[i]);
+        }
+        return out;
+    }
+
+    /** One embedding per prompt of PROMPTS: the normalised mean of its texts' embeddings in TEXT. */
+    private static float[][] average(Map<String, float[]> text, PromptSet prompts, VisionLanguageModel model) {
         int d = model.card().visionLanguage().embeddingSize();
         float[][] out = new float[prompts.size()][];
         for (int i = 0; i < prompts.size(); i++) {
             List<String> texts = prompts.prompts().get(i).texts();
             double[] sum = new double[d];
             for (String t : texts) {
-                float[] v = text[index.get(t)];
+                float[] v = text.get(t);
                 for (int j = 0; j < d; j++) {
                     sum[j] += v[j];
                 }

@@ -3,7 +3,6 @@ package org.reprogram.workbench.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprogram.workbench.core.model.PromptClassifier;
-import org.reprogram.workbench.core.model.PromptSet;
 
 /**
  * A notice when two target classes' prompts embed (almost) identically: the model cannot tell those
@@ -20,30 +19,27 @@ final class IndistinctPrompts {
 
     /** The notice for SOURCE's classes, or null when every pair of classes embeds differently. */
     static String notice(PromptClassifier source) {
-        PromptSet perClass = source.prompts().perClass();
-        List<String> names = perClass.classNames();
-        try (PromptClassifier classes = source.withPrompts(perClass)) {
-            float[][] e = classes.promptEmbeddings();
-            List<String> same = new ArrayList<>();
-            int pairs = 0;
-            for (int a = 0; a < e.length; a++) {
-                for (int b = a + 1; b < e.length; b++) {
-                    if (cosine(e[a], e[b]) > SAME) {
-                        pairs++;
-                        if (same.size() < 3) {
-                            same.add("'" + names.get(a) + "' and '" + names.get(b) + "'");
-                        }
+        List<String> names = source.prompts().classNames();
+        float[][] e = source.classEmbeddings();
+        List<String> same = new ArrayList<>();
+        int pairs = 0;
+        for (int a = 0; a < e.length; a++) {
+            for (int b = a + 1; b < e.length; b++) {
+                if (cosine(e[a], e[b]) > SAME) {
+                    pairs++;
+                    if (same.size() < 3) {
+                        same.add("'" + names.get(a) + "' and '" + names.get(b) + "'");
                     }
                 }
             }
-            if (pairs == 0) {
-                return null;
-            }
-            return "the prompts of " + String.join(", ", same) + (pairs > same.size() ? " (and " + (pairs - same.size())
-                    + " more pairs)" : "") + " embed identically: the model cannot tell those classes apart by their"
-                    + " words (words it does not know all read the same). Give class names it knows (--class-names,"
-                    + " or the Prompts section of the setup)";
         }
+        if (pairs == 0) {
+            return null;
+        }
+        return "the prompts of " + String.join(", ", same) + (pairs > same.size() ? " (and " + (pairs - same.size())
+                + " more pairs)" : "") + " embed identically: the model cannot tell those classes apart by their"
+                + " words (words it does not know all read the same). Give class names it knows (--class-names,"
+                + " or the Prompts section of the setup)";
     }
 
     private static double cosine(float[] a, float[] b) {

@@ -29,7 +29,7 @@ public record ZeroShot(double testAccuracy, double validationAccuracy, int promp
         Placement whole = new Placement(source.card().channels(), source.card().height(), source.card().width(),
                 source.card().height(), source.card().width());
         int texts = source.prompts().perClass().prompts().stream().mapToInt(p -> p.texts().size()).sum();
-        try (PromptClassifier zeroShot = source.withPrompts(source.prompts().perClass())) {
+        try (PromptClassifier zeroShot = source.zeroShot()) {
             double test = accuracy(zeroShot, Experiment.place(exp.dataset().test(), whole), batchSize);
             double val = exp.validation().size() == 0 ? Double.NaN : accuracy(zeroShot,
                     Experiment.place(exp.dataset().train().subset(exp.validationIndices()), whole), batchSize);
