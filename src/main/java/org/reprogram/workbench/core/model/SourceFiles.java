@@ -124,11 +124,6 @@ public record SourceFiles(boolean builtin, Path location) {
         return TorchScriptSourceModel.readSidecar(location);
     }
 
-    /** Loads the classifier on DEVICE (frozen, inference mode), as training does. */
-    public SourceModel open(Device device) {
-        return open(device, null);
-    }
-
     /** Loads the model on DEVICE (frozen, inference mode), as training does; a vision-language one through PROMPTS. */
     public SourceModel open(Device device, PromptSet prompts) {
         return builtin ? BuiltinSourceModel.load(location, device) : SourceModels.open(location.toString(), device,

@@ -1,8 +1,6 @@
 package org.reprogram.workbench.core.run;
 
-import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,17 +98,10 @@ public final class RunPromptsFile {
      * The prompts saved in FILE; a damaged file is a {@link UserInputException} naming it, with FIX.
      */
     public static Saved read(Path file, String fix) {
-        Raw raw;
-        try {
-            raw = Json.GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Raw.class);
-        } catch (IOException e) {
-            throw UserInputException.forFile(file, "cannot be read (" + e.getMessage() + ")", fix, e);
-        } catch (JsonParseException e) {
-            throw UserInputException.forFile(file, "is not valid JSON (" + e.getMessage() + ")", fix, e);
-        }
-        if (raw == null || raw.format() == null || raw.format() != FORMAT) {
-            throw UserInputException.forFile(file, raw == null ? "is empty" : "is not a prompts file of format "
-                    + FORMAT + " (\"format\": " + raw.format() + ")", fix);
+        Raw raw = Json.read(file, Raw.class, fix);
+        if (raw.format() == null || raw.format() != FORMAT) {
+            throw UserInputException.forFile(file, "is not a prompts file of format " + FORMAT + " (\"format\": "
+                    + raw.format() + ")", fix);
         }
         if (raw.classNames() == null || raw.classNames().isEmpty() || raw.prompts() == null || raw.prompts().isEmpty()
                 || raw.embeddings() == null || raw.logitScale() == null || !(raw.logitScale() > 0)) {

@@ -134,7 +134,7 @@ public final class PromptsViewModel {
         syncing = true;
         try {
             List<String> folders = data == null ? List.of() : data.classNames();
-            List<String> given = parse(names.get());
+            List<String> given = TextSettings.parseNames(names.get());
             if (data != null && !given.isEmpty() && given.size() != folders.size()) {
                 names.set(""); // another target: its folder names, not the last one's names
                 given = List.of();
@@ -158,7 +158,7 @@ public final class PromptsViewModel {
         if (syncing) {
             return;
         }
-        List<String> given = parse(names.get());
+        List<String> given = TextSettings.parseNames(names.get());
         syncing = true;
         try {
             for (int i = 0; i < classes.size(); i++) {
@@ -231,33 +231,21 @@ public final class PromptsViewModel {
             if (!shownTexts.equals(preview)) {
                 preview.setAll(shownTexts);
             }
-            previewCaption.set(caption(text.id(), prompts, texts.size()));
+            previewCaption.set(caption(text, prompts, texts.size()));
         } catch (UserInputException | IllegalArgumentException e) {
             preview.clear();
             previewCaption.set("No prompts: " + Fields.words(e.getMessage()));
         }
     }
 
-    /** "810 prompts: each template × class is a source class; text-ilm picks one per class each epoch". */
-    static String caption(String mapping, PromptSet prompts, int texts) {
-        String what = switch (mapping) {
-            case "text" -> prompts.size() + " prompt" + (prompts.size() == 1 ? "" : "s") + ", one per class"
-                    + (texts > prompts.size() ? " (each the mean of " + texts / Math.max(1, prompts.size())
-                            + " templates' embeddings)" : "");
-            case "text-ilm" -> prompts.size() + " prompts (template × class); each epoch every class takes the one"
-                    + " its images pick most (ILM-VP)";
-            case "text-blm" -> prompts.size() + " prompts (template × class); each class reads them all, weighted"
-                    + " each epoch (BLM)";
-            case "descriptions" -> prompts.size() + " descriptions; a class scores the mean of its top k";
-            default -> prompts.size() + " prompts";
-        };
+    /**
+     * "810 prompts – ILM-VP's prompt choice, every epoch": the count and what the mapping does with them,
+     * in the mapping's own words ({@link TextMappingType#description()}).
+     */
+    static String caption(TextMappingType mapping, PromptSet prompts, int texts) {
+        String what = prompts.size() + " prompt" + (prompts.size() == 1 ? "" : "s")
+                + (texts > prompts.size() ? " (each the mean of " + texts / Math.max(1, prompts.size())
+                        + " texts' embeddings)" : "") + " – " + mapping.description();
         return what + (texts > PREVIEW_MAX ? "; the first " + PREVIEW_MAX + " of " + texts + " texts:" : ":");
-    }
-
-    private static List<String> parse(String joined) {
-        if (joined == null || joined.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(joined.split(",", -1)).map(String::strip).toList();
     }
 }

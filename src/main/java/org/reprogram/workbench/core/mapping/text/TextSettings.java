@@ -54,11 +54,16 @@ public final class TextSettings {
 
     /** The class names of SETTINGS' CLASS_NAMES, or TARGETCLASSES when it is empty. */
     public static List<String> classNames(ParameterValues settings, List<String> targetClasses) {
-        String given = settings.get(CLASS_NAMES);
-        if (given == null || given.isBlank()) {
-            return List.copyOf(targetClasses);
+        List<String> given = parseNames(settings.get(CLASS_NAMES));
+        return given.isEmpty() ? List.copyOf(targetClasses) : given;
+    }
+
+    /** The names in JOINED (CLASS_NAMES's text: comma-separated, stripped); empty when it is blank. */
+    public static List<String> parseNames(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
         }
-        return Arrays.stream(given.split(",", -1)).map(String::strip).toList();
+        return Arrays.stream(joined.split(",", -1)).map(String::strip).toList();
     }
 
     /** The templates SETTINGS choose. */
