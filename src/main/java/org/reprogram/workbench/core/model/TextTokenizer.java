@@ -52,30 +52,29 @@ public final class TextTokenizer implements AutoCloseable {
         }
     }
 
+    /**
+     * TEXTS as the text encoder takes them, each encoded once.
+     *
+     * @param ids token ids [N][L], padded or cut to the context length
+     * @param mask the attention mask [N][L]: 1 where a token is not padding
+     */
+    public record Tokens(long[][] ids, long[][] mask) {}
+
+    /** The {@link Tokens} of TEXTS. */
+    public Tokens tokenize(List<String> texts) {
+        long[][] ids = new long[texts.size()][];
+        long[][] mask = new long[texts.size()][contextLength];
+        for (int i = 0; i < texts.size(); i++) {
+            Encoding e = tokenizer.encode(texts.get(i));
+            ids[i] = fit(e);
+            java.util.Arrays.fill(mask[i], 0, Math.min(contextLength, e.getIds().length), 1L);
+        }
+        return new Tokens(ids, mask);
+    }
+
     /** Token ids [N][L] of TEXTS, padded or cut to the context length. */
     public long[][] ids(List<String> texts) {
-        long[][] out = new long[texts.size()][];
-        for (int i = 0; i < texts.size(); i++) {
-            out[i] = fit(tokenizer.encode(texts.get(i)));
-        }
-        return out;
-    }
-
-    /** The attention mask [N][L] of IDS (1 where a token is not padding). */
-    public long[][] mask(long[][] ids, List<String> texts) {
-        long[][] out = new long[ids.length][contextLength];
-        for (int i = 0; i < ids.length; i++) {
-            int n = Math.min(contextLength, tokenizer.encode(texts.get(i)).getIds().length);
-            for (int j = 0; j < n; j++) {
-                out[i][j] = 1;
-            }
-        }
-        return out;
-    }
-
-    /** How many tokens TEXT has before padding or cutting (the GUI says when a prompt is cut). */
-    public int length(String text) {
-        return tokenizer.encode(text).getIds().length;
+        return tokenize(texts).ids();
     }
 
     private long[] fit(Encoding e) {
@@ -91,10 +90,6 @@ public final class TextTokenizer implements AutoCloseable {
             System.arraycopy(ids, 0, out, 0, contextLength);
         }
         return out;
-    }
-
-    public int contextLength() {
-        return contextLength;
     }
 
     @Override

@@ -168,11 +168,11 @@ public final class VisionLanguageModel implements AutoCloseable {
 
     private NDArray encodeTextRaw(List<String> texts, NDManager m, Path sidecar) {
         VisionLanguageCard vl = card.visionLanguage();
-        long[][] ids = tokenizer.ids(texts);
+        TextTokenizer.Tokens tokens = tokenizer.tokenize(texts);
         List<NDArray> in = new ArrayList<>();
-        in.add(m.create(ids));
+        in.add(m.create(tokens.ids()));
         if (vl.takesMask()) {
-            in.add(m.create(tokenizer.mask(ids, texts)));
+            in.add(m.create(tokens.mask()));
         }
         return call(vl.textMethod(), "textMethod", sidecar, in.toArray(new NDArray[0]));
     }

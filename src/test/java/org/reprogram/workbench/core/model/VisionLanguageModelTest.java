@@ -65,7 +65,15 @@ class VisionLanguageModelTest {
             for (int i = 0; i < want.length; i++) {
                 want[i] = ids.get(i).getAsLong();
             }
-            assertArrayEquals(want, model.tokenizer().ids(List.of(text))[0], "ids of '" + text + "'");
+            TextTokenizer.Tokens tokens = model.tokenizer().tokenize(List.of(text));
+            assertArrayEquals(want, tokens.ids()[0], "ids of '" + text + "'");
+            int tokensBeforePadding = 0; // padding (id 0) only follows the last token ("[PAD]" typed in a text is one)
+            for (int i = 0; i < want.length; i++) {
+                tokensBeforePadding = want[i] != 0 ? i + 1 : tokensBeforePadding;
+            }
+            long[] mask = new long[want.length];
+            java.util.Arrays.fill(mask, 0, tokensBeforePadding, 1L);
+            assertArrayEquals(mask, tokens.mask()[0], "attention mask of '" + text + "'");
         }
     }
 
