@@ -108,14 +108,12 @@ public record RunRecord(
 
     /**
      * The zero-shot test accuracy of the run's vision-language source on its target, the figure the run
-     * is measured against: result.json's, or while it trains (or after it was killed) the one info.json
-     * recorded at the start; NaN for a classifier's run and for a run that recorded none.
+     * is measured against, as it recorded it ({@link org.reprogram.workbench.core.train.ZeroShot#recorded}:
+     * info.json's at the start, else result.json's); NaN for a classifier's run and for a run that recorded none.
      */
     public double zeroShotAccuracy() {
-        org.reprogram.workbench.core.train.ZeroShot z = result != null ? result.zeroShot() : null;
-        if (z == null && info != null) {
-            z = info.zeroShot();
-        }
+        org.reprogram.workbench.core.train.ZeroShot z = org.reprogram.workbench.core.train.ZeroShot.recorded(info,
+                result);
         return z == null ? Double.NaN : z.testAccuracy();
     }
 

@@ -21,6 +21,17 @@ import org.reprogram.workbench.core.program.Placement;
  */
 public record ZeroShot(double testAccuracy, double validationAccuracy, int prompts) {
 
+    /**
+     * A run's recorded figure: what it recorded at its start (INFO, info.json), else in its result (RESULT,
+     * result.json); null for a classifier's run (either may be null).
+     */
+    public static ZeroShot recorded(RunInfo info, TrainingResult result) {
+        if (info != null && info.zeroShot() != null) {
+            return info.zeroShot();
+        }
+        return result == null ? null : result.zeroShot();
+    }
+
     /** The zero-shot figure of EXP's source, or null when it is not a vision-language model. */
     public static ZeroShot of(Experiment exp, int batchSize) {
         if (!(exp.source() instanceof PromptClassifier source)) {

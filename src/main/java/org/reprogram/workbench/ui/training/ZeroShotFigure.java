@@ -50,17 +50,9 @@ public final class ZeroShotFigure {
     }
 
     private void update() {
-        ZeroShot z = zeroShot(info.get(), result.get());
+        ZeroShot z = ZeroShot.recorded(info.get(), result.get());
         level.set(z == null ? null : Double.isNaN(z.validationAccuracy()) ? z.testAccuracy() : z.validationAccuracy());
         text.set(text(z, metrics, result.get()));
-    }
-
-    /** The run's zero-shot figure: from its start, else from its result; null for a classifier. */
-    static ZeroShot zeroShot(RunInfo info, TrainingResult result) {
-        if (info != null && info.zeroShot() != null) {
-            return info.zeroShot();
-        }
-        return result == null ? null : result.zeroShot();
     }
 
     /** The line's words for Z (null: ""), with METRICS so far and RESULT once the run has ended. */
