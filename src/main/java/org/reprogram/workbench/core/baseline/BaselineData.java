@@ -25,7 +25,7 @@ public record BaselineData(TargetDataset dataset, Placement placement, Samples t
 
     /** Splits DATASET for CARD's canvas with the config's validation share, shots and seed. */
     public static BaselineData split(TargetDataset dataset, ModelCard card, RunSpec config) {
-        Placement p = new Placement(card.channels(), card.height(), card.width(), card.height(), card.width());
+        Placement p = Placement.wholeCanvas(card);
         SplitPlan plan = SplitPlan.make(dataset.train().labels(), dataset.numClasses(), config.data().valFraction(),
                 config.data().shots(), config.seed());
         return new BaselineData(dataset, p,

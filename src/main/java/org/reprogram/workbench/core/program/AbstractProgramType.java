@@ -17,7 +17,7 @@ public abstract class AbstractProgramType extends AbstractMethodType implements 
     /** The whole canvas. */
     @Override
     public Placement placement(ModelCard card, ParameterValues settings) {
-        return new Placement(card.channels(), card.height(), card.width(), card.height(), card.width());
+        return Placement.wholeCanvas(card);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.reprogram.workbench.core.program;
 
 import org.reprogram.workbench.core.data.RasterImage;
+import org.reprogram.workbench.core.model.ModelCard;
 
 /**
  * Where a target image goes on the source model's canvas: resized to INNER_H x INNER_W and
@@ -13,6 +14,11 @@ public record Placement(int channels, int height, int width, int innerHeight, in
             throw new IllegalArgumentException("inner size " + innerHeight + "x" + innerWidth
                     + " must be between 1 and the canvas size " + height + "x" + width);
         }
+    }
+
+    /** The target resized to CARD's whole input: no frame (full programs, baselines, zero-shot). */
+    public static Placement wholeCanvas(ModelCard card) {
+        return new Placement(card.channels(), card.height(), card.width(), card.height(), card.width());
     }
 
     public int top() {

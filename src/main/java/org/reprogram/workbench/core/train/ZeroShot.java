@@ -37,8 +37,7 @@ public record ZeroShot(double testAccuracy, double validationAccuracy, int promp
         if (!(exp.source() instanceof PromptClassifier source)) {
             return null;
         }
-        Placement whole = new Placement(source.card().channels(), source.card().height(), source.card().width(),
-                source.card().height(), source.card().width());
+        Placement whole = Placement.wholeCanvas(source.card());
         int texts = source.prompts().perClass().prompts().stream().mapToInt(p -> p.texts().size()).sum();
         try (PromptClassifier zeroShot = source.zeroShot()) {
             double test = accuracy(zeroShot, Experiment.place(exp.dataset().test(), whole), batchSize);
